@@ -1,0 +1,1 @@
+"""beangulp importers: bank statements (one module per layout), spreadsheets the companions fill in."""

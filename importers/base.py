@@ -1,0 +1,68 @@
+"""What every aidledger importer is: a beangulp importer that also says where its entries go,
+what it skipped and why, and where the original is archived.
+
+`read()` is the one method an importer implements. It gets the entries already in the books
+(so it can map an account number to a participant, or know a plan line) and returns an
+Extraction; beangulp's `extract()` (used by Fava's import page) is `read().entries`.
+Duplicates are recognised by the stable `import-key` metadata every imported entry carries,
+not by beangulp's date-window heuristic alone.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import beangulp
+from beancount.core import data
+
+from ledger.books import BooksPaths
+from ledger.identity import Identity
+from ledger.records import Program, read_program
+
+IMPORT_KEY = "import-key"
+
+
+@dataclass
+class Extraction:
+    """What one input file gives: entries, rows left out with their reason, identities."""
+
+    entries: list[data.Directive] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (location, reason)
+    identities: list[Identity] = field(default_factory=list)
+    archive_account: str | None = None  # None: the original is not archived (it holds names)
+    archive_date: datetime.date | None = None
+    rows_read: int = 0
+
+
+def existing_keys(entries: list[data.Directive]) -> set[str]:
+    return {str(e.meta[IMPORT_KEY]) for e in entries if e.meta and IMPORT_KEY in e.meta}
+
+
+class AidImporter(beangulp.Importer):
+    """Base of aidledger's importers."""
+
+    kind = "misc"  # the journal file kind: journal/<kind>-<year>.beancount
+
+    @abc.abstractmethod
+    def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
+        """Read the file into entries, or raise importers.tables.InputError with its location."""
+
+    def account(self, filepath: str) -> str:
+        return "Assets:Institution"
+
+    def extract(self, filepath: str, existing: data.Entries) -> data.Entries:
+        entries = list(existing or [])
+        return self.read(filepath, entries, read_program(entries)).entries
+
+    def deduplicate(self, entries: data.Entries, existing: data.Entries) -> None:
+        keys = existing_keys(list(existing or []))
+        for entry in entries:
+            if entry.meta.get(IMPORT_KEY) in keys:
+                entry.meta["__duplicate__"] = True
+        super().deduplicate(entries, existing)
+
+    def target(self, paths: BooksPaths, entry: data.Directive) -> Path:
+        return paths.journal_file(self.kind, entry.date.year)

@@ -1,0 +1,153 @@
+"""`aidledger import`: identify each file, read it, drop what the books already hold, check,
+append atomically, archive the original, and report per file what was read, written, skipped.
+
+A file is all or nothing: when any row is bad, or the new entries would break a rule of the
+books, nothing of that file is written and the report says why, with the location.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from beancount.core import data
+
+from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
+from importers.tables import InputError
+from ledger import plugin
+from ledger.books import BooksPaths
+from ledger.identity import Register
+from ledger.records import Location, read_program
+from ledger.writer import append_entries
+
+
+@dataclass
+class FileReport:
+    path: Path
+    importer: str = ""
+    rows_read: int = 0
+    written: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    error: str | None = None
+    archived: Path | None = None
+    entries: list[data.Directive] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter:
+    matches = [imp for imp in importers if imp.identify(str(path))]
+    if not matches:
+        raise InputError(str(path), "unknown layout: no importer recognises this file's header")
+    if len(matches) > 1:
+        names = ", ".join(m.name for m in matches)
+        raise InputError(str(path), f"ambiguous layout: several importers recognise it ({names})")
+    return matches[0]
+
+
+def _archive(paths: BooksPaths, source: Path, account: str, date: datetime.date) -> Path:
+    """Copy into Beancount's documents layout: documents/Assets/Aid/P0001/Savings/2026-01-31.x.pdf."""
+    folder = paths.documents.joinpath(*account.split(":"))
+    name = (
+        source.name
+        if source.name[:10].count("-") == 2 and source.name[:4].isdigit()
+        else f"{date}.{source.name}"
+    )
+    target = folder / name
+    if target.exists():
+        if _sha256(target) == _sha256(source):
+            return target
+        target = folder / f"{date}.{_sha256(source)[:8]}.{source.name}"
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    shutil.copyfile(source, tmp)
+    tmp.replace(target)
+    return target
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _rule_errors_on(new: list[data.Directive], existing: list[data.Directive]) -> list[str]:
+    """Rule violations the new entries would bring into the books (checked before writing)."""
+    new_ids = {id(e) for e in new}
+    combined = sorted(existing + new, key=data.entry_sortkey)
+    _, errors = plugin.check_books(combined, {})
+    return [
+        f"{Location.of(err.source)}: {err.message}"
+        for err in errors
+        if err.entry is not None and id(err.entry) in new_ids
+    ]
+
+
+def import_files(
+    paths: BooksPaths,
+    files: Sequence[Path],
+    importers: Sequence[AidImporter],
+    existing: list[data.Directive],
+    *,
+    dry_run: bool = False,
+    register_opener: Callable[[], Register] | None = None,
+) -> list[FileReport]:
+    """Import each file in turn; later files see what earlier ones added."""
+    entries = list(existing)
+    keys = existing_keys(entries)
+    reports = []
+    for path in files:
+        report = FileReport(path)
+        reports.append(report)
+        try:
+            importer = choose_importer(path, importers)
+            report.importer = importer.name
+            extraction = importer.read(str(path), entries, read_program(entries))
+        except InputError as exc:
+            report.error = str(exc)
+            continue
+        except OSError as exc:
+            report.error = f"{path}: cannot read ({exc.strerror or exc})"
+            continue
+        report.rows_read = extraction.rows_read
+        report.skipped.extend(extraction.skipped)
+        fresh = _drop_known(extraction, keys, report)
+        problems = _rule_errors_on(fresh, entries)
+        if problems:
+            report.error = f"{path}: the entries would break the books' rules:\n  " + "\n  ".join(problems)
+            continue
+        report.entries = fresh
+        if dry_run:
+            continue
+        if extraction.identities:
+            if register_opener is None:
+                report.error = f"{path}: this file holds identities; give the register key with --key"
+                continue
+            register = register_opener()
+            for identity in extraction.identities:
+                register.put(identity)
+            register.save()
+        append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
+        report.written = len(fresh)
+        if extraction.archive_account:
+            report.archived = _archive(
+                paths, path, extraction.archive_account, extraction.archive_date or datetime.date.today()
+            )
+        entries.extend(fresh)
+        keys |= existing_keys(fresh)
+    return reports
+
+
+def _drop_known(extraction: Extraction, keys: set[str], report: FileReport) -> list[data.Directive]:
+    fresh = []
+    for entry in extraction.entries:
+        key = entry.meta.get(IMPORT_KEY) if entry.meta else None
+        if key is not None and key in keys:
+            report.skipped.append((str(Location.of(entry.meta)), f"already in the books ({key})"))
+        else:
+            fresh.append(entry)
+    return fresh

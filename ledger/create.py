@@ -1,0 +1,81 @@
+"""New books: the files and folders `aidledger init` lays down."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from pathlib import Path
+
+from ledger import accountno, accounts, books, records
+from ledger.books import BooksPaths
+from ledger.writer import FILE_HEADER, format_entries, write_files_atomically
+
+EPOCH = datetime.date(2000, 1, 1)
+
+
+class BooksExist(Exception):
+    pass
+
+
+def main_text(title: str, lang: str) -> str:
+    locale = "id_ID" if lang == "id" else "en_US"
+    return f"""\
+;; aidledger books: {title}
+;; Check them with `aidledger check`; serve them with `aidledger serve`.
+
+option "title" "{title}"
+option "operating_currency" "IDR"
+option "documents" "{books.DOCUMENTS}"
+option "booking_method" "STRICT"
+
+plugin "ledger.plugin" "{lang}"
+
+{EPOCH} custom "fava-option" "locale" "{locale}"
+{EPOCH} custom "fava-option" "language" "{lang}"
+{EPOCH} custom "fava-option" "default-page" "balance_sheet/"
+
+include "{books.PROGRAM}"
+include "{books.PARTICIPANTS}"
+include "{books.JOURNAL}/*.beancount"
+"""
+
+
+def create_books(root: Path, *, title: str = "Bantuan Modal Usaha", lang: str = "id") -> BooksPaths:
+    """Lay down new books; refuses a folder that already holds books."""
+    paths = BooksPaths(root.resolve())
+    if paths.main.exists():
+        raise BooksExist(f"{paths.main} exists already")
+    settings = records.custom(
+        records.SETTINGS,
+        "aidledger",
+        EPOCH,
+        books_id=secrets.token_hex(8),
+        account_salt=accountno.new_salt(),
+        language=lang,
+    )
+    institution = [
+        records.open_account(accounts.institution_equity(), EPOCH),
+        records.open_account(accounts.institution_suspense(), EPOCH),
+        records.open_account(accounts.institution_charges(), EPOCH),
+        records.open_account(accounts.institution_interest(), EPOCH),
+        records.open_account(accounts.institution_tax(), EPOCH),
+    ]
+    program = (
+        FILE_HEADER
+        + ";; The program: settings, funders, companions, cohorts and the institution's accounts.\n"
+        ";; Funders, companions and cohorts named in the participant register are added on import.\n\n"
+        + format_entries([settings, *institution])
+    )
+    write_files_atomically(
+        {
+            paths.main: main_text(title, lang),
+            paths.program: program,
+            paths.participants: FILE_HEADER + ";; Participant records and their accounts.\n",
+            paths.journal / "manual.beancount": FILE_HEADER
+            + ";; Entries made by hand. Each savings-book movement needs `source:` metadata.\n",
+        }
+    )
+    paths.documents.mkdir(exist_ok=True)
+    (paths.documents / ".keep").touch()
+    paths.register.parent.mkdir(exist_ok=True)
+    return paths

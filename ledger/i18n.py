@@ -1,0 +1,69 @@
+"""Messages meant for the treasurer, companions and auditors: Indonesian first, English available.
+
+Each message has a stable key; `text(key, lang, **values)` fills it in. The language comes from
+the caller (a plugin's configuration, the CLI's --lang, $AIDLEDGER_LANG), defaulting to "id".
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("id", "en")
+ENV_LANG = "AIDLEDGER_LANG"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "unregistered-participant": {
+        "id": "Akun {account} milik peserta {participant} yang belum terdaftar "
+        '(tidak ada custom "participant" "{participant}")',
+        "en": "Account {account} belongs to participant {participant}, who is not registered "
+        '(no custom "participant" "{participant}")',
+    },
+    "cross-participant": {
+        "id": "Transaksi ini memindahkan uang antar peserta ({participants}); "
+        "dana tiap peserta harus tetap di akunnya sendiri",
+        "en": "This transaction moves money between participants ({participants}); "
+        "each participant's money must stay in her own accounts",
+    },
+    "purchase-without-receipt": {
+        "id": "Pembelian ke {account} tanpa nomor nota (metadata receipt)",
+        "en": "Purchase posted to {account} has no receipt number (metadata receipt)",
+    },
+    "after-closure": {
+        "id": "Entri untuk peserta {participant} bertanggal {date}, sesudah akunnya ditutup pada {closed}",
+        "en": "Entry for participant {participant} dated {date}, after her accounts were closed on {closed}",
+    },
+    "not-whole-rupiah": {
+        "id": "Jumlah {amount} bukan rupiah bulat",
+        "en": "Amount {amount} is not a whole rupiah",
+    },
+    "open-without-companion": {
+        "id": "Akun bantuan {account} dibuka tanpa pendamping: peserta {participant} "
+        "tidak punya pendamping yang terdaftar{detail}",
+        "en": "Aid account {account} opened without a companion: participant {participant} "
+        "has no registered companion{detail}",
+    },
+    "unknown-record": {
+        "id": 'Peserta {participant} merujuk {kind} "{code}" yang tidak terdaftar',
+        "en": 'Participant {participant} refers to {kind} "{code}", which is not declared',
+    },
+    "aid-currency": {
+        "id": "Akun bantuan {account} hanya memakai IDR, bukan {currency}",
+        "en": "Aid account {account} holds IDR only, not {currency}",
+    },
+    "bank-line-without-source": {
+        "id": "Mutasi buku tabungan {account} tanpa asal (metadata source): "
+        "setiap mutasi harus bisa ditelusuri ke rekening koran",
+        "en": "Savings-book movement on {account} has no origin (metadata source): "
+        "every movement must trace back to a statement",
+    },
+}
+
+
+def default_language() -> str:
+    lang = os.environ.get(ENV_LANG, "id")
+    return lang if lang in LANGUAGES else "id"
+
+
+def text(key: str, lang: str | None = None, **values: object) -> str:
+    catalogue = MESSAGES[key]
+    return catalogue.get(lang or default_language(), catalogue["id"]).format(**values)

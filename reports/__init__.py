@@ -1,0 +1,1 @@
+"""Outputs: PDF reports (reportlab), the Fava extension, the generated audit ledger."""

@@ -1,0 +1,1 @@
+"""The aidledger command line, the demo and the simulator."""

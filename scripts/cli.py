@@ -1,0 +1,284 @@
+"""The `aidledger` command line: parse arguments, call the packages, print. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ledger import books as books_mod
+from ledger import identity
+from ledger.records import Location
+
+BOOKS_HELP = "The books folder or its main.beancount (default: $AIDLEDGER_BOOKS, then ./books)."
+KEY_HELP = (
+    "The identity register's key file "
+    "(default: $AIDLEDGER_KEY, then a file per books in ~/.config/aidledger/keys)."
+)
+
+books_option = click.option(
+    "--books", "books", type=click.Path(path_type=Path), default=None, help=BOOKS_HELP
+)
+key_option = click.option("--key", "key", type=click.Path(path_type=Path), default=None, help=KEY_HELP)
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"aidledger: {message}", err=True)
+    sys.exit(code)
+
+
+def require_books(books: Path | None) -> books_mod.BooksPaths:
+    try:
+        return books_mod.require(books)
+    except books_mod.BooksNotFound as exc:
+        fail(str(exc), 2)
+        raise  # unreachable
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="aidledger")
+def main() -> None:
+    """aidledger: books for capital-aid programs, on Beancount and Fava."""
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@key_option
+@click.option("--title", default="Bantuan Modal Usaha", show_default=True, help="The books' title in Fava.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+def init(directory: Path, key: Path | None, title: str, lang: str) -> None:
+    """Create new books in DIRECTORY, and the identity key if it does not exist yet."""
+    from ledger.create import BooksExist, create_books
+
+    try:
+        paths = create_books(directory, title=title, lang=lang)
+    except BooksExist as exc:
+        fail(str(exc))
+        return
+    loaded = books_mod.load(paths)
+    key_file = identity.key_path(key, loaded.program.books_id)
+    created = not key_file.exists()
+    identity.load_or_create_key(key_file)
+    click.echo(f"created books in {paths.root}")
+    click.echo(f"identity key {'created' if created else 'found'} at {key_file} (keep it outside the books)")
+
+
+@main.command()
+@books_option
+def check(books: Path | None) -> None:
+    """Load the books with the rules plugin; print errors as file:line: message."""
+    paths = require_books(books)
+    loaded = books_mod.load(paths)
+    for error in loaded.errors:
+        click.echo(f"{Location.of(error.source)}: {error.message}")
+    if loaded.errors:
+        click.echo(f"{len(loaded.errors)} error(s)", err=True)
+        sys.exit(1)
+    click.echo(
+        f"ok: {len(loaded.entries)} entries, {len(loaded.program.participants)} participants", err=True
+    )
+
+
+@main.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@books_option
+@key_option
+@click.option("--dry-run", is_flag=True, help="Print the entries; write nothing.")
+def import_(files: tuple[Path, ...], books: Path | None, key: Path | None, dry_run: bool) -> None:
+    """Import statements and spreadsheets into the books."""
+    from importers.pipeline import import_files
+    from importers.registry import all_importers
+    from ledger.writer import format_entries
+
+    paths = require_books(books)
+    loaded = books_mod.load(paths)
+    books_id = loaded.program.books_id
+
+    def open_register() -> identity.Register:
+        key_bytes = identity.read_key(identity.key_path(key, books_id))
+        return identity.Register.open(paths.register, key_bytes)
+
+    try:
+        reports = import_files(
+            paths,
+            list(files),
+            all_importers(),
+            loaded.entries,
+            dry_run=dry_run,
+            register_opener=open_register,
+        )
+    except identity.RegisterError as exc:
+        fail(str(exc))
+        return
+    failed = False
+    for report in reports:
+        if report.error:
+            failed = True
+            click.echo(f"error: {report.error}", err=True)
+            continue
+        if dry_run:
+            click.echo(format_entries(report.entries))
+        verb = "would write" if dry_run else "wrote"
+        line = (
+            f"{report.path}: read {report.rows_read}, {verb} {len(report.entries)}, "
+            f"skipped {len(report.skipped)}"
+        )
+        if report.archived:
+            line += f", archived as {report.archived.relative_to(paths.root)}"
+        click.echo(line, err=dry_run)
+        for location, reason in report.skipped:
+            click.echo(f"  skipped {location}: {reason}", err=dry_run)
+    if failed:
+        sys.exit(1)
+
+
+@main.group(name="identity")
+def identity_group() -> None:
+    """The encrypted identity register (needs the key)."""
+
+
+def _open_register(books: Path | None, key: Path | None) -> identity.Register:
+    paths = require_books(books)
+    loaded = books_mod.load(paths)
+    try:
+        key_bytes = identity.read_key(identity.key_path(key, loaded.program.books_id))
+        return identity.Register.open(paths.register, key_bytes)
+    except identity.RegisterError as exc:
+        fail(str(exc))
+        raise
+
+
+@identity_group.command("add")
+@click.argument("code")
+@click.option("--name", required=True)
+@click.option("--nik", default="")
+@click.option("--address", default="")
+@click.option("--phone", default="")
+@click.option("--account-number", default="")
+@books_option
+@key_option
+def identity_add(
+    code: str,
+    name: str,
+    nik: str,
+    address: str,
+    phone: str,
+    account_number: str,
+    books: Path | None,
+    key: Path | None,
+) -> None:
+    """Add or replace the identity behind CODE."""
+    from ledger.accounts import normalise_participant_code
+
+    register = _open_register(books, key)
+    register.put(
+        identity.Identity(normalise_participant_code(code), name, nik, address, phone, account_number)
+    )
+    register.save()
+    click.echo(f"saved identity of {code.upper()}")
+
+
+@identity_group.command("show")
+@click.argument("code")
+@books_option
+@key_option
+def identity_show(code: str, books: Path | None, key: Path | None) -> None:
+    """Print the identity behind CODE."""
+    register = _open_register(books, key)
+    person = register.get(code.upper())
+    if person is None:
+        fail(f"no identity for {code}")
+        return
+    for field_name, value in person.__dict__.items():
+        click.echo(f"{field_name}: {value}")
+
+
+@identity_group.command("export")
+@click.option(
+    "--out", type=click.Path(path_type=Path), required=True, help="CSV file to write (plain text!)."
+)
+@books_option
+@key_option
+def identity_export(out: Path, books: Path | None, key: Path | None) -> None:
+    """Write the register as a CSV (in clear: keep it safe, delete it after use)."""
+    import csv
+
+    register = _open_register(books, key)
+    with open(out, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["code", "name", "nik", "address", "phone", "account_number"])
+        for person in sorted(register.people.values(), key=lambda p: p.code):
+            writer.writerow(
+                [person.code, person.name, person.nik, person.address, person.phone, person.account_number]
+            )
+    os.chmod(out, 0o600)
+    click.echo(f"exported {len(register.people)} identities to {out}")
+
+
+@main.command()
+@click.argument("kind")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="File to write (.xlsx or .csv).")
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+def template(kind: str, out: Path | None, lang: str) -> None:
+    """Write an empty spreadsheet for KIND (participants, ...)."""
+    from importers import templates
+
+    try:
+        written = templates.write_template(kind, out, lang)
+    except templates.UnknownTemplate as exc:
+        fail(str(exc), 2)
+        return
+    click.echo(f"wrote {written}")
+
+
+@main.command()
+@books_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--read-only", is_flag=True, help="Disable editing and importing in Fava.")
+def serve(books: Path | None, host: str, port: int, read_only: bool) -> None:
+    """Serve the books in Fava."""
+    from scripts.serving import serve_books
+
+    paths = require_books(books)
+    serve_books(paths, host=host, port=port, read_only=read_only)
+
+
+@main.command()
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(path_type=Path),
+    default=Path("aidledger-demo"),
+    show_default=True,
+    help="Where to build the demo books.",
+)
+@click.option("--participants", default=150, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--seed", default=2026, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Build the books and stop.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@key_option
+def demo(
+    directory: Path, participants: int, seed: int, no_serve: bool, host: str, port: int, key: Path | None
+) -> None:
+    """Build demo books from a simulated program year (invented people) and serve them."""
+    from scripts.demo import build_demo
+
+    try:
+        result = build_demo(directory, participants=participants, seed=seed, key=key, echo=click.echo)
+    except FileExistsError as exc:
+        fail(str(exc))
+        return
+    click.echo(json.dumps(result.summary, indent=2))
+    if not no_serve:
+        from scripts.serving import serve_books
+
+        serve_books(result.paths, host=host, port=port, read_only=False)
+
+
+if __name__ == "__main__":
+    main()

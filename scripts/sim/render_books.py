@@ -1,0 +1,197 @@
+"""Render the simulator's truth as books entries, the way the importers would book it.
+
+Used by the demo and the benchmarks for what no importer reads yet, and by tests as the
+expected books. Account names come from ledger.accounts only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+
+from beancount.core import data
+from beancount.core.amount import Amount
+
+from ledger import accounts, records
+from ledger.money import IDR
+from scripts.sim.truth import BankLine, Disbursement, ProgramYear, Purchase
+
+SIM_SOURCE = "simulator"
+
+# bank line kind -> the account on the other side of the savings book
+_COUNTER = {
+    "aid-credit": accounts.transit,
+    "own-deposit": accounts.own_funds,
+    "withdrawal": accounts.cash,
+    "admin-fee": accounts.bank_charges,
+    "interest": accounts.interest,
+    "tax": accounts.tax,
+    "unknown": accounts.suspense,
+}
+
+
+def _meta(filename: str, **values: object) -> data.Meta:
+    meta: data.Meta = {"filename": filename, "lineno": 0}
+    meta.update({k.replace("_", "-"): v for k, v in values.items() if v is not None})
+    return meta
+
+
+def _posting(account: str, number: Decimal | None) -> data.Posting:
+    units = Amount(number, IDR) if number is not None else None
+    return data.Posting(account, units, None, None, None, None)
+
+
+def program_records(year: ProgramYear) -> list[data.Directive]:
+    """Funders, companions, cohorts and the grant accounts."""
+    start = datetime.date(year.year, 1, 1)
+    out: list[data.Directive] = []
+    for funder in year.funders:
+        out.append(
+            records.custom(
+                records.FUNDER, funder.code, start, SIM_SOURCE, label=funder.name, kind=funder.kind
+            )
+        )
+        out.append(records.open_account(accounts.grant(funder.code), start, SIM_SOURCE))
+    for companion in year.companions:
+        out.append(
+            records.custom(records.COMPANION, companion.code, start, SIM_SOURCE, label=companion.label)
+        )
+    for cohort in year.cohorts:
+        out.append(records.custom(records.COHORT, cohort.code, start, SIM_SOURCE, label=cohort.label))
+    return out
+
+
+def bank_line_entry(line: BankLine, source: str = SIM_SOURCE) -> data.Transaction:
+    signed = line.credit - line.debit
+    other = _COUNTER[line.kind](line.participant)
+    meta = _meta(
+        source,
+        source=source,
+        bank_ref=line.ref,
+        kind=line.kind,
+        bank_code=line.code,
+        import_key=f"bank:{line.participant}:{line.ref}",
+    )
+    return data.Transaction(
+        meta,
+        line.date,
+        "*",
+        line.code,
+        line.description,
+        frozenset(),
+        frozenset(),
+        [_posting(accounts.savings(line.participant), signed), _posting(other, -signed)],
+    )
+
+
+def balance_assertions(year: ProgramYear) -> list[data.Balance]:
+    """The balance after each month's last line, asserted the next day (Beancount's convention)."""
+    last: dict[tuple[str, int, int], BankLine] = {}
+    for line in year.bank_lines:
+        last[(line.participant, line.date.year, line.date.month)] = line
+    out = []
+    for (code, _, _), line in sorted(last.items()):
+        out.append(
+            data.Balance(
+                _meta(SIM_SOURCE),
+                line.date + datetime.timedelta(days=1),
+                accounts.savings(code),
+                Amount(line.balance, IDR),
+                None,
+                None,
+            )
+        )
+    return out
+
+
+def disbursement_entry(row: Disbursement, index: int) -> data.Transaction:
+    meta = _meta(
+        SIM_SOURCE,
+        batch=row.batch,
+        component=row.component,
+        import_key=f"disbursement:{row.batch}:{row.participant}:{row.component}:{index}",
+    )
+    return data.Transaction(
+        meta,
+        row.date,
+        "*",
+        row.funder,
+        f"Bantuan {row.component} {row.batch}",
+        frozenset(),
+        frozenset(),
+        [
+            _posting(accounts.transit(row.participant), row.amount),
+            _posting(accounts.grant(row.funder), -row.amount),
+        ],
+    )
+
+
+def plan_directives(year: ProgramYear) -> list[data.Custom]:
+    out = []
+    for line in year.plans:
+        out.append(
+            records.custom(
+                "plan-line",
+                line.participant,
+                line.approved_on,
+                SIM_SOURCE,
+                no=str(line.no),
+                description=line.description,
+                category=line.category,
+                volume=line.volume,
+                unit=line.unit,
+                unit_price=Amount(line.unit_price, IDR),
+                amount=Amount(line.amount, IDR),
+                approved_by=line.approved_by,
+                approved=line.approved_on,
+            )
+        )
+    return out
+
+
+def purchase_entry(purchase: Purchase) -> data.Transaction:
+    meta = _meta(
+        SIM_SOURCE,
+        receipt=purchase.receipt_no,
+        shop=purchase.shop,
+        plan_line=str(purchase.plan_line) if purchase.plan_line is not None else None,
+        meterai=purchase.meterai,
+        volume=purchase.volume,
+        unit=purchase.unit,
+        import_key=f"receipt:{purchase.participant}:{purchase.shop}:{purchase.receipt_no}:{purchase.date}",
+    )
+    return data.Transaction(
+        meta,
+        purchase.date,
+        "*",
+        purchase.shop,
+        purchase.description,
+        frozenset(),
+        frozenset(),
+        [
+            _posting(accounts.goods(purchase.participant, purchase.category), purchase.amount),
+            _posting(accounts.cash(purchase.participant), -purchase.amount),
+        ],
+    )
+
+
+def goods_opens(purchases: Iterable[Purchase], year: ProgramYear) -> list[data.Open]:
+    joined = {p.code: p.joined for p in year.people}
+    seen: dict[str, datetime.date] = {}
+    for purchase in purchases:
+        account = accounts.goods(purchase.participant, purchase.category)
+        seen.setdefault(account, joined[purchase.participant])
+    return [records.open_account(account, date, SIM_SOURCE) for account, date in sorted(seen.items())]
+
+
+def movement_entries(year: ProgramYear) -> list[data.Directive]:
+    """Everything after registration: lists, bank lines, balances, plans, purchases."""
+    out: list[data.Directive] = []
+    out.extend(disbursement_entry(row, i) for i, row in enumerate(year.disbursements))
+    out.extend(bank_line_entry(line) for line in year.bank_lines)
+    out.extend(balance_assertions(year))
+    out.extend(plan_directives(year))
+    out.extend(goods_opens(year.purchases, year))
+    out.extend(purchase_entry(p) for p in year.purchases)
+    return out
