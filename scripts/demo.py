@@ -82,7 +82,14 @@ def build_demo(
                 raise RuntimeError(report.error)
             echo(f"imported participant register: {report.written} entries")
 
-    movements = render_books.movement_entries(year)
+    # What no importer reads yet is rendered straight into entries; each step below is
+    # replaced by rendering the user's files and importing them as the importers arrive.
+    movements = [
+        *render_books.disbursement_entries(year),
+        *render_books.bank_entries(year),
+        *render_books.plan_directives(year),
+        *render_books.purchase_entries(year),
+    ]
     append_entries(paths, movements, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
 
     loaded = books.load(paths)

@@ -185,13 +185,23 @@ def goods_opens(purchases: Iterable[Purchase], year: ProgramYear) -> list[data.O
     return [records.open_account(account, date, SIM_SOURCE) for account, date in sorted(seen.items())]
 
 
+def disbursement_entries(year: ProgramYear) -> list[data.Directive]:
+    return [disbursement_entry(row, i) for i, row in enumerate(year.disbursements)]
+
+
+def bank_entries(year: ProgramYear) -> list[data.Directive]:
+    return [*(bank_line_entry(line) for line in year.bank_lines), *balance_assertions(year)]
+
+
+def purchase_entries(year: ProgramYear) -> list[data.Directive]:
+    return [*goods_opens(year.purchases, year), *(purchase_entry(p) for p in year.purchases)]
+
+
 def movement_entries(year: ProgramYear) -> list[data.Directive]:
     """Everything after registration: lists, bank lines, balances, plans, purchases."""
-    out: list[data.Directive] = []
-    out.extend(disbursement_entry(row, i) for i, row in enumerate(year.disbursements))
-    out.extend(bank_line_entry(line) for line in year.bank_lines)
-    out.extend(balance_assertions(year))
-    out.extend(plan_directives(year))
-    out.extend(goods_opens(year.purchases, year))
-    out.extend(purchase_entry(p) for p in year.purchases)
-    return out
+    return [
+        *disbursement_entries(year),
+        *bank_entries(year),
+        *plan_directives(year),
+        *purchase_entries(year),
+    ]
