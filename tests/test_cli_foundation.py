@@ -119,7 +119,7 @@ def test_import_participants_puts_facts_in_books_and_identity_in_register(
 
 
 def test_reimport_adds_nothing_and_says_why(new_books: tuple[Path, Path], tmp_path: Path) -> None:
-    root, key = new_books
+    root, _key = new_books
     sheet = write_csv(tmp_path / "peserta.csv", HEADERS_ID, ROWS)
     assert run("import", str(sheet), "--books", str(root))[0] == 0
     before = snapshot(root)
@@ -129,7 +129,7 @@ def test_reimport_adds_nothing_and_says_why(new_books: tuple[Path, Path], tmp_pa
 
 
 def test_english_headers_semicolons_and_dry_run(new_books: tuple[Path, Path], tmp_path: Path) -> None:
-    root, key = new_books
+    root, _key = new_books
     rows = [r[:12] for r in ROWS]
     sheet = write_csv(tmp_path / "participants.csv", HEADERS_EN, rows, delimiter=";")
     before = snapshot(root)
@@ -152,7 +152,7 @@ def test_english_headers_semicolons_and_dry_run(new_books: tuple[Path, Path], tm
 def test_a_bad_row_names_file_and_row_and_writes_nothing(
     new_books: tuple[Path, Path], tmp_path: Path, row_change: dict[int, str], message: str
 ) -> None:
-    root, key = new_books
+    root, _key = new_books
     bad = list(ROWS[1])
     for index, value in row_change.items():
         bad[index] = value
@@ -165,7 +165,7 @@ def test_a_bad_row_names_file_and_row_and_writes_nothing(
 
 
 def test_unknown_layout_and_wrong_encoding(new_books: tuple[Path, Path], tmp_path: Path) -> None:
-    root, key = new_books
+    root, _key = new_books
     other = write_csv(tmp_path / "other.csv", ["a", "b"], [["1", "2"]])
     code, out = run("import", str(other), "--books", str(root))
     assert code == 1 and "unknown layout" in out and str(other) in out
@@ -199,7 +199,7 @@ def test_import_needs_no_key_reading_identities_does(new_books: tuple[Path, Path
 def test_template_participants_is_importable(new_books: tuple[Path, Path], tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    root, key = new_books
+    root, _key = new_books
     out_file = tmp_path / "peserta.xlsx"
     code, out = run("template", "participants", "--out", str(out_file))
     assert code == 0, out
