@@ -1,7 +1,7 @@
 """The rules plugin's cost: `bean-check` without it, with it, and aidledger's own load.
 
 For each size, one books folder is built and timed three ways in one run, cold (no pickle
-cache), as the median of --repeat runs:
+cache), as the median CPU time (user + system) of --repeat interleaved rounds:
   stock   `bean-check` on a copy of main.beancount without our plugin line
   plugin  `bean-check` on main.beancount (stock balance check + ledger.plugin)
   ours    `aidledger check` (ledger.plugin + ledger.fastbalance, GC paused)
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from bench.books import build_books, count_transactions, participants_for
@@ -24,16 +24,24 @@ from bench.books import build_books, count_transactions, participants_for
 BIN = Path(sys.executable).parent
 
 
-def timed(command: list[str], repeat: int) -> float:
+def cpu_seconds(command: list[str]) -> float:
+    """User + system CPU time of one run: steadier than wall time on a shared 2-core machine."""
     env = {**os.environ, "BEANCOUNT_DISABLE_LOAD_CACHE": "1"}
-    runs = []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"{command} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def timed_together(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    """Medians over `repeat` rounds; each round runs every command once, interleaved."""
+    runs: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeat):
-        start = time.perf_counter()
-        result = subprocess.run(command, capture_output=True, text=True, env=env)
-        runs.append(time.perf_counter() - start)
-        if result.returncode != 0:
-            raise SystemExit(f"{command} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
-    return statistics.median(runs)
+        for name, command in commands.items():
+            runs[name].append(cpu_seconds(command))
+    return {name: statistics.median(values) for name, values in runs.items()}
 
 
 def measure(transactions: int, participants: int, repeat: int, workdir: Path) -> dict[str, float]:
@@ -42,22 +50,21 @@ def measure(transactions: int, participants: int, repeat: int, workdir: Path) ->
     main = paths.main.read_text()
     stock_main = paths.root / "stock.beancount"
     stock_main.write_text("\n".join(line for line in main.splitlines() if not line.startswith("plugin ")))
-    stock = timed([str(BIN / "bean-check"), str(stock_main)], repeat)
-    plugin = timed([str(BIN / "bean-check"), str(paths.main)], repeat)
-    ours = timed([str(BIN / "aidledger"), "check", "--books", str(paths.root)], repeat)
-    return {
-        "transactions": actual,
-        "participants": participants,
-        "stock": stock,
-        "plugin": plugin,
-        "ours": ours,
-    }
+    times = timed_together(
+        {
+            "stock": [str(BIN / "bean-check"), str(stock_main)],
+            "plugin": [str(BIN / "bean-check"), str(paths.main)],
+            "ours": [str(BIN / "aidledger"), "check", "--books", str(paths.root)],
+        },
+        repeat,
+    )
+    return {"transactions": actual, "participants": participants, **times}
 
 
 def table(rows: list[dict[str, float]]) -> str:
     lines = [
-        "| transactions | participants | bean-check, no plugin (s) | bean-check + plugin (s) | ratio "
-        "| aidledger check (s) | ratio |",
+        "| transactions | participants | bean-check, no plugin (CPU s) | bean-check + plugin (CPU s) "
+        "| ratio | aidledger check (CPU s) | ratio |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
