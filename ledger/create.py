@@ -53,6 +53,7 @@ def create_books(
     books_id: str | None = None,
     title: str = "Bantuan Modal Usaha",
     lang: str = "id",
+    demo: bool = False,
 ) -> BooksPaths:
     """Lay down new books; refuses a folder that already holds books.
 
@@ -70,6 +71,7 @@ def create_books(
         account_salt=accountno.new_salt(),
         age_recipient=recipient,
         language=lang,
+        demo=True if demo else None,
     )
     institution = [
         records.open_account(accounts.institution_equity(), EPOCH),

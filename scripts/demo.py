@@ -7,6 +7,7 @@ rendered straight into entries by scripts/sim/render_books.py.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,7 +58,10 @@ def build_demo(
 ) -> DemoResult:
     paths = books.resolve(directory)
     if paths.main.exists():
-        raise FileExistsError(f"{paths.root} already holds books; remove it or choose another --dir")
+        if not books.load(paths).program.settings.get("demo"):
+            raise FileExistsError(f"{paths.root} holds books that are not a demo; choose another --dir")
+        shutil.rmtree(paths.root)  # an earlier demo: build it afresh
+        echo(f"replacing the earlier demo in {paths.root}")
     books_id = new_books_id()
     key_file = identity.key_path(key, books_id)
     secret = identity.load_or_create_key(key_file)
@@ -66,6 +70,7 @@ def build_demo(
         recipient=identity.recipient_of(secret),
         books_id=books_id,
         title="Demo: Bantuan Modal Usaha (simulasi)",
+        demo=True,
     )
     echo(f"identity key: {key_file}")
 
