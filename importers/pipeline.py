@@ -71,6 +71,18 @@ def _archive(paths: BooksPaths, source: Path, account: str, date: datetime.date)
     return target
 
 
+def _attach(paths: BooksPaths, attachments: list[tuple[Path, str]]) -> None:
+    """Copy files the new entries refer to (receipt scans) into the books, before the entries."""
+    for source, relative in attachments:
+        target = paths.root / relative
+        if target.exists() and _sha256(target) == _sha256(source):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(source, tmp)
+        tmp.replace(target)
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -131,6 +143,7 @@ def import_files(
             for identity in extraction.identities:
                 register.put(identity)
             register.save()
+        _attach(paths, extraction.attachments)
         append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
         report.written = len(fresh)
         if extraction.archive_account:
