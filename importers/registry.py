@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from importers.bank.importers import statement_importers
 from importers.base import AidImporter
 from importers.participants import ParticipantsImporter
 
 
-def all_importers() -> list[AidImporter]:
+def all_importers(books_root: Path | None = None) -> list[AidImporter]:
     return [
         ParticipantsImporter(),
+        *statement_importers(books_root),
     ]

@@ -70,6 +70,7 @@ class TableSpec:
 class Row:
     location: str
     values: dict[str, Any]
+    cells: list[Any] = field(default_factory=list)  # the whole row as read (footers, cover lines)
 
     def text(self, key: str) -> str:
         value = self.values.get(key)
@@ -87,6 +88,7 @@ class Table:
     header_location: str
     rows: list[Row] = field(default_factory=list)
     above: list[list[Any]] = field(default_factory=list)  # the cells above the header (cover block)
+    keys: set[str] = field(default_factory=set)  # the column keys the header has
 
 
 def _sheets(path: Path) -> Iterator[tuple[str, list[list[Any]]]]:
@@ -138,12 +140,14 @@ def find_tables(path: Path, spec: TableSpec) -> list[Table]:
             mapping = spec.match(cells)
             if mapping is None:
                 continue
-            table = Table(path, sheet, _location(path, sheet, index + 1), above=rows[:index])
+            table = Table(
+                path, sheet, _location(path, sheet, index + 1), above=rows[:index], keys=set(mapping.values())
+            )
             for offset, data_cells in enumerate(rows[index + 1 :], start=index + 2):
                 if _blank(data_cells):
                     continue
                 values = {key: data_cells[i] if i < len(data_cells) else None for i, key in mapping.items()}
-                table.rows.append(Row(_location(path, sheet, offset), values))
+                table.rows.append(Row(_location(path, sheet, offset), values, list(data_cells)))
             tables.append(table)
             break
     return tables

@@ -87,7 +87,15 @@ def check(books: Path | None) -> None:
 @books_option
 @key_option
 @click.option("--dry-run", is_flag=True, help="Print the entries; write nothing.")
-def import_(files: tuple[Path, ...], books: Path | None, key: Path | None, dry_run: bool) -> None:
+@click.option(
+    "--password",
+    default=None,
+    help="Password of password-protected statement PDFs (asked for, hidden, when not given "
+    "and stdin is a terminal). Never stored.",
+)
+def import_(
+    files: tuple[Path, ...], books: Path | None, key: Path | None, dry_run: bool, password: str | None
+) -> None:
     """Import statements and spreadsheets into the books."""
     from importers.pipeline import import_files
     from importers.registry import all_importers
@@ -101,14 +109,22 @@ def import_(files: tuple[Path, ...], books: Path | None, key: Path | None, dry_r
         key_bytes = identity.read_key(identity.key_path(key, books_id))
         return identity.Register.open(paths.register, key_bytes)
 
+    def ask_password(path: Path) -> str | None:
+        if not sys.stdin.isatty():
+            return None
+        answer: str = click.prompt(f"password for {path}", hide_input=True, default="", show_default=False)
+        return answer or None
+
     try:
         reports = import_files(
             paths,
             list(files),
-            all_importers(),
+            all_importers(paths.root),
             loaded.entries,
             dry_run=dry_run,
             register_opener=open_register,
+            password=password,
+            ask_password=ask_password,
         )
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -123,7 +139,7 @@ def import_(files: tuple[Path, ...], books: Path | None, key: Path | None, dry_r
             click.echo(format_entries(report.entries))
         verb = "would write" if dry_run else "wrote"
         line = (
-            f"{report.path}: read {report.rows_read}, {verb} {len(report.entries)}, "
+            f"{report.path} ({report.importer}): read {report.rows_read}, {verb} {len(report.entries)}, "
             f"skipped {len(report.skipped)}"
         )
         if report.archived:
@@ -131,6 +147,8 @@ def import_(files: tuple[Path, ...], books: Path | None, key: Path | None, dry_r
         click.echo(line, err=dry_run)
         for location, reason in report.skipped:
             click.echo(f"  skipped {location}: {reason}", err=dry_run)
+        for location, note in report.notes:
+            click.echo(f"  note {location}: {note}", err=dry_run)
     if failed:
         sys.exit(1)
 

@@ -1,0 +1,1 @@
+"""Bank statement layouts: each module reads one layout into an importers.statement.Statement."""
