@@ -17,6 +17,7 @@ Plain functions, in the order `book_statement` applies them:
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import itertools
 from collections.abc import Callable, Iterable, Sequence
@@ -101,13 +102,32 @@ def where(statement: Statement, location: str = "") -> str:
 # --- 1. owner ---------------------------------------------------------------------------------
 
 
-def savings_open_dates(entries: Iterable[data.Directive]) -> dict[str, datetime.date]:
+def _opens(entries: Iterable[data.Directive]) -> dict[str, datetime.date]:
     return {
         e.account: e.date
         for e in entries
         if isinstance(e, data.Open)
         and (e.account.startswith(INSTITUTION_PREFIX) or e.account.endswith(":" + accounts.SAVINGS))
     }
+
+
+# the pipeline passes one growing list for a run of files: scan only what was added since
+_OPENS_SEEN: dict[int, tuple[int, object, dict[str, datetime.date]]] = {}
+
+
+def savings_open_dates(entries: Sequence[data.Directive]) -> dict[str, datetime.date]:
+    """Savings (and institution) accounts and the day each was opened."""
+    if not isinstance(entries, list) or not entries:
+        return _opens(entries)
+    seen = _OPENS_SEEN.get(id(entries))
+    if seen is not None and seen[1] is entries[0] and seen[0] <= len(entries):
+        found = dict(seen[2])
+        found.update(_opens(entries[seen[0] :]))
+    else:
+        found = _opens(entries)
+    _OPENS_SEEN.clear()
+    _OPENS_SEEN[id(entries)] = (len(entries), entries[0], found)
+    return found
 
 
 def institution_accounts(entries: Iterable[data.Directive]) -> list[data.Open]:
@@ -119,12 +139,18 @@ def institution_accounts(entries: Iterable[data.Directive]) -> list[data.Open]:
     ]
 
 
+@functools.lru_cache(maxsize=4096)
+def _hash(number: str, salt: str) -> str:
+    """The slow salted hash, once per number and run (a year's statements repeat each number)."""
+    return accountno.account_hash(number, salt)
+
+
 def find_owner(statement: Statement, existing: Sequence[data.Directive], program: Program) -> Owner:
     salt = program.account_salt
     if not salt:
         raise InputError(where(statement), "the books have no account-salt setting")
     try:
-        digest = accountno.account_hash(statement.account_number, salt)
+        digest = _hash(statement.account_number, salt)
     except ValueError as exc:
         raise InputError(where(statement), f"no readable account number on the statement ({exc})") from None
     opened = savings_open_dates(existing)

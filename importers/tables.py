@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -48,9 +49,13 @@ class TableSpec:
     name: str
     columns: tuple[Column, ...]
 
+    @functools.cached_property
+    def _lookup(self) -> dict[str, str]:
+        return {_norm(n): c.key for c in self.columns for n in (c.key, *c.names)}
+
     def match(self, cells: list[Any]) -> dict[int, str] | None:
         """Column index -> key when this row is our header (all required columns present)."""
-        lookup = {_norm(n): c.key for c in self.columns for n in (c.key, *c.names)}
+        lookup = self._lookup
         found: dict[int, str] = {}
         for index, cell in enumerate(cells):
             key = lookup.get(_norm(cell))
@@ -91,7 +96,30 @@ class Table:
     keys: set[str] = field(default_factory=set)  # the column keys the header has
 
 
+_READ_CACHE: dict[tuple[str, int, int], list[tuple[str, list[list[Any]]]]] = {}
+_READ_CACHE_SIZE = 8
+
+
 def _sheets(path: Path) -> Iterator[tuple[str, list[list[Any]]]]:
+    """The sheets of a file, read once while it is unchanged: every importer's `identify` and
+    the one that reads it see the same rows without opening the workbook again."""
+    try:
+        stat = path.stat()
+        key: tuple[str, int, int] | None = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _READ_CACHE:
+        yield from _READ_CACHE[key]
+        return
+    sheets = list(_read_sheets(path))
+    if key is not None:
+        if len(_READ_CACHE) >= _READ_CACHE_SIZE:
+            _READ_CACHE.pop(next(iter(_READ_CACHE)))
+        _READ_CACHE[key] = sheets
+    yield from sheets
+
+
+def _read_sheets(path: Path) -> Iterator[tuple[str, list[list[Any]]]]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook

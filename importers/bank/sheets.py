@@ -177,34 +177,51 @@ def _redact_rows(rows: list[list[Any]], account_labels: Iterable[str]) -> None:
 
 def redacted_copy(source: Path, target: Path, account_labels: Iterable[str]) -> None:
     """A copy of a CSV/XLSX statement without the holder's name and with the account number masked:
-    what the books archive, since names and numbers belong in the encrypted register only."""
+    what the books archive, since names and numbers belong in the encrypted register only. The
+    copy's bytes depend on the content only, so archiving the same file again is recognised."""
     import csv
     import io
 
-    labels = list(account_labels)
-    if source.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+    from importers.tables import _sheets
 
-        book = load_workbook(source)
-        for sheet in book.worksheets:
-            for row in sheet.iter_rows():
-                values = [c.value for c in row]
-                _redact_rows([values], labels)
-                for cell, value in zip(row, values, strict=True):
-                    if cell.value != value:
-                        cell.value = value
-        book.save(target)
+    labels = list(account_labels)
+    sheets = [(title, [list(r) for r in rows]) for title, rows in _sheets(source)]
+    for _title, rows in sheets:
+        _redact_rows(rows, labels)
+    if source.suffix.lower() in (".xlsx", ".xlsm"):
+        _write_xlsx(target, sheets)
         return
     text = source.read_bytes().decode("utf-8-sig")
     try:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [list(r) for r in csv.reader(io.StringIO(text), dialect)]
-    _redact_rows(rows, labels)
     out = io.StringIO()
     writer = csv.writer(
         out, delimiter=dialect.delimiter, quotechar=dialect.quotechar or '"', lineterminator="\n"
     )
-    writer.writerows(rows)
+    writer.writerows(sheets[0][1] if sheets else [])
     target.write_text(out.getvalue(), encoding="utf-8")
+
+
+def _write_xlsx(target: Path, sheets: list[tuple[str, list[list[Any]]]]) -> None:
+    """Values only, with fixed timestamps in the package, so equal content gives equal bytes."""
+    import io
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as packed, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in packed.infolist():
+            content = packed.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2000-01-01T00:00:00Z", content)
+            out.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)

@@ -123,10 +123,8 @@ def _cover(person: Person) -> list[list[object]]:
 def passbook_xlsx(path: Path, person: Person, lines: Sequence[BankLine]) -> Path:
     from openpyxl import Workbook
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Buku Tabungan"
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Buku Tabungan")
     for row in _cover(person):
         sheet.append(row)
     sheet.append(
