@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from importers.bank import bri
+from importers.bank import bni, bri, mandiri
 from scripts.sim.render_statements import VARIANTS, render_statement
 from scripts.sim.truth import ProgramYear, simulate
 
-PARSERS = {"bri-pdf": bri}
+PARSERS = {"bri-pdf": bri, "bni-pdf": bni, "mandiri-pdf": mandiri}
 YEAR_START, YEAR_END = datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)
 CASES = [
     (layout, variant) for layout, variants in VARIANTS.items() for variant in variants if layout in PARSERS

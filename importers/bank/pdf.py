@@ -300,15 +300,12 @@ def table_rows(
     rows: list[Row] = []
     header: Header | None = None
     for page in pages:
-        start = 0
+        start, own_header = 0, False
         for index, line in enumerate(page.lines):
             found = find_header(line, columns)
             if found is not None:
-                header, start = found, index + 1
+                header, start, own_header = found, index + 1, True
                 break
-        else:
-            if header is None:
-                continue
         if header is None:
             continue
         current: Row | None = None
@@ -318,6 +315,8 @@ def table_rows(
             if skip(line):
                 continue
             cells = header.cells(line)
+            if not own_header and current is None and not starts_row(cells):
+                continue  # a page without its own table header: its head block, before the rows
             if starts_row(cells):
                 current = Row(line, cells)
                 rows.append(current)
@@ -376,6 +375,11 @@ def label_value(lines: Sequence[Line], label: str) -> tuple[str, Line] | None:
             if normed[start : start + len(parts)] != parts:
                 continue
             index = start + len(parts)
+            if index < len(words) and words[index].text == "/":
+                # a bilingual label ("Periode / Period :"): its English half ends at the colon
+                colon = next((i for i in range(index, len(words)) if words[i].text.endswith(":")), None)
+                if colon is not None:
+                    index = colon + 1
             value: list[Word] = []
             previous = words[index - 1]
             for word in words[index:]:

@@ -423,6 +423,366 @@ def render_bri(
     return draw(path, doc, table, ruled=ruled, password=password, rows_per_page=rows_per_page)
 
 
+# -- BNI --------------------------------------------------------------------------------------
+
+
+def _id_date(day: datetime.date) -> str:
+    return f"{day.day:02d} {_ID_SHORT[day.month - 1]} {day.year}"
+
+
+def _id_period(start: datetime.date, end: datetime.date) -> str:
+    """ "1 - 31 Januari 2026", "1 Oktober - 31 Desember 2025", "1 Desember 2025 - 28 Februari 2026"."""
+    tail = f"{end.day} {_ID_MONTHS[end.month - 1]} {end.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day} - {tail}"
+    if start.year == end.year:
+        return f"{start.day} {_ID_MONTHS[start.month - 1]} - {tail}"
+    return f"{start.day} {_ID_MONTHS[start.month - 1]} {start.year} - {tail}"
+
+
+def _signed_en(line: BankLine) -> str:
+    return f"-{en_amount(line.debit, 0)}" if line.debit else f"+{en_amount(line.credit, 0)}"
+
+
+def render_bni(
+    path: Path,
+    person: Person,
+    lines: Sequence[BankLine],
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    ruled: bool = True,
+    password: str | None = None,
+    rows_per_page: int | None = None,
+) -> Path:
+    """BNI wondr "Laporan Mutasi Rekening": signed whole rupiah, time under the date."""
+    opening, chosen = in_period(lines, start, end)
+    debit, credit, closing = _totals(opening, chosen)
+
+    def head(canvas: Canvas, y: float) -> float:
+        canvas.setFont(BOLD, 14)
+        canvas.drawString(MARGIN, y - 14, "Laporan Mutasi Rekening")
+        canvas.setFont(BOLD, 11)
+        canvas.drawRightString(PAGE_W - MARGIN, y - 14, "wondr by BNI")
+        canvas.setFont(FONT, SIZE)
+        canvas.drawString(MARGIN, y - 30, f"Periode: {_id_period(start, end)}")
+        y = _block(
+            canvas,
+            y - 48,
+            [("Nama", person.name.title()), ("No. Rekening", person.account_number)],
+            [("Produk", person.product), ("Mata Uang", "IDR")],
+        )
+        return y - 6
+
+    def summary(canvas: Canvas, y: float) -> float:
+        canvas.setFont(BOLD, SIZE)
+        canvas.drawString(MARGIN, y - SIZE, "Ringkasan")
+        return _fields(
+            canvas,
+            y - SIZE - LEADING - 2,
+            [
+                ("Saldo Awal", en_amount(opening, 0)),
+                ("Total Pemasukan", f"+{en_amount(credit, 0)}"),
+                ("Total Pengeluaran", f"-{en_amount(debit, 0)}"),
+                ("Saldo Akhir", en_amount(closing, 0)),
+            ],
+            MARGIN,
+            90,
+        )
+
+    cols = (
+        Col("Tanggal & Waktu", 90),
+        Col("Rincian Transaksi", 235, wrap=True),
+        Col("Nominal (IDR)", 100, "right"),
+        Col("Saldo (IDR)", 98, "right"),
+    )
+    rows: list[list[Cell]] = [
+        [
+            [_id_date(line.date), f"{clock(line):%H:%M:%S} WIB"],
+            line.description,
+            _signed_en(line),
+            en_amount(line.balance, 0),
+        ]
+        for line in chosen
+    ]
+    doc = Document(
+        head=head,
+        head_height=84,
+        later_head=None,
+        later_head_height=84,
+        summary=summary,
+        summary_height=6 * LEADING,
+        footer=lambda n, t: f"Halaman {n} dari {t}",
+    )
+    table = Table(cols, rows, header_align="right")
+    return draw(path, doc, table, ruled=ruled, password=password, rows_per_page=rows_per_page)
+
+
+def render_bni_old(
+    path: Path,
+    person: Person,
+    lines: Sequence[BankLine],
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    ruled: bool = True,
+    password: str | None = None,
+    rows_per_page: int | None = None,
+) -> Path:
+    """The older BNI statement: Tgl Trans, Uraian, Debet, Kredit, Saldo; the unused side blank."""
+    opening, chosen = in_period(lines, start, end)
+    debit, credit, closing = _totals(opening, chosen)
+
+    def head(canvas: Canvas, y: float) -> float:
+        canvas.setFont(BOLD, 11)
+        canvas.drawString(MARGIN, y - 11, "PT Bank Negara Indonesia (Persero) Tbk")
+        canvas.setFont(BOLD, 13)
+        canvas.drawCentredString(PAGE_W / 2, y - 32, "LAPORAN MUTASI REKENING")
+        y = _block(
+            canvas,
+            y - 52,
+            [
+                ("Nama", person.name.upper()),
+                ("No. Rekening", person.account_number),
+                ("Jenis Produk", person.product),
+            ],
+            [
+                ("Periode", f"{start:%d/%m/%Y} - {end:%d/%m/%Y}"),
+                ("Mata Uang", "IDR"),
+                ("Cabang", "Palembang"),
+            ],
+        )
+        return y - 6
+
+    def summary(canvas: Canvas, y: float) -> float:
+        return _fields(
+            canvas,
+            y - SIZE,
+            [
+                ("Saldo Awal", en_amount(opening)),
+                ("Total Debet", en_amount(debit)),
+                ("Total Kredit", en_amount(credit)),
+                ("Saldo Akhir", en_amount(closing)),
+            ],
+            PAGE_W / 2 + 20,
+            80,
+        )
+
+    cols = (
+        Col("Tgl Trans", 62),
+        Col("Uraian", 196, wrap=True),
+        Col("Debet", 88, "right"),
+        Col("Kredit", 88, "right"),
+        Col("Saldo", 89, "right"),
+    )
+    rows: list[list[Cell]] = [
+        [
+            f"{line.date:%d/%m/%Y}",
+            line.description,
+            en_amount(line.debit) if line.debit else "",
+            en_amount(line.credit) if line.credit else "",
+            en_amount(line.balance),
+        ]
+        for line in chosen
+    ]
+    doc = Document(
+        head=head,
+        head_height=96,
+        later_head=None,
+        later_head_height=96,
+        summary=summary,
+        summary_height=5 * LEADING,
+        footer=lambda n, t: f"Halaman {n} / {t}",
+    )
+    return draw(path, doc, Table(cols, rows), ruled=ruled, password=password, rows_per_page=rows_per_page)
+
+
+# -- Mandiri ------------------------------------------------------------------------------------
+
+
+def _en_date(day: datetime.date) -> str:
+    return f"{day.day:02d} {_EN_SHORT[day.month - 1]} {day.year}"
+
+
+def _signed_id(line: BankLine) -> str:
+    return f"-{id_amount(line.debit)}" if line.debit else f"+{id_amount(line.credit)}"
+
+
+def render_mandiri(
+    path: Path,
+    person: Person,
+    lines: Sequence[BankLine],
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    ruled: bool = True,
+    password: str | None = None,
+    rows_per_page: int | None = None,
+) -> Path:
+    """Mandiri Livin' e-Statement: summary boxes on top, numbered rows, Indonesian grouping."""
+    opening, chosen = in_period(lines, start, end)
+    debit, credit, closing = _totals(opening, chosen)
+
+    def head(canvas: Canvas, y: float) -> float:
+        canvas.setFont(BOLD, 14)
+        canvas.drawString(MARGIN, y - 14, "e-Statement")
+        canvas.setFont(BOLD, 11)
+        canvas.drawRightString(PAGE_W - MARGIN, y - 14, "Livin' by Mandiri")
+        y = _block(
+            canvas,
+            y - 34,
+            [
+                ("Nama", person.name.upper()),
+                ("No. Rekening", person.account_number),
+                ("Produk", person.product),
+            ],
+            [
+                ("Periode", f"{_en_date(start)} - {_en_date(end)}"),
+                ("Mata Uang", "IDR"),
+                ("Cabang", "KCP Palembang"),
+            ],
+        )
+        labels = ("Saldo Awal", "Dana Masuk", "Dana Keluar", "Saldo Akhir")
+        values = (id_amount(opening), f"+{id_amount(credit)}", f"-{id_amount(debit)}", id_amount(closing))
+        width = (PAGE_W - 2 * MARGIN) / 4
+        for index, (label, value) in enumerate(zip(labels, values, strict=True)):
+            x = MARGIN + index * width
+            canvas.setFont(FONT, SIZE)
+            canvas.drawString(x + PAD, y - 6 - SIZE, label)
+            canvas.setFont(BOLD, 10)
+            canvas.drawString(x + PAD, y - 6 - SIZE - 13, value)
+        return y - 44
+
+    def later(canvas: Canvas, y: float) -> float:
+        canvas.setFont(BOLD, 10)
+        canvas.drawString(MARGIN, y - 10, "e-Statement")
+        canvas.setFont(FONT, SIZE)
+        canvas.drawRightString(PAGE_W - MARGIN, y - 10, f"Periode {_en_date(start)} - {_en_date(end)}")
+        return y - 22
+
+    def summary(canvas: Canvas, y: float) -> float:
+        canvas.setFont("Helvetica-Oblique", 7)
+        canvas.drawString(
+            MARGIN, y - 7, "Dokumen ini dibuat secara elektronik dan tidak memerlukan tanda tangan."
+        )
+        return y - 10
+
+    cols = (
+        Col("No", 26),
+        Col("Tanggal", 78),
+        Col("Keterangan", 223, wrap=True),
+        Col("Nominal (IDR)", 98, "right"),
+        Col("Saldo (IDR)", 98, "right"),
+    )
+    rows: list[list[Cell]] = [
+        [
+            str(number),
+            [_en_date(line.date), f"{clock(line):%H:%M:%S} WIB"],
+            line.description,
+            _signed_id(line),
+            id_amount(line.balance),
+        ]
+        for number, line in enumerate(chosen, start=1)
+    ]
+    doc = Document(
+        head=head,
+        head_height=122,
+        later_head=later,
+        later_head_height=22,
+        summary=summary,
+        summary_height=12,
+        footer=lambda n, t: f"{n} dari {t}",
+    )
+    return draw(path, doc, Table(cols, rows), ruled=ruled, password=password, rows_per_page=rows_per_page)
+
+
+def render_mandiri_old(
+    path: Path,
+    person: Person,
+    lines: Sequence[BankLine],
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    ruled: bool = True,
+    password: str | None = None,
+    rows_per_page: int | None = None,
+) -> Path:
+    """The older Mandiri statement: dd/MM dates, "1,234.56 D" debits, bilingual labels and totals."""
+    opening, chosen = in_period(lines, start, end)
+    debit, credit, closing = _totals(opening, chosen)
+
+    def head(canvas: Canvas, y: float) -> float:
+        canvas.setFont(BOLD, 11)
+        canvas.drawString(MARGIN, y - 11, "PT Bank Mandiri (Persero) Tbk")
+        canvas.setFont(BOLD, 12)
+        canvas.drawCentredString(PAGE_W / 2, y - 30, "REKENING KORAN / ACCOUNT STATEMENT")
+        y = _block(
+            canvas,
+            y - 50,
+            [
+                ("Nama / Name", person.name.upper()),
+                ("No. Rekening / Account No.", person.account_number),
+                ("Produk / Product", person.product),
+            ],
+            [
+                ("Periode / Period", f"{start:%d/%m/%Y} - {end:%d/%m/%Y}"),
+                ("Mata Uang / Currency", "IDR"),
+                ("Cabang / Branch", "Palembang"),
+            ],
+            label_w=108,
+        )
+        return y - 6
+
+    def summary(canvas: Canvas, y: float) -> float:
+        return _fields(
+            canvas,
+            y - SIZE,
+            [
+                ("Saldo Awal / Opening Balance", en_amount(opening)),
+                ("Mutasi Debet / Total Debit", en_amount(debit)),
+                ("Mutasi Kredit / Total Credit", en_amount(credit)),
+                ("Saldo Akhir / Closing Balance", en_amount(closing)),
+            ],
+            MARGIN,
+            130,
+        )
+
+    cols = (
+        Col("Tanggal", 52, sub="Date"),
+        Col("Keterangan", 250, wrap=True, sub="Description"),
+        Col("Mutasi", 110, "right", sub="Amount"),
+        Col("Saldo", 111, "right", sub="Balance"),
+    )
+    rows: list[list[Cell]] = [
+        [
+            f"{line.date:%d/%m}",
+            line.description,
+            f"{en_amount(line.debit)} D" if line.debit else en_amount(line.credit),
+            en_amount(line.balance),
+        ]
+        for line in chosen
+    ]
+    doc = Document(
+        head=head,
+        head_height=92,
+        later_head=None,
+        later_head_height=92,
+        summary=summary,
+        summary_height=5 * LEADING,
+        footer=lambda n, t: f"Halaman / Page {n} of {t}",
+    )
+    return draw(path, doc, Table(cols, rows), ruled=ruled, password=password, rows_per_page=rows_per_page)
+
+
+RENDERERS = {
+    ("bri-pdf", ""): render_bri,
+    ("bni-pdf", ""): render_bni,
+    ("bni-pdf", "old"): render_bni_old,
+    ("mandiri-pdf", ""): render_mandiri,
+    ("mandiri-pdf", "old"): render_mandiri_old,
+}
+
+
 # -- dispatch -----------------------------------------------------------------------------------
 
 
@@ -441,8 +801,10 @@ def render_statement(
 ) -> Path:
     """The participant's statement for start..end in her bank's layout (or `layout`)."""
     layout = layout or person.layout
-    if layout == "bri-pdf":
-        return render_bri(
-            path, person, lines, start, end, ruled=ruled, password=password, rows_per_page=rows_per_page
-        )
-    raise ValueError(f"no statement renderer for layout {layout!r} variant {variant!r}")
+    try:
+        renderer = RENDERERS[(layout, variant)]
+    except KeyError:
+        raise ValueError(f"no statement renderer for layout {layout!r} variant {variant!r}") from None
+    return renderer(
+        path, person, lines, start, end, ruled=ruled, password=password, rows_per_page=rows_per_page
+    )
