@@ -21,7 +21,7 @@ from typing import Any
 from importers.parsing import ParseError, parse_amount, parse_date
 from importers.tables import InputError
 
-LINE_TOLERANCE = 2.5  # points: words whose tops differ by less sit on one line
+LINE_TOLERANCE = 2.5  # points: words whose bottoms differ by less sit on one line
 CHUNK_GAP = 0.6  # in font sizes: a wider gap between words separates two cells
 
 
@@ -208,10 +208,12 @@ def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
 def _page_lines(number: int, page: Any) -> list[Line]:
     raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
     words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])) for w in raw]
-    words.sort(key=lambda w: (w.top, w.x0))
+    # one line = one baseline: the bottoms of a title and a smaller text beside it agree where
+    # their tops do not
+    words.sort(key=lambda w: (w.bottom, w.x0))
     groups: list[list[Word]] = []
     for word in words:
-        if groups and abs(word.top - groups[-1][0].top) <= LINE_TOLERANCE:
+        if groups and abs(word.bottom - groups[-1][0].bottom) <= LINE_TOLERANCE:
             groups[-1].append(word)
         else:
             groups.append([word])
