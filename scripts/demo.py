@@ -2,8 +2,8 @@
 
 The participant register is rendered as the spreadsheet an institution keeps and imported
 (names go to the encrypted register, never into the books); so is every participant's savings
-book, as quarterly statements in her bank's layout (one statement overlaps two quarters, so
-dedupe is exercised); what no importer reads yet is rendered straight into entries by
+book, as statements in her bank's layout (quarterly, PDFs yearly; one statement overlaps
+two periods, so dedupe is exercised); what no importer reads yet is rendered straight into entries by
 scripts/sim/render_books.py.
 """
 
@@ -52,9 +52,10 @@ def _journal_kind(entry: data.Directive) -> str:
 
 
 def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path], list[data.Directive]]:
-    """Each participant's quarterly statements in her layout, and one statement overlapping two
-    quarters of the first participant who has two; plus, as entries, the savings books of
-    layouts whose reader is not present (none once every PDF layout has its parser)."""
+    """Each participant's statements in her layout (quarterly; statement PDFs yearly), and one
+    statement overlapping two periods of the first participant who has two; plus, as entries,
+    the savings books of layouts whose reader is not present (none once every PDF layout has
+    its parser)."""
     readable = {imp.layout for imp in pdf_importers()}
     try:  # the PDF layouts' renderers
         pdf_render: Any = importlib.import_module("scripts.sim.render_statements")
@@ -75,7 +76,8 @@ def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path],
                 a for a in render_books.balance_assertions(year) if a.account.split(":")[2] == person.code
             )
             continue
-        periods = render_passbooks.quarters(lines)
+        # PDFs yearly: reading a PDF page costs ~0.3 s (pdfplumber), so fewer, fuller pages
+        periods = render_passbooks.quarters(lines, 12 if is_pdf else 3)
         if not overlap_done and len(periods) >= 2:
             periods.append((periods[0][0], periods[1][1]))
             overlap_done = True

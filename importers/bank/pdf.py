@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -222,14 +223,34 @@ def _page_lines(number: int, page: Any) -> list[Line]:
     ]
 
 
+# (file, size, mtime, password) -> every page: the three layouts' identify() and the parse of
+# one file read it once (a statement of a few pages is read whole even when one page is asked)
+_PAGES: dict[tuple[str, int, int, str], list[Page]] = {}
+_WHOLE_UP_TO = 4
+
+
 def read_pages(path: Path, password: str | None = None, max_pages: int | None = None) -> list[Page]:
     """Every page's text lines, top to bottom; InputError when the file is not a readable PDF."""
     path = Path(path)
+    try:
+        stat = path.stat()
+        key: tuple[str, int, int, str] | None = (
+            os.path.realpath(path),
+            stat.st_size,
+            stat.st_mtime_ns,
+            password or "",
+        )
+    except OSError:
+        key = None
+    if key is not None and key in _PAGES:
+        cached = _PAGES[key]
+        return cached[:max_pages] if max_pages else cached
     pages = []
     with open_pdf(path, password) as pdf:
         try:
             count = len(pdf.pages)
-            for index in range(min(count, max_pages) if max_pages else count):
+            whole = max_pages is None or count <= _WHOLE_UP_TO
+            for index in range(count if whole else min(count, max_pages or count)):
                 pages.append(Page(index + 1, _page_lines(index + 1, pdf.pages[index])))
         except InputError:
             raise
@@ -239,7 +260,11 @@ def read_pages(path: Path, password: str | None = None, max_pages: int | None = 
             ) from None
     if not pages or not any(p.lines for p in pages):
         raise InputError(str(path), "the PDF has no text (a scan or an empty document)")
-    return pages
+    if key is not None and whole:
+        if len(_PAGES) >= 4:
+            _PAGES.pop(next(iter(_PAGES)))
+        _PAGES[key] = pages
+    return pages[:max_pages] if max_pages else pages
 
 
 def is_encrypted(path: Path) -> bool:
