@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from importers import participants
+from importers import disbursements, participants
 from importers.tables import TableSpec
 
 
@@ -19,6 +19,7 @@ class UnknownTemplate(Exception):
 
 TEMPLATES: dict[str, tuple[TableSpec, list[list[Any]]]] = {
     "participants": (participants.SPEC, []),
+    "disbursements": (disbursements.TEMPLATE_SPEC, []),
 }
 
 
