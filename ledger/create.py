@@ -19,6 +19,9 @@ class BooksExist(Exception):
 
 def main_text(title: str, lang: str) -> str:
     locale = "id_ID" if lang == "id" else "en_US"
+    # Fava's own interface has no Indonesian translation: its menus stay English, numbers
+    # follow the Indonesian locale; aidledger's pages carry their own Indonesian labels.
+    language = "" if lang == "id" else f'{EPOCH} custom "fava-option" "language" "{lang}"\n'
     return f"""\
 ;; aidledger books: {title}
 ;; Check them with `aidledger check`; serve them with `aidledger serve`.
@@ -31,8 +34,7 @@ option "booking_method" "STRICT"
 plugin "ledger.plugin" "{lang}"
 
 {EPOCH} custom "fava-option" "locale" "{locale}"
-{EPOCH} custom "fava-option" "language" "{lang}"
-{EPOCH} custom "fava-option" "default-page" "balance_sheet/"
+{language}{EPOCH} custom "fava-option" "default-page" "balance_sheet/"
 
 include "{books.PROGRAM}"
 include "{books.PARTICIPANTS}"
