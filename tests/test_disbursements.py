@@ -174,3 +174,13 @@ def test_explaining_row_is_the_booking_hook(tmp_path: Path, year: ProgramYear) -
     found = disb.explaining_row(entries, row.participant, row.date, row.amount)
     assert found is not None and found.participant == row.participant and found.amount == row.amount
     assert disb.explaining_row(entries, row.participant, row.date.replace(year=2020), row.amount) is None
+
+
+def test_demo_imports_the_lists_and_its_findings_are_the_truth(demo) -> None:
+    """The demo books (lists imported from XLSX) give the planted disbursement anomalies."""
+    loaded = books.load(demo.paths)
+    rows = disb.listed_rows(loaded.entries)
+    assert len(rows) == len(demo.year.disbursements)
+    sources = [e.meta["source"] for e in loaded.entries if disb.is_row(e)]
+    assert len(sources) == len(rows) and all(".xlsx:Daftar Nominatif:" in s for s in sources)
+    assert _findings(demo.paths, demo.year) == _truth(demo.year)
