@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
 from beancount.core import data
 from beancount.core.amount import Amount
@@ -154,6 +155,74 @@ def listed_rows(entries: Iterable[data.Directive]) -> list[ListedRow]:
     return rows
 
 
+class MovementLike(Protocol):
+    """A posting on a participant's account with its counter account (ledger.reconcile.facts.Movement)."""
+
+    participant: str
+    date: datetime.date
+    role: str
+    amount: Decimal
+    counter: str
+    meta: data.Meta
+
+
+def from_movements(movements: Iterable[MovementLike]) -> tuple[list[ListedRow], list[Credit]]:
+    """Rows and credits from the reconciliation's facts layer (the same as from the entries)."""
+    rows: list[ListedRow] = []
+    credits: dict[str, Credit] = {}
+    reclassified: dict[str, tuple[str | None, str]] = {}
+    for m in movements:
+        meta = m.meta or {}
+        if m.role == accounts.TRANSIT:
+            if m.amount > 0 and m.counter.startswith("Income:Grant:") and META_BATCH in meta:
+                key = str(meta.get(META_KEY, ""))
+                if key.startswith(ROW_PREFIX + ":"):
+                    rows.append(
+                        ListedRow(
+                            key,
+                            m.participant,
+                            str(accounts.funder_of_grant(m.counter)),
+                            str(meta.get(META_COMPONENT, "")),
+                            str(meta[META_BATCH]),
+                            m.date,
+                            m.amount,
+                            _location(meta),
+                        )
+                    )
+            elif META_RECLASSIFIES in meta:
+                link = meta.get(META_LINK)
+                reclassified[str(meta[META_RECLASSIFIES])] = (str(link) if link else None, _location(meta))
+        elif m.role == accounts.SAVINGS and m.amount > 0:
+            parsed = accounts.parse_aid_account(m.counter)
+            if parsed is None or parsed.role not in (accounts.TRANSIT, accounts.OWN_FUNDS):
+                continue
+            key = str(meta.get(META_KEY) or _location(meta))
+            link = meta.get(META_LINK)
+            credits[key] = Credit(
+                key,
+                m.participant,
+                m.date,
+                m.amount,
+                _location(meta),
+                aid=parsed.role == accounts.TRANSIT,
+                link=str(link) if link else None,
+            )
+    rows.sort(key=lambda r: (r.date, r.key))
+    return rows, _apply_reclassifications(credits, reclassified)
+
+
+def _apply_reclassifications(
+    credits: dict[str, Credit], reclassified: dict[str, tuple[str | None, str]]
+) -> list[Credit]:
+    for key, (link, where) in reclassified.items():
+        if key in credits:
+            old = credits[key]
+            credits[key] = Credit(
+                old.key, old.participant, old.date, old.amount, old.location, True, link, where
+            )
+    return sorted(credits.values(), key=lambda c: (c.date, c.key))
+
+
 def savings_credits(entries: Iterable[data.Directive]) -> list[Credit]:
     """Savings credits against Transit (aid) or OwnFunds (own deposit), reclassifications applied."""
     credits: dict[str, Credit] = {}
@@ -190,13 +259,7 @@ def savings_credits(entries: Iterable[data.Directive]) -> list[Credit]:
             aid=other == accounts.TRANSIT,
             link=str(link) if link else None,
         )
-    for key, (link, where) in reclassified.items():
-        if key in credits:
-            old = credits[key]
-            credits[key] = Credit(
-                old.key, old.participant, old.date, old.amount, old.location, True, link, where
-            )
-    return sorted(credits.values(), key=lambda c: (c.date, c.key))
+    return _apply_reclassifications(credits, reclassified)
 
 
 def _pick(row: ListedRow, candidates: list[Credit], window: Window, exact: bool) -> Credit | None:
