@@ -158,12 +158,18 @@ def listed_rows(entries: Iterable[data.Directive]) -> list[ListedRow]:
 class MovementLike(Protocol):
     """A posting on a participant's account with its counter account (ledger.reconcile.facts.Movement)."""
 
-    participant: str
-    date: datetime.date
-    role: str
-    amount: Decimal
-    counter: str
-    meta: data.Meta
+    @property
+    def participant(self) -> str: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def amount(self) -> Decimal: ...
+    @property
+    def counter(self) -> str: ...
+    @property
+    def meta(self) -> data.Meta: ...
 
 
 def from_movements(movements: Iterable[MovementLike]) -> tuple[list[ListedRow], list[Credit]]:

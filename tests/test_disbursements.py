@@ -13,6 +13,7 @@ from importers.registry import all_importers
 from importers.templates import write_template
 from ledger import accounts, books
 from ledger import disbursements as disb
+from ledger.reconcile import Settings, reconcile
 from ledger.reconcile import disbursements as rules
 from scripts.sim.truth import DISBURSEMENT_ANOMALIES, ProgramYear, simulate
 from tests.disb_books import book_statements, import_lists, registered_books
@@ -28,8 +29,13 @@ def year() -> ProgramYear:
 def _findings(paths: books.BooksPaths, year: ProgramYear) -> set[tuple[str, str]]:
     loaded = books.load(paths)
     assert loaded.errors == [], loaded.errors[:3]
-    facts = rules.DisbursementFacts.build(loaded.entries, loaded.program)
-    found = rules.findings(facts, rules.DisbursementSettings(as_of=year.as_of, lang="en"))
+    found = reconcile(loaded.entries, loaded.program, Settings(as_of=year.as_of, lang="en"), kinds=KINDS)
+    # the engine (facts layer) and the importers' reading of the entries agree
+    direct = rules.findings(
+        rules.DisbursementFacts.build(loaded.entries, loaded.program),
+        rules.DisbursementSettings(as_of=year.as_of, lang="en"),
+    )
+    assert sorted(found) == sorted(direct)
     return {(f.kind, f.participant) for f in found}
 
 

@@ -25,6 +25,9 @@ from ledger import disbursements as disb
 from ledger import i18n
 from ledger.findings import KINDS, Finding
 from ledger.money import format_idr
+from ledger.reconcile import engine
+from ledger.reconcile.facts import Facts
+from ledger.reconcile.settings import Settings
 from ledger.records import Program
 
 
@@ -51,8 +54,18 @@ class DisbursementFacts:
     def build(
         cls, entries: Sequence[data.Directive], program: Program, window: disb.Window = disb.DEFAULT_WINDOW
     ) -> DisbursementFacts:
-        rows = disb.listed_rows(entries)
+        """From the entries directly (the engine builds them from its facts: `facts_for`)."""
         credits = [c for c in disb.savings_credits(entries) if c.aid]
+        return cls.from_parts(disb.listed_rows(entries), credits, program, window)
+
+    @classmethod
+    def from_parts(
+        cls,
+        rows: list[disb.ListedRow],
+        credits: list[disb.Credit],
+        program: Program,
+        window: disb.Window = disb.DEFAULT_WINDOW,
+    ) -> DisbursementFacts:
         duplicates = disb.duplicate_rows(rows)
         return cls(
             rows,
@@ -203,6 +216,50 @@ RULES: dict[str, Rule] = {
 def findings(facts: DisbursementFacts, settings: DisbursementSettings) -> list[Finding]:
     """Every disbursement finding, in the rules' order."""
     return [finding for rule in RULES.values() for finding in rule(facts, settings)]
+
+
+# --- registration in the engine (ledger/reconcile/engine.py) -----------------------------------
+
+_CACHE_ATTR = "_disbursement_facts"
+
+
+def settings_for(settings: Settings) -> DisbursementSettings:
+    """The engine's Settings, as the disbursement rules read them."""
+    return DisbursementSettings(
+        as_of=settings.as_of,
+        not_credited_days=settings.not_credited_days,
+        window=disb.Window(
+            settings.credit_days_before, settings.credit_days_after, settings.amount_tolerance
+        ),
+        lang=settings.lang or i18n.default_language(),
+    )
+
+
+def facts_for(facts: Facts, program: Program, settings: Settings) -> DisbursementFacts:
+    """The disbursement facts of one engine run, built from its movements once and kept on it."""
+    window = settings_for(settings).window
+    cached = getattr(facts, _CACHE_ATTR, None)
+    if cached is not None and cached[0] == window and cached[1] is program:
+        return cached[2]  # type: ignore[no-any-return]
+    rows, credits = disb.from_movements(facts.movements)
+    built = DisbursementFacts.from_parts(rows, [c for c in credits if c.aid], program, window)
+    setattr(facts, _CACHE_ATTR, (window, program, built))
+    return built
+
+
+def _engine_rule(kind: str) -> None:
+    own = RULES[kind]
+
+    def run(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
+        return own(facts_for(facts, program, settings), settings_for(settings))
+
+    run.__name__ = own.__name__
+    run.__doc__ = own.__doc__
+    engine.register(kind, run)
+
+
+for _kind in RULES:
+    _engine_rule(_kind)
 
 
 # --- per batch: each participant's status (the Fava extension's disbursements page) -------------

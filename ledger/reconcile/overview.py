@@ -104,20 +104,18 @@ def overview(
         people[key] = people.get(key, 0) + 1
         counts[key] = counts.get(key, 0) + open_findings.get(code, 0)
     out = [
-        GroupTotals(dimension, key, _label(program, dimension, key), people[key], *acc[key], counts[key])
+        _totals(dimension, key, _label(program, dimension, key), people[key], acc[key], counts[key])
         for key in sorted(acc)
     ]
-    total = [sum((g.granted for g in out), ZERO)]
-    total += [sum((getattr(g, f) for g in out), ZERO) for f in ("credited", "withdrawn", "receipted")]
-    total += [sum((g.cash_uncovered for g in out), ZERO)]
-    out.append(
-        GroupTotals(
-            dimension,
-            "",
-            "",
-            sum(people.values()),
-            *total,
-            sum(counts.values()),
-        )
-    )
+    total = [sum((values[i] for values in acc.values()), ZERO) for i in range(5)]
+    out.append(_totals(dimension, "", "", sum(people.values()), total, sum(counts.values())))
     return out
+
+
+def _totals(
+    dimension: str, key: str, label: str, people: int, values: list[Decimal], findings: int
+) -> GroupTotals:
+    granted, credited, withdrawn, receipted, uncovered = values
+    return GroupTotals(
+        dimension, key, label, people, granted, credited, withdrawn, receipted, uncovered, findings
+    )

@@ -26,7 +26,7 @@ class AidPage(FavaExtensionBase):
 
     page: str = ""
 
-    @property  # type: ignore[override]
+    @property
     def report_title(self) -> str:  # type: ignore[override]
         return label(self.page or self.name, self.lang)
 
@@ -67,7 +67,8 @@ class AidPage(FavaExtensionBase):
         return self.period()[0]
 
     def view(self) -> EngineView:
-        return self.cache.get(self.ledger.all_entries, self.as_of(), self.lang)
+        entries: Any = self.ledger.all_entries
+        return self.cache.get(entries, self.as_of(), self.lang)
 
     # --- formatting for the templates ---
 

@@ -18,11 +18,11 @@ from beancount.core import data
 
 from ledger import accounts
 from ledger.findings import Finding
-from ledger.records import Program, read_program
 from ledger.reconcile import Settings, run, summarise
 from ledger.reconcile import disbursements as disb_rules
 from ledger.reconcile.overview import DIMENSIONS, GroupTotals, overview
 from ledger.reconcile.summary import ParticipantSummary
+from ledger.records import Program, read_program
 
 
 @dataclass
