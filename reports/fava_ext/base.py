@@ -85,6 +85,16 @@ class AidPage(FavaExtensionBase):
 
         return url_for("extension_report", extension_name=page, **values)
 
+    def participant_url(self, code: str) -> str:
+        """Her page (Fava's filters kept); the URL is built once per request, pages list thousands."""
+        from flask import g, url_for
+
+        base = getattr(g, "_aid_participant_url", None)
+        if base is None:
+            base = url_for("extension_report", extension_name="AidParticipant", participant="__PID__")
+            g._aid_participant_url = base
+        return str(base).replace("__PID__", code)
+
     def journal_url(self, participant: str) -> str:
         """Fava's journal filtered on every account of hers (Assets/Expenses/Income/Equity)."""
         from flask import url_for

@@ -35,6 +35,11 @@ class EngineView:
     overview: dict[str, list[GroupTotals]]
     documents: dict[str, list[data.Document]] = field(default_factory=dict)
     rows_of: dict[str, list[disb_rules.RowStatus]] = field(default_factory=dict)
+    findings_count: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for item in self.findings:
+            self.findings_count[item.participant] = self.findings_count.get(item.participant, 0) + 1
 
     @classmethod
     def compute(
