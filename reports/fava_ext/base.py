@@ -73,9 +73,19 @@ class AidPage(FavaExtensionBase):
     # --- formatting for the templates ---
 
     def money(self, number: Decimal | int | None) -> str:
+        """Whole rupiah grouped the books' way (3.500.000 in Indonesian, 3,500,000 in English)."""
         if number is None:
             return ""
-        return format_decimal(number, format="#,##0", locale="id_ID" if self.lang == "id" else "en_US")
+        if isinstance(number, int) or number == number.to_integral_value():
+            text = f"{int(number):,}"
+            return text.replace(",", ".") if self.lang == "id" else text
+        return format_decimal(number, locale="id_ID" if self.lang == "id" else "en_US")
+
+    def status_labels(self) -> dict[str, str]:
+        """Status -> label, looked up once per page rather than per row."""
+        from ledger.reconcile.disbursements import STATUSES
+
+        return {status: self.t("status_" + status) for status in STATUSES}
 
     def arg(self, name: str, default: str = "") -> str:
         return request.args.get(name, default)
