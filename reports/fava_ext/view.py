@@ -81,6 +81,14 @@ class EngineView:
             rows_of,
         )
 
+    def batches_in(self, since: datetime.date | None, batch: str = "") -> list[disb_rules.BatchSummary]:
+        """The batches with a row listed from `since` (Fava's time filter), or the one named."""
+        return [
+            b
+            for b in self.batches
+            if (not batch or b.batch == batch) and (since is None or any(r.row.date >= since for r in b.rows))
+        ]
+
     def findings_of(self, participant: str) -> list[Finding]:
         return [f for f in self.findings if f.participant == participant]
 
