@@ -10,7 +10,8 @@ LABELS: dict[str, tuple[str, str]] = {
     # frame
     "footer-codes": (
         "RAHASIA: peserta ditulis dengan kode pseudonim; identitas hanya di register terenkripsi.",
-        "CONFIDENTIAL: participants appear under pseudonymous codes; identities only in the encrypted register.",
+        "CONFIDENTIAL: participants appear under pseudonymous codes; "
+        "identities only in the encrypted register.",
     ),
     "footer-names": (
         "RAHASIA: dokumen ini memuat nama peserta. Simpan terkunci; jangan disebarkan.",
