@@ -68,7 +68,7 @@ def _clean(entry: data.Directive, target_dir: Path) -> data.Directive:
 
 def audit_entries(entries: Iterable[data.Directive]) -> list[data.Directive]:
     """The entries to write: all of them, sorted, but pad directives (their effect is written)."""
-    kept = [e for e in entries if not isinstance(e, data.Pad)]
+    kept: list[data.Directive] = [e for e in entries if not isinstance(e, data.Pad)]
     kept.sort(key=data.entry_sortkey)
     return kept
 

@@ -53,6 +53,10 @@ STYLES: dict[str, ParagraphStyle] = {
     "small": ParagraphStyle("small", _base["Normal"], fontSize=7.5, leading=9.5, textColor=INK),
     "cell": ParagraphStyle("cell", _base["Normal"], fontSize=8, leading=10),
     "cellr": ParagraphStyle("cellr", _base["Normal"], fontSize=8, leading=10, alignment=TA_RIGHT),
+    "section": ParagraphStyle(
+        "section", _base["Heading1"], fontSize=13, leading=16, spaceAfter=6, textColor=INK
+    ),
+    "cover": ParagraphStyle("cover", _base["Title"], fontSize=22, leading=28, spaceAfter=12, textColor=INK),
     "sign": ParagraphStyle("sign", _base["Normal"], fontSize=8.5, leading=11, alignment=TA_CENTER),
 }
 
@@ -132,7 +136,7 @@ class ReportDocument(BaseDocTemplate):
         return PageTemplate(id=name, frames=[body], onPage=self._decorate, pagesize=size)
 
     def _decorate(self, canvas: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
-        canvas._aid_doc = self  # type: ignore[attr-defined]
+        canvas._aid_doc = self
         width, height = canvas._pagesize
         canvas.saveState()
         canvas.setStrokeColor(RULE)
@@ -163,9 +167,18 @@ class ReportDocument(BaseDocTemplate):
         )
         canvas.restoreState()
 
-    def render(self, story: list[Flowable]) -> int:
-        """Write the PDF; returns its number of pages."""
-        self.build(story, canvasmaker=_NumberedCanvas)
+    def afterFlowable(self, flowable: Flowable) -> None:  # reportlab's hook
+        """Section headings go into the table of contents, with their page."""
+        if isinstance(flowable, Paragraph) and flowable.style.name == "section":
+            self.notify("TOCEntry", (0, flowable.getPlainText(), self.page))
+
+    def render(self, story: list[Flowable], *, contents: bool = False) -> int:
+        """Write the PDF; returns its number of pages. With a table of contents in the story,
+        `contents=True` lays it out in as many passes as its page numbers need."""
+        if contents:
+            self.multiBuild(story, canvasmaker=_NumberedCanvas)
+        else:
+            self.build(story, canvasmaker=_NumberedCanvas)
         return self.page_count
 
 

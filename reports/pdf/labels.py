@@ -109,6 +109,7 @@ LABELS: dict[str, tuple[str, str]] = {
         'into the "Other" row, so that no participant can be recognised.',
     ),
     "other-groups": ("Lainnya (digabung)", "Other (folded)"),
+    "millions": ("juta rupiah", "million rupiah"),
     "chart-use": ("Penggunaan dana", "Use of funds"),
     "chart-category": ("Belanja per kategori", "Spending by category"),
     # exceptions

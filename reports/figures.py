@@ -1,0 +1,354 @@
+"""Every figure the PDF reports show, gathered once per run from one load of the books.
+
+This is the one module of reports/ that asks for figures: findings and the per-participant and
+per-plan-line summaries come from the reconciliation engine (ledger.reconcile), fund use,
+savings movements by kind and the ageing of uncovered cash from ledger.funds, disbursement rows
+and their credits from the books' list entries. Report modules only lay these out.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from beancount.core import data
+
+from ledger import accounts, funds
+from ledger.books import LoadedBooks
+from ledger.findings import Finding
+from ledger.funds import FunderUse, GroupUse, SavingsSummary
+from ledger.money import ZERO
+from ledger.records import Participant, custom_args
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    """One participant's position, as the engine summarises it."""
+
+    code: str
+    plan_total: Decimal
+    aid_received: Decimal
+    withdrawn: Decimal
+    receipted: Decimal
+    cash_uncovered: Decimal
+    savings_balance: Decimal
+    realisation: Decimal | None  # receipted against planned
+
+
+@dataclass(frozen=True)
+class PlanLineRow:
+    """One approved plan line against the purchases that name it."""
+
+    participant: str
+    no: str
+    description: str
+    category: str
+    planned: Decimal
+    spent: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        return self.planned - self.spent
+
+    @property
+    def realisation(self) -> Decimal | None:
+        return self.spent / self.planned if self.planned else None
+
+
+@dataclass(frozen=True)
+class AidRow:
+    """A row of a funder's disbursement list, and the savings-book credit that cleared it."""
+
+    participant: str
+    funder: str
+    component: str
+    batch: str
+    date: datetime.date
+    amount: Decimal
+    credit_date: datetime.date | None = None
+    credited: Decimal | None = None
+    status: str = "pending"  # credited, pending, mismatch, duplicate
+
+
+@dataclass
+class Figures:
+    loaded: LoadedBooks
+    as_of: datetime.date
+    start: datetime.date | None
+    findings: list[Finding]
+    participants: dict[str, ParticipantRow]
+    plan_lines: dict[str, list[PlanLineRow]]
+    unplanned: dict[str, Decimal]
+    aid_rows: dict[str, list[AidRow]]
+    savings: dict[str, SavingsSummary]
+    funds: dict[str, FunderUse]
+    ageing: dict[str, dict[tuple[int, int | None], Decimal]]
+    entries: list[data.Directive] = field(default_factory=list)
+    category_labels: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] | None = None
+
+    def group_uses(self, funder: str) -> dict[str, GroupUse]:
+        return funds.group_use(self.entries, self.loaded.program, funder, self.start, self.as_of)
+
+    @property
+    def program(self) -> Any:
+        return self.loaded.program
+
+    @property
+    def books_title(self) -> str:
+        return str(self.loaded.options.get("title") or "aidledger")
+
+    def person(self, code: str) -> Participant:
+        return self.loaded.program.participants[code]
+
+    def category(self, component: str) -> str:
+        """The plan's words for a goods category; else the account component split into words."""
+        return self.category_labels.get(component) or re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", component)
+
+    def funder_label(self, code: str) -> str:
+        record = self.loaded.program.funders.get(code)
+        return record.label if record else code
+
+    def companion_label(self, code: str) -> str:
+        record = self.loaded.program.companions.get(code)
+        return record.label if record else code
+
+    def batches(self) -> list[str]:
+        return sorted({row.batch for rows in self.aid_rows.values() for row in rows})
+
+    def batch_rows(self, batch: str) -> list[AidRow]:
+        rows = [row for rows in self.aid_rows.values() for row in rows if row.batch == batch]
+        return sorted(rows, key=lambda r: (r.participant, r.component, r.date))
+
+    def findings_of(self, code: str) -> list[Finding]:
+        return [f for f in self.findings if f.participant == code]
+
+    def display(self, code: str) -> str:
+        """A participant as reports name her: her code, and her name only when names were asked."""
+        if self.names and code in self.names:
+            return f"{code} - {self.names[code]}"
+        return code
+
+
+def gather(
+    loaded: LoadedBooks,
+    *,
+    as_of: datetime.date | None = None,
+    start: datetime.date | None = None,
+    lang: str = "id",
+    names: dict[str, str] | None = None,
+) -> Figures:
+    """All figures for the reports of one run: one engine run and one pass of ledger.funds."""
+    as_of = as_of or _last_date(loaded.entries)
+    entries = [e for e in loaded.entries if e.date <= as_of]
+    findings, participants, plan_lines, unplanned = _engine(loaded, entries, as_of, lang)
+    if start is not None:
+        findings = [f for f in findings if f.date >= start]
+    return Figures(
+        loaded=loaded,
+        as_of=as_of,
+        start=start,
+        findings=findings,
+        participants=participants,
+        plan_lines=plan_lines,
+        unplanned=unplanned,
+        aid_rows=_aid_rows(entries, findings),
+        savings=funds.savings_summaries(entries, start, as_of),
+        funds=funds.funder_use(entries, loaded.program, start, as_of),
+        ageing=funds.cash_ageing(entries, as_of),
+        entries=entries,
+        category_labels=_category_labels(entries),
+        names=names,
+    )
+
+
+def _last_date(entries: list[data.Directive]) -> datetime.date:
+    dates = [e.date for e in entries if isinstance(e, data.Transaction)]
+    return max(dates) if dates else datetime.date.today()
+
+
+def _category_labels(entries: list[data.Directive]) -> dict[str, str]:
+    """Goods-account components back to the words the plans use ("BahanBaku" -> "Bahan Baku")."""
+    labels: dict[str, str] = {}
+    for entry in entries:
+        if isinstance(entry, data.Custom) and entry.type == "plan-line":
+            category = str((entry.meta or {}).get("category", ""))
+            if category:
+                try:
+                    labels.setdefault(accounts.component(category), category)
+                except ValueError:
+                    continue
+    return labels
+
+
+def _engine(
+    loaded: LoadedBooks, entries: list[data.Directive], as_of: datetime.date, lang: str
+) -> tuple[list[Finding], dict[str, ParticipantRow], dict[str, list[PlanLineRow]], dict[str, Decimal]]:
+    """Findings and summaries from the reconciliation engine."""
+    findings: list[Finding] = []
+    try:
+        from ledger.reconcile import engine, settings  # type: ignore[attr-defined]
+    except ImportError:
+        pass
+    else:
+        findings = engine.reconcile(entries, loaded.program, settings.Settings(as_of=as_of, lang=lang))
+    participants, plan_lines, unplanned = _provisional_summaries(loaded, entries)
+    return findings, participants, plan_lines, unplanned
+
+
+def _provisional_summaries(
+    loaded: LoadedBooks, entries: list[data.Directive]
+) -> tuple[dict[str, ParticipantRow], dict[str, list[PlanLineRow]], dict[str, Decimal]]:
+    """Stand-in for the engine's summaries until they are merged (then this goes)."""
+    lines: dict[tuple[str, str], dict[str, Any]] = {}
+    spent: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
+    unplanned: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    roles: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    flows: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    for entry in entries:
+        if isinstance(entry, data.Custom) and entry.type == "plan-line":
+            meta = entry.meta or {}
+            code = str(custom_args(entry)[0])
+            amount = meta.get("amount")
+            lines[(code, str(meta.get("no")))] = {
+                "description": str(meta.get("description", "")),
+                "category": str(meta.get("category", "")),
+                "amount": getattr(amount, "number", amount) or ZERO,
+            }
+        elif isinstance(entry, data.Transaction):
+            line_no = (entry.meta or {}).get("plan-line")
+            for posting in entry.postings:
+                parsed = accounts.parse_aid_account(posting.account)
+                if parsed is None or posting.units is None or posting.units.number is None:
+                    continue
+                number = posting.units.number
+                roles[parsed.participant][parsed.role] += number
+                if parsed.role == accounts.GOODS:
+                    if line_no is None:
+                        unplanned[parsed.participant] += number
+                    else:
+                        spent[(parsed.participant, str(line_no))] += number
+                elif parsed.role == accounts.CASH:
+                    flows[parsed.participant]["withdrawn" if number > 0 else "receipted"] += abs(number)
+                elif parsed.role == accounts.SAVINGS and number > 0:
+                    others = [accounts.parse_aid_account(p.account) for p in entry.postings]
+                    if any(o is not None and o.role == accounts.TRANSIT for o in others):
+                        flows[parsed.participant]["aid"] += number
+    plan_lines: dict[str, list[PlanLineRow]] = defaultdict(list)
+    for (code, no), line in sorted(lines.items(), key=lambda kv: (kv[0][0], _no_key(kv[0][1]))):
+        plan_lines[code].append(
+            PlanLineRow(code, no, line["description"], line["category"], line["amount"], spent[(code, no)])
+        )
+    participants: dict[str, ParticipantRow] = {}
+    for code in sorted(loaded.program.participants):
+        plan_total = sum((line.planned for line in plan_lines.get(code, [])), ZERO)
+        receipted = flows[code]["receipted"]
+        participants[code] = ParticipantRow(
+            code=code,
+            plan_total=plan_total,
+            aid_received=flows[code]["aid"],
+            withdrawn=flows[code]["withdrawn"],
+            receipted=receipted,
+            cash_uncovered=roles[code][accounts.CASH],
+            savings_balance=roles[code][accounts.SAVINGS],
+            realisation=receipted / plan_total if plan_total else None,
+        )
+    return participants, dict(plan_lines), {k: v for k, v in unplanned.items() if v}
+
+
+def _no_key(no: str) -> tuple[int, str]:
+    return (int(no), no) if no.isdigit() else (10**9, no)
+
+
+_STATUS_BY_KIND = {
+    "duplicate-disbursement": "duplicate",
+    "disbursement-not-credited": "pending",
+    "disbursement-amount-mismatch": "mismatch",
+}
+
+
+def _aid_rows(entries: list[data.Directive], findings: list[Finding]) -> dict[str, list[AidRow]]:
+    """The funders' list rows per participant, each with the credit that cleared it.
+
+    A row's status comes from the engine's disbursement findings; the credit shown is her
+    savings-book aid credit of the same amount, in date order (one credit clears one row).
+    """
+    flagged: dict[tuple[str, str], str] = {}
+    for finding in findings:
+        status = _STATUS_BY_KIND.get(finding.kind)
+        if status:
+            flagged.setdefault((finding.participant, str(finding.amount)), status)
+            flagged.setdefault((finding.participant, "*"), status)
+    credits: dict[str, list[tuple[datetime.date, Decimal]]] = defaultdict(list)
+    listed: list[tuple[str, str, str, str, datetime.date, Decimal]] = []
+    for entry in entries:
+        if not isinstance(entry, data.Transaction):
+            continue
+        meta = entry.meta or {}
+        if "batch" in meta:
+            funder = next(
+                (f for p in entry.postings if (f := accounts.funder_of_grant(p.account)) is not None), ""
+            )
+            for posting in entry.postings:
+                parsed = accounts.parse_aid_account(posting.account)
+                if parsed and parsed.role == accounts.TRANSIT and posting.units is not None:
+                    listed.append(
+                        (
+                            parsed.participant,
+                            funder,
+                            str(meta.get("component", "")),
+                            str(meta["batch"]),
+                            entry.date,
+                            Decimal(posting.units.number or ZERO),
+                        )
+                    )
+            continue
+        roles = {
+            (parsed.role, parsed.participant): p
+            for p in entry.postings
+            if (parsed := accounts.parse_aid_account(p.account)) is not None
+        }
+        for (role, code), posting in roles.items():
+            if (
+                role == accounts.SAVINGS
+                and (accounts.TRANSIT, code) in roles
+                and posting.units is not None
+                and (posting.units.number or ZERO) > 0
+            ):
+                credits[code].append((entry.date, Decimal(posting.units.number or ZERO)))
+    out: dict[str, list[AidRow]] = defaultdict(list)
+    seen: set[tuple[str, str, str]] = set()
+    for code, funder, component, batch, date, amount in sorted(listed, key=lambda r: (r[0], r[4])):
+        pool = credits.get(code, [])
+        duplicate = (code, batch, component) in seen
+        seen.add((code, batch, component))
+        credit = None
+        if not duplicate:
+            credit = next((c for c in pool if c[1] == amount), None)
+            if credit is None and (code, str(amount)) not in flagged:
+                credit = next((c for c in pool if c[0] >= date), None)
+        if credit is not None:
+            pool.remove(credit)
+        status = "duplicate" if duplicate else "credited"
+        if credit is None and not duplicate:
+            status = "pending"
+        elif credit is not None and credit[1] != amount:
+            status = "mismatch"
+        out[code].append(
+            AidRow(
+                code,
+                funder,
+                component,
+                batch,
+                date,
+                amount,
+                credit[0] if credit else None,
+                credit[1] if credit else None,
+                status,
+            )
+        )
+    return dict(out)
