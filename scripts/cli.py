@@ -291,5 +291,9 @@ def demo(
         serve_books(result.paths, host=host, port=port, read_only=False)
 
 
+from scripts import cmd_report  # noqa: E402  (`aidledger report`; it imports this module)
+
+main.add_command(cmd_report.report)  # type: ignore[has-type]
+
 if __name__ == "__main__":
     main()
