@@ -60,7 +60,7 @@ def test_card_shows_the_participants_figures(made) -> None:
 
 
 def test_money_is_written_the_indonesian_way(made) -> None:
-    fig, fmt, _out, written, chosen = made
+    fig, _fmt, _out, written, chosen = made
     text = pdf_text(written["card"][0][0])
     amount = fig.participants[chosen["code"]].aid_received
     assert amount >= 1_000_000
