@@ -8,6 +8,8 @@ books, nothing of that file is written and the report says why, with the locatio
 from __future__ import annotations
 
 import datetime
+import hashlib
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +49,22 @@ def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter
         names = ", ".join(m.name for m in matches)
         raise InputError(str(path), f"ambiguous layout: several importers recognise it ({names})")
     return matches[0]
+
+
+def _attach(paths: BooksPaths, attachments: list[tuple[Path, str]]) -> None:
+    """Copy files the new entries refer to (receipt scans) into the books, before the entries."""
+    for source, relative in attachments:
+        target = paths.root / relative
+        if target.exists() and _sha256(target) == _sha256(source):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(source, tmp)
+        tmp.replace(target)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _rule_errors_on(new: list[data.Directive], existing: list[data.Directive]) -> list[str]:
@@ -105,6 +123,7 @@ def import_files(
             identity.append_segment(
                 paths.register, program.age_recipient, extraction.identities, program.account_salt
             )
+        _attach(paths, extraction.attachments)
         append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
         report.written = len(fresh)
         if extraction.archive_account:
