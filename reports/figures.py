@@ -17,46 +17,13 @@ from typing import Any
 
 from beancount.core import data
 
-from ledger import accounts, funds
+from ledger import accounts, funds, reconcile
 from ledger.books import LoadedBooks
 from ledger.findings import Finding
 from ledger.funds import FunderUse, GroupUse, SavingsSummary
 from ledger.money import ZERO
-from ledger.records import Participant, custom_args
-
-
-@dataclass(frozen=True)
-class ParticipantRow:
-    """One participant's position, as the engine summarises it."""
-
-    code: str
-    plan_total: Decimal
-    aid_received: Decimal
-    withdrawn: Decimal
-    receipted: Decimal
-    cash_uncovered: Decimal
-    savings_balance: Decimal
-    realisation: Decimal | None  # receipted against planned
-
-
-@dataclass(frozen=True)
-class PlanLineRow:
-    """One approved plan line against the purchases that name it."""
-
-    participant: str
-    no: str
-    description: str
-    category: str
-    planned: Decimal
-    spent: Decimal
-
-    @property
-    def difference(self) -> Decimal:
-        return self.planned - self.spent
-
-    @property
-    def realisation(self) -> Decimal | None:
-        return self.spent / self.planned if self.planned else None
+from ledger.reconcile import LineSummary, ParticipantSummary
+from ledger.records import Participant
 
 
 @dataclass(frozen=True)
@@ -80,9 +47,7 @@ class Figures:
     as_of: datetime.date
     start: datetime.date | None
     findings: list[Finding]
-    participants: dict[str, ParticipantRow]
-    plan_lines: dict[str, list[PlanLineRow]]
-    unplanned: dict[str, Decimal]
+    participants: dict[str, ParticipantSummary]
     aid_rows: dict[str, list[AidRow]]
     savings: dict[str, SavingsSummary]
     funds: dict[str, FunderUse]
@@ -124,6 +89,10 @@ class Figures:
         rows = [row for rows in self.aid_rows.values() for row in rows if row.batch == batch]
         return sorted(rows, key=lambda r: (r.participant, r.component, r.date))
 
+    def lines(self, code: str) -> tuple[LineSummary, ...]:
+        summary = self.participants.get(code)
+        return summary.lines if summary else ()
+
     def findings_of(self, code: str) -> list[Finding]:
         return [f for f in self.findings if f.participant == code]
 
@@ -145,7 +114,10 @@ def gather(
     """All figures for the reports of one run: one engine run and one pass of ledger.funds."""
     as_of = as_of or _last_date(loaded.entries)
     entries = [e for e in loaded.entries if e.date <= as_of]
-    findings, participants, plan_lines, unplanned = _engine(loaded, entries, as_of, lang)
+    settings = reconcile.Settings(as_of=as_of, lang=lang)
+    result = reconcile.run(entries, loaded.program, settings)
+    summaries = {s.participant: s for s in reconcile.summarise(result.facts, loaded.program)}
+    findings = result.findings
     if start is not None:
         findings = [f for f in findings if f.date >= start]
     return Figures(
@@ -153,15 +125,17 @@ def gather(
         as_of=as_of,
         start=start,
         findings=findings,
-        participants=participants,
-        plan_lines=plan_lines,
-        unplanned=unplanned,
-        aid_rows=_aid_rows(entries, findings),
+        participants={code: summaries[code] for code in sorted(loaded.program.participants)},
+        aid_rows=_aid_rows(entries, result.findings),
         savings=funds.savings_summaries(entries, start, as_of),
         funds=funds.funder_use(entries, loaded.program, start, as_of),
         ageing=funds.cash_ageing(entries, as_of),
         entries=entries,
-        category_labels=_category_labels(entries),
+        category_labels={
+            line.category_account: line.category
+            for plan in result.facts.plans.values()
+            for line in plan.lines.values()
+        },
         names=names,
     )
 
@@ -169,99 +143,6 @@ def gather(
 def _last_date(entries: list[data.Directive]) -> datetime.date:
     dates = [e.date for e in entries if isinstance(e, data.Transaction)]
     return max(dates) if dates else datetime.date.today()
-
-
-def _category_labels(entries: list[data.Directive]) -> dict[str, str]:
-    """Goods-account components back to the words the plans use ("BahanBaku" -> "Bahan Baku")."""
-    labels: dict[str, str] = {}
-    for entry in entries:
-        if isinstance(entry, data.Custom) and entry.type == "plan-line":
-            category = str((entry.meta or {}).get("category", ""))
-            if category:
-                try:
-                    labels.setdefault(accounts.component(category), category)
-                except ValueError:
-                    continue
-    return labels
-
-
-def _engine(
-    loaded: LoadedBooks, entries: list[data.Directive], as_of: datetime.date, lang: str
-) -> tuple[list[Finding], dict[str, ParticipantRow], dict[str, list[PlanLineRow]], dict[str, Decimal]]:
-    """Findings and summaries from the reconciliation engine."""
-    findings: list[Finding] = []
-    try:
-        from ledger.reconcile import engine, settings  # type: ignore[attr-defined]
-    except ImportError:
-        pass
-    else:
-        findings = engine.reconcile(entries, loaded.program, settings.Settings(as_of=as_of, lang=lang))
-    participants, plan_lines, unplanned = _provisional_summaries(loaded, entries)
-    return findings, participants, plan_lines, unplanned
-
-
-def _provisional_summaries(
-    loaded: LoadedBooks, entries: list[data.Directive]
-) -> tuple[dict[str, ParticipantRow], dict[str, list[PlanLineRow]], dict[str, Decimal]]:
-    """Stand-in for the engine's summaries until they are merged (then this goes)."""
-    lines: dict[tuple[str, str], dict[str, Any]] = {}
-    spent: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
-    unplanned: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    roles: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
-    flows: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
-    for entry in entries:
-        if isinstance(entry, data.Custom) and entry.type == "plan-line":
-            meta = entry.meta or {}
-            code = str(custom_args(entry)[0])
-            amount = meta.get("amount")
-            lines[(code, str(meta.get("no")))] = {
-                "description": str(meta.get("description", "")),
-                "category": str(meta.get("category", "")),
-                "amount": getattr(amount, "number", amount) or ZERO,
-            }
-        elif isinstance(entry, data.Transaction):
-            line_no = (entry.meta or {}).get("plan-line")
-            for posting in entry.postings:
-                parsed = accounts.parse_aid_account(posting.account)
-                if parsed is None or posting.units is None or posting.units.number is None:
-                    continue
-                number = posting.units.number
-                roles[parsed.participant][parsed.role] += number
-                if parsed.role == accounts.GOODS:
-                    if line_no is None:
-                        unplanned[parsed.participant] += number
-                    else:
-                        spent[(parsed.participant, str(line_no))] += number
-                elif parsed.role == accounts.CASH:
-                    flows[parsed.participant]["withdrawn" if number > 0 else "receipted"] += abs(number)
-                elif parsed.role == accounts.SAVINGS and number > 0:
-                    others = [accounts.parse_aid_account(p.account) for p in entry.postings]
-                    if any(o is not None and o.role == accounts.TRANSIT for o in others):
-                        flows[parsed.participant]["aid"] += number
-    plan_lines: dict[str, list[PlanLineRow]] = defaultdict(list)
-    for (code, no), line in sorted(lines.items(), key=lambda kv: (kv[0][0], _no_key(kv[0][1]))):
-        plan_lines[code].append(
-            PlanLineRow(code, no, line["description"], line["category"], line["amount"], spent[(code, no)])
-        )
-    participants: dict[str, ParticipantRow] = {}
-    for code in sorted(loaded.program.participants):
-        plan_total = sum((line.planned for line in plan_lines.get(code, [])), ZERO)
-        receipted = flows[code]["receipted"]
-        participants[code] = ParticipantRow(
-            code=code,
-            plan_total=plan_total,
-            aid_received=flows[code]["aid"],
-            withdrawn=flows[code]["withdrawn"],
-            receipted=receipted,
-            cash_uncovered=roles[code][accounts.CASH],
-            savings_balance=roles[code][accounts.SAVINGS],
-            realisation=receipted / plan_total if plan_total else None,
-        )
-    return participants, dict(plan_lines), {k: v for k, v in unplanned.items() if v}
-
-
-def _no_key(no: str) -> tuple[int, str]:
-    return (int(no), no) if no.isdigit() else (10**9, no)
 
 
 _STATUS_BY_KIND = {
@@ -352,3 +233,9 @@ def _aid_rows(entries: list[data.Directive], findings: list[Finding]) -> dict[st
             )
         )
     return dict(out)
+
+
+def realised(summary: ParticipantSummary) -> Decimal:
+    """Her plan lines' purchases, each counted up to the line's amount: the numerator of the
+    engine's realisation %, so that groups and totals use the engine's definition."""
+    return sum((max(ZERO, min(line.actual, line.planned)) for line in summary.lines), ZERO)

@@ -23,7 +23,7 @@ def made(demo, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
     out = tmp_path_factory.mktemp("reports")
     batch = fig.batches()[0]
     funder = sorted(fig.funds)[0]
-    code = next(c for c in sorted(fig.participants) if fig.plan_lines.get(c) and fig.unplanned.get(c) is None)
+    code = next(c for c in sorted(fig.participants) if fig.lines(c) and not fig.participants[c].unplanned)
     written = {
         "card": run.cards(fig, fmt, out, code),
         "realisation": run.realisation_report(fig, fmt, out),
@@ -48,8 +48,11 @@ def test_card_shows_the_participants_figures(made) -> None:
         assert f"{fmt('plan-total')}" in text
         assert fmt.money(value) in text
     assert f"{fmt('cash-uncovered')} {fmt.money(row.cash_uncovered)}" in text
-    for line in fig.plan_lines[code]:
-        assert f"{fmt.money(line.planned)} {fmt.money(line.spent)}" in text
+    for line in fig.lines(code):
+        assert (
+            f"{line.description} {line.category} {fmt.money(line.planned)} {fmt.money(line.actual)}" in text
+        )
+    assert f"{fmt('realisation')} {fmt.points(row.realisation)}" in text
     aid = fig.aid_rows[code]
     assert fmt.money(sum((r.amount for r in aid), Decimal(0))) in text
     assert f"{fmt('closing')} {fmt.money(fig.savings[code].closing)}" in text
@@ -75,11 +78,25 @@ def test_realisation_shows_every_participant_and_every_group(made) -> None:
     planned = sum((r.plan_total for r in fig.participants.values()), Decimal(0))
     assert fmt.money(planned) in text
     for code, row in fig.participants.items():
-        assert code in text
-        assert fmt.money(row.plan_total) in text
+        assert (
+            f"{code} {fig.person(code).group} {fig.person(code).companion} {fmt.money(row.plan_total)}"
+            in text
+        )
+        assert (
+            f"{fmt.money(row.receipted)} {fmt.money(row.receipted - row.plan_total)} {fmt.points(row.realisation)}"
+            in text
+        )
     for group in {p.group for p in fig.program.participants.values()}:
         assert group in text
     assert pages == page_count(path) >= 2
+
+
+def test_group_realisation_uses_the_engines_definition(made) -> None:
+    fig, *_ = made
+    for summary in fig.participants.values():
+        if summary.plan_total:
+            expected = (figures.realised(summary) * 100 / summary.plan_total).quantize(Decimal("0.1"))
+            assert abs(expected - summary.realisation) <= Decimal("0.1"), summary.participant
 
 
 def test_disbursement_register_lists_the_batch(made) -> None:

@@ -98,26 +98,30 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
     )
 
     out.append(heading(fmt("card-plan")))
-    lines = fig.plan_lines.get(code, [])
     plan_rows = [
         [
             line.no,
             line.description,
             line.category,
             fmt.money(line.planned),
-            fmt.money(line.spent),
+            fmt.money(line.actual),
             fmt.money(line.difference),
-            fmt.percent(line.realisation),
+            fmt.percent(line.actual / line.planned if line.planned else None),
         ]
-        for line in lines
+        for line in row.lines
     ]
-    unplanned = fig.unplanned.get(code, ZERO)
-    if unplanned:
+    if row.unplanned:
         plan_rows.append(
-            ["-", fmt("unplanned"), "", fmt.money(ZERO), fmt.money(unplanned), fmt.money(-unplanned), "-"]
+            [
+                "-",
+                fmt("unplanned"),
+                "",
+                fmt.money(ZERO),
+                fmt.money(row.unplanned),
+                fmt.money(row.unplanned),
+                "-",
+            ]
         )
-    planned = sum((line.planned for line in lines), ZERO)
-    spent = sum((line.spent for line in lines), ZERO) + unplanned
     out.append(
         data_table(
             [
@@ -136,10 +140,10 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
                 "",
                 fmt("total"),
                 "",
-                fmt.money(planned),
-                fmt.money(spent),
-                fmt.money(planned - spent),
-                fmt.percent(spent / planned if planned else None),
+                fmt.money(row.plan_total),
+                fmt.money(row.receipted),
+                fmt.money(row.receipted - row.plan_total),
+                fmt.points(row.realisation),
             ],
             wrap=[1],
         )
@@ -155,7 +159,7 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
                 (fmt("receipted"), fmt.money(row.receipted)),
                 (fmt("cash-uncovered"), fmt.money(row.cash_uncovered)),
                 (fmt("savings-balance"), fmt.money(row.savings_balance)),
-                (fmt("realisation"), fmt.percent(row.realisation)),
+                (fmt("realisation"), fmt.points(row.realisation)),
                 (fmt("findings"), fmt.count(len(fig.findings_of(code)))),
             ],
             width,

@@ -47,6 +47,10 @@ class Fmt:
             return "-"
         return str(format_percent(Decimal(ratio), format="#,##0.0%", locale=self.locale))
 
+    def points(self, percent: Decimal | None) -> str:
+        """A figure already in percent (the engine's realisation %: 87.3) written as 87,3%."""
+        return self.percent(None if percent is None else Decimal(percent) / 100)
+
     def date(self, day: datetime.date | None) -> str:
         if day is None:
             return "-"

@@ -1,6 +1,10 @@
 """Plan realisation ("laporan realisasi penggunaan dana"): planned, spent, difference and
 realisation % per participant and per skill group. Read by the program manager, the
-companions and auditors; it names participants by code, so it is not a funder report."""
+companions and auditors; it names participants by code, so it is not a funder report.
+
+Per participant the figures are the engine's summary (spent: every receipted purchase, planned
+or not; realisation %: each plan line counted up to its amount). A group's realisation is the
+same definition over all its members' plan lines (figures.realised)."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from decimal import Decimal
 from reportlab.platypus import Flowable
 
 from ledger.money import ZERO
-from reports.figures import Figures
+from reports.figures import Figures, realised
 from reports.pdf.document import data_table, heading, title_block
 from reports.pdf.fmt import Fmt
 
@@ -21,45 +25,40 @@ def title(fmt: Fmt) -> str:
     return fmt("realisation-title")
 
 
-def _spent(fig: Figures, code: str) -> Decimal:
-    return sum((line.spent for line in fig.plan_lines.get(code, [])), ZERO) + fig.unplanned.get(code, ZERO)
-
-
 def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
     out: list[Flowable] = title_block(title(fmt), _period(fig, fmt))
     out.append(heading(fmt("by-participant")))
     codes = sorted(fig.participants, key=lambda c: (fig.person(c).group, c))
     rows = []
-    groups: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO])
+    groups: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO, ZERO])
     for code in codes:
         person = fig.person(code)
-        planned = fig.participants[code].plan_total
-        spent = _spent(fig, code)
+        summary = fig.participants[code]
         group = groups[person.group]
         group[0] += 1
-        group[1] += planned
-        group[2] += spent
+        group[1] += summary.plan_total
+        group[2] += summary.receipted
+        group[3] += realised(summary)
         rows.append(
             [
                 fig.display(code),
                 person.group,
                 person.companion,
-                fmt.money(planned),
-                fmt.money(spent),
-                fmt.money(planned - spent),
-                fmt.percent(spent / planned if planned else None),
+                fmt.money(summary.plan_total),
+                fmt.money(summary.receipted),
+                fmt.money(summary.receipted - summary.plan_total),
+                fmt.points(summary.realisation),
             ]
         )
-    planned_total = sum((g[1] for g in groups.values()), ZERO)
-    spent_total = sum((g[2] for g in groups.values()), ZERO)
+    planned, spent, done = (sum((g[i] for g in groups.values()), ZERO) for i in (1, 2, 3))
     total = [
         fmt("total"),
         "",
         "",
-        fmt.money(planned_total),
-        fmt.money(spent_total),
-        fmt.money(planned_total - spent_total),
-        fmt.percent(spent_total / planned_total if planned_total else None),
+        fmt.money(planned),
+        fmt.money(spent),
+        fmt.money(spent - planned),
+        fmt.percent(done / planned if planned else None),
     ]
     header = [
         fmt("participant"),
@@ -79,8 +78,8 @@ def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
             fmt.count(int(g[0])),
             fmt.money(g[1]),
             fmt.money(g[2]),
-            fmt.money(g[1] - g[2]),
-            fmt.percent(g[2] / g[1] if g[1] else None),
+            fmt.money(g[2] - g[1]),
+            fmt.percent(g[3] / g[1] if g[1] else None),
         ]
         for name, g in sorted(groups.items())
     ]
