@@ -10,6 +10,7 @@ from ledger import accounts
 from ledger.money import ZERO
 from reports.figures import Figures
 from reports.pdf import labels
+from reports.pdf.disbursements import STATUS_KEYS
 from reports.pdf.document import data_table, heading, key_values, note, signature_block, title_block
 from reports.pdf.fmt import Fmt
 
@@ -61,6 +62,7 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
                 fmt("batch"),
                 fmt("listed-on"),
                 fmt("credit-date"),
+                fmt("status"),
                 fmt("amount"),
             ],
             [
@@ -70,13 +72,15 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
                     r.batch,
                     fmt.date(r.date),
                     fmt.date(r.credit_date),
+                    fmt(STATUS_KEYS.get(r.status, "status-pending")),
                     fmt.money(r.amount),
                 ]
                 for r in aid
             ],
-            [w * width for w in (0.17, 0.17, 0.22, 0.13, 0.13, 0.18)],
-            numeric=[5],
-            total=[fmt("total"), "", "", "", "", fmt.money(sum((r.amount for r in aid), ZERO))],
+            [w * width for w in (0.13, 0.14, 0.2, 0.11, 0.11, 0.15, 0.16)],
+            numeric=[6],
+            total=[fmt("total"), "", "", "", "", "", fmt.money(sum((r.amount for r in aid), ZERO))],
+            wrap=[5],
         )
     )
 

@@ -43,7 +43,7 @@ def summary(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
         severity[finding.kind] = finding.severity
     out.append(
         data_table(
-            [fmt("kind"), fmt("severity"), fmt("count"), fmt("amount")],
+            [fmt("kind"), fmt("severity"), fmt("count"), fmt("value")],
             [
                 [labels.kind(kind, fmt.lang), fmt(severity[kind]), fmt.count(int(v[0])), fmt.money(v[1])]
                 for kind, v in sorted(by_kind.items())
@@ -66,7 +66,7 @@ def summary(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
         row[2] += finding.amount
     out.append(
         data_table(
-            [fmt("companion"), fmt("error"), fmt("warning"), fmt("amount")],
+            [fmt("companion"), fmt("error"), fmt("warning"), fmt("value")],
             [
                 [
                     f"{code} - {fig.companion_label(code)}" if code != "-" else "-",
@@ -145,7 +145,7 @@ def findings_list(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
                 fmt("location"),
             ],
             rows,
-            [w * width for w in (0.08, 0.1, 0.07, 0.13, 0.08, 0.1, 0.3, 0.14)],
+            [w * width for w in (0.08, 0.09, 0.09, 0.13, 0.08, 0.1, 0.29, 0.14)],
             numeric=[5],
             wrap=[1, 3, 6, 7],
         )
