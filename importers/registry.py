@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importers.base import AidImporter
+from importers.disbursements import DisbursementsImporter
 from importers.participants import ParticipantsImporter
 from importers.plans import PlansImporter
 from importers.receipts import ReceiptsImporter
@@ -13,4 +14,5 @@ def all_importers() -> list[AidImporter]:
         ParticipantsImporter(),
         PlansImporter(),
         ReceiptsImporter(),
+        DisbursementsImporter(),
     ]
