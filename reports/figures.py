@@ -17,13 +17,14 @@ from typing import Any
 
 from beancount.core import data
 
-from ledger import accounts, funds, reconcile
+from ledger import funds, reconcile
 from ledger.books import LoadedBooks
 from ledger.findings import Finding
 from ledger.funds import FunderUse, GroupUse, SavingsSummary
 from ledger.money import ZERO
 from ledger.reconcile import LineSummary, ParticipantSummary
-from ledger.records import Participant
+from ledger.reconcile import disbursements as disb_rules
+from ledger.records import Participant, Program
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class AidRow:
     amount: Decimal
     credit_date: datetime.date | None = None
     credited: Decimal | None = None
-    status: str = "pending"  # credited, pending, mismatch, duplicate
+    status: str = "pending"  # ledger.reconcile.disbursements.STATUSES
 
 
 @dataclass
@@ -126,7 +127,7 @@ def gather(
         start=start,
         findings=findings,
         participants={code: summaries[code] for code in sorted(loaded.program.participants)},
-        aid_rows=_aid_rows(entries, result.findings),
+        aid_rows=_aid_rows(result, loaded.program),
         savings=funds.savings_summaries(entries, start, as_of),
         funds=funds.funder_use(entries, loaded.program, start, as_of),
         ageing=funds.cash_ageing(entries, as_of),
@@ -145,94 +146,29 @@ def _last_date(entries: list[data.Directive]) -> datetime.date:
     return max(dates) if dates else datetime.date.today()
 
 
-_STATUS_BY_KIND = {
-    "duplicate-disbursement": "duplicate",
-    "disbursement-not-credited": "pending",
-    "disbursement-amount-mismatch": "mismatch",
-}
-
-
-def _aid_rows(entries: list[data.Directive], findings: list[Finding]) -> dict[str, list[AidRow]]:
-    """The funders' list rows per participant, each with the credit that cleared it.
-
-    A row's status comes from the engine's disbursement findings; the credit shown is her
-    savings-book aid credit of the same amount, in date order (one credit clears one row).
-    """
-    flagged: dict[tuple[str, str], str] = {}
-    for finding in findings:
-        status = _STATUS_BY_KIND.get(finding.kind)
-        if status:
-            flagged.setdefault((finding.participant, str(finding.amount)), status)
-            flagged.setdefault((finding.participant, "*"), status)
-    credits: dict[str, list[tuple[datetime.date, Decimal]]] = defaultdict(list)
-    listed: list[tuple[str, str, str, str, datetime.date, Decimal]] = []
-    for entry in entries:
-        if not isinstance(entry, data.Transaction):
-            continue
-        meta = entry.meta or {}
-        if "batch" in meta:
-            funder = next(
-                (f for p in entry.postings if (f := accounts.funder_of_grant(p.account)) is not None), ""
-            )
-            for posting in entry.postings:
-                parsed = accounts.parse_aid_account(posting.account)
-                if parsed and parsed.role == accounts.TRANSIT and posting.units is not None:
-                    listed.append(
-                        (
-                            parsed.participant,
-                            funder,
-                            str(meta.get("component", "")),
-                            str(meta["batch"]),
-                            entry.date,
-                            Decimal(posting.units.number or ZERO),
-                        )
-                    )
-            continue
-        roles = {
-            (parsed.role, parsed.participant): p
-            for p in entry.postings
-            if (parsed := accounts.parse_aid_account(p.account)) is not None
-        }
-        for (role, code), posting in roles.items():
-            if (
-                role == accounts.SAVINGS
-                and (accounts.TRANSIT, code) in roles
-                and posting.units is not None
-                and (posting.units.number or ZERO) > 0
-            ):
-                credits[code].append((entry.date, Decimal(posting.units.number or ZERO)))
+def _aid_rows(result: reconcile.Reconciliation, program: Program) -> dict[str, list[AidRow]]:
+    """The funders' list rows per participant, with the credit that cleared each and its
+    status, as the engine's disbursement matching gives them."""
+    dfacts = disb_rules.facts_for(result.facts, program, result.settings)
+    dsettings = disb_rules.settings_for(result.settings)
     out: dict[str, list[AidRow]] = defaultdict(list)
-    seen: set[tuple[str, str, str]] = set()
-    for code, funder, component, batch, date, amount in sorted(listed, key=lambda r: (r[0], r[4])):
-        pool = credits.get(code, [])
-        duplicate = (code, batch, component) in seen
-        seen.add((code, batch, component))
-        credit = None
-        if not duplicate:
-            credit = next((c for c in pool if c[1] == amount), None)
-            if credit is None and (code, str(amount)) not in flagged:
-                credit = next((c for c in pool if c[0] >= date), None)
-        if credit is not None:
-            pool.remove(credit)
-        status = "duplicate" if duplicate else "credited"
-        if credit is None and not duplicate:
-            status = "pending"
-        elif credit is not None and credit[1] != amount:
-            status = "mismatch"
-        out[code].append(
-            AidRow(
-                code,
-                funder,
-                component,
-                batch,
-                date,
-                amount,
-                credit[0] if credit else None,
-                credit[1] if credit else None,
-                status,
+    for batch in disb_rules.batch_summaries(dfacts, dsettings):
+        for status in batch.rows:
+            row = status.row
+            out[row.participant].append(
+                AidRow(
+                    row.participant,
+                    row.funder,
+                    row.component,
+                    row.batch,
+                    row.date,
+                    row.amount,
+                    status.credit_date,
+                    status.credited if status.credit_date else None,
+                    status.status,
+                )
             )
-        )
-    return dict(out)
+    return {code: sorted(rows, key=lambda r: (r.date, r.batch, r.component)) for code, rows in out.items()}
 
 
 def realised(summary: ParticipantSummary) -> Decimal:

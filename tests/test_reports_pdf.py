@@ -10,7 +10,7 @@ import pytest
 
 from ledger import books
 from reports import figures, run
-from reports.pdf import labels
+from reports.pdf import disbursements, labels
 from reports.pdf.fmt import Fmt
 from tests.reports_helpers import is_png, page_count, pdf_text, render_png
 
@@ -21,7 +21,7 @@ def made(demo, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
     fig = figures.gather(books.load(demo.paths))
     fmt = Fmt("id")
     out = tmp_path_factory.mktemp("reports")
-    batch = fig.batches()[0]
+    batch = next(b for b in fig.batches() if any(r.status != "credited" for r in fig.batch_rows(b)))
     funder = sorted(fig.funds)[0]
     code = next(c for c in sorted(fig.participants) if fig.lines(c) and not fig.participants[c].unplanned)
     written = {
@@ -105,9 +105,17 @@ def test_disbursement_register_lists_the_batch(made) -> None:
     assert pages == 1
     for row in rows:
         person = fig.person(row.participant)
-        assert f"{row.participant} {row.component} {person.bank}" in text
-        assert person.account_mask in text
-    assert fmt.money(sum((r.amount for r in rows), Decimal(0))) in text
+        shown = (
+            f"{row.participant} {row.component} {person.bank} {person.account_mask} {fmt.money(row.amount)}"
+        )
+        assert shown in text
+        status = fmt(disbursements.STATUS_KEYS[row.status])
+        assert f"{fmt.date(row.credit_date)} {fmt.money(row.credited)} {status}" in text
+    assert {r.status for r in rows} != {"credited"}
+    credited = sum((r.credited or Decimal(0) for r in rows), Decimal(0))
+    assert (
+        f"{fmt('total')} {fmt.money(sum((r.amount for r in rows), Decimal(0)))} {fmt.money(credited)}" in text
+    )
 
 
 def test_funder_report_shows_fund_use_and_suppresses_small_groups(made) -> None:

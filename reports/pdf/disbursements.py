@@ -17,6 +17,7 @@ ORIENTATION = "landscape"
 STATUS_KEYS = {
     "credited": "status-credited",
     "pending": "status-pending",
+    "not-credited": "status-not-credited",
     "mismatch": "status-mismatch",
     "duplicate": "status-duplicate",
 }

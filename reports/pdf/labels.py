@@ -90,7 +90,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "credited-amount": ("Dikreditkan", "Credited"),
     "status": ("Status", "Status"),
     "status-credited": ("Masuk rekening", "Credited"),
-    "status-pending": ("Belum masuk", "Not yet credited"),
+    "status-pending": ("Dalam proses", "Pending"),
+    "status-not-credited": ("Belum masuk", "Not credited"),
     "status-mismatch": ("Jumlah berbeda", "Amount differs"),
     "status-duplicate": ("Ganda", "Listed twice"),
     # funder
