@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -38,6 +39,8 @@ from reportlab.platypus import (
 from reports.pdf.fmt import Fmt
 
 MARGIN = 16 * mm
+CELL_SIZE = 8
+CELL_PADDING = 4
 INK = colors.HexColor("#1f2d3d")
 RULE = colors.HexColor("#8a96a3")
 SHADE = colors.HexColor("#e8edf2")
@@ -204,23 +207,37 @@ def heading(text: str, level: int = 1) -> Flowable:
     return para(escape(text), "h1" if level == 1 else "h2")
 
 
+def fitted(text: str, width: float, *, bold: bool = False, right: bool = False) -> Any:
+    """The text as a plain cell when it fits the column on one line, else a wrapping
+    paragraph (plain cells are much cheaper to lay out: 500 cards are a benchmark)."""
+    font = "Helvetica-Bold" if bold else "Helvetica"
+    if "\n" not in text and stringWidth(text, font, CELL_SIZE) <= width - 2 * CELL_PADDING:
+        return text
+    body = f"<b>{escape(text)}</b>" if bold else escape(text)
+    return para(body, "cellr" if right else "cell")
+
+
 def key_values(rows: Sequence[tuple[str, str]], width: float, columns: int = 2) -> Table:
     """Label: value pairs laid out in `columns` pairs per row (a form's header block)."""
+    label_w = width / columns * 0.42
+    value_w = width / columns - label_w
     cells: list[list[Any]] = []
     row: list[Any] = []
     for label, value in rows:
-        row += [para(f"<b>{escape(label)}</b>", "cell"), para(escape(value), "cell")]
+        row += [fitted(label, label_w, bold=True), fitted(value, value_w)]
         if len(row) == 2 * columns:
             cells.append(row)
             row = []
     if row:
         cells.append(row + [""] * (2 * columns - len(row)))
-    label_w = width / columns * 0.42
-    value_w = width / columns - label_w
     table = Table(cells, colWidths=[label_w, value_w] * columns, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), "Helvetica", CELL_SIZE),
+                *[("FONT", (2 * i, 0), (2 * i, -1), "Helvetica-Bold", CELL_SIZE) for i in range(columns)],
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -245,17 +262,19 @@ def data_table(
 
     def cell(index: int, value: str, bold: bool = False) -> Any:
         if index in wrap:
-            text = f"<b>{escape(value)}</b>" if bold else escape(value)
-            return para(text, "cellr" if index in numeric else "cell")
+            return fitted(value, widths[index], bold=bold, right=index in numeric)
         return value
 
     body = [[cell(i, v) for i, v in enumerate(row)] for row in rows]
-    data: list[list[Any]] = [[para(f"<b>{escape(h)}</b>", "cell") for h in header], *body]
+    data: list[list[Any]] = [[fitted(h, widths[i], bold=True) for i, h in enumerate(header)], *body]
     if total is not None:
         data.append([cell(i, v, True) for i, v in enumerate(total)])
     table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
-        ("FONT", (0, 1), (-1, -1), "Helvetica", 8),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", CELL_SIZE),
+        ("FONT", (0, 1), (-1, -1), "Helvetica", CELL_SIZE),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("GRID", (0, 0), (-1, -1), 0.3, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
