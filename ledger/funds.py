@@ -17,6 +17,7 @@ module only adds the cuts the engine does not give:
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,9 @@ from ledger.money import ZERO
 from ledger.records import Program
 
 AGE_BUCKETS = ((0, 30), (31, 60), (61, 90), (91, None))
+
+# every pass asks for the same few thousand accounts again and again
+_parse = functools.lru_cache(maxsize=65536)(accounts.parse_aid_account)
 
 
 def _transactions(
@@ -103,7 +107,7 @@ def funder_use(
             if funder is not None:
                 use(funder).granted -= _number(posting)
                 continue
-            parsed = accounts.parse_aid_account(posting.account)
+            parsed = _parse(posting.account)
             if parsed is None:
                 continue
             person = program.participants.get(parsed.participant)
@@ -127,7 +131,7 @@ def funder_use(
 def _is_credit(entry: data.Transaction) -> bool:
     """A savings-book credit clearing Transit (not a correction between lists)."""
     return any(
-        (parsed := accounts.parse_aid_account(p.account)) is not None
+        (parsed := _parse(p.account)) is not None
         and parsed.role == accounts.SAVINGS
         and _number(p) > 0
         for p in entry.postings
@@ -150,7 +154,7 @@ def group_use(
     for entry in _transactions(entries, start, end):
         granted_here = any(p.account == grant for p in entry.postings)
         for posting in entry.postings:
-            parsed = accounts.parse_aid_account(posting.account)
+            parsed = _parse(posting.account)
             if parsed is None:
                 continue
             member = program.participants.get(parsed.participant)
@@ -196,7 +200,7 @@ def savings_summaries(
         saving = [
             p
             for p in entry.postings
-            if (parsed := accounts.parse_aid_account(p.account)) and parsed.role == accounts.SAVINGS
+            if (parsed := _parse(p.account)) and parsed.role == accounts.SAVINGS
         ]
         if not saving:
             continue
@@ -210,7 +214,7 @@ def savings_summaries(
             others = [p for p in entry.postings if p is not posting]
             role = accounts.SUSPENSE
             for other in others:
-                parsed_other = accounts.parse_aid_account(other.account)
+                parsed_other = _parse(other.account)
                 if parsed_other is not None:
                     role = parsed_other.role
                     break
@@ -226,7 +230,7 @@ def cash_ageing(
     covered: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for entry in _transactions(entries, None, as_of):
         for posting in entry.postings:
-            parsed = accounts.parse_aid_account(posting.account)
+            parsed = _parse(posting.account)
             if parsed is None or parsed.role != accounts.CASH:
                 continue
             amount = _number(posting)
