@@ -20,7 +20,7 @@ from importers.tables import InputError
 from ledger import identity, plugin
 from ledger.books import BooksPaths
 from ledger.records import Location, read_program
-from ledger.writer import append_entries
+from ledger.writer import append_entries, write_files_atomically
 
 
 @dataclass
@@ -47,6 +47,18 @@ def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter
         names = ", ".join(m.name for m in matches)
         raise InputError(str(path), f"ambiguous layout: several importers recognise it ({names})")
     return matches[0]
+
+
+def _attach(paths: BooksPaths, attachments: list[tuple[Path, str]], recipient: str) -> None:
+    """Files the new entries refer to (receipt scans), encrypted into the books before the entries.
+
+    The name an importer gives (relative to the books) already carries the content digest and
+    the `.age` suffix (importers.archive), so an existing target is the same file.
+    """
+    for source, relative in attachments:
+        target = paths.root / relative
+        if not target.exists():
+            write_files_atomically({target: identity.encrypt(source.read_bytes(), recipient)})
 
 
 def _rule_errors_on(new: list[data.Directive], existing: list[data.Directive]) -> list[str]:
@@ -105,6 +117,7 @@ def import_files(
             identity.append_segment(
                 paths.register, program.age_recipient, extraction.identities, program.account_salt
             )
+        _attach(paths, extraction.attachments, program.age_recipient)
         append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
         report.written = len(fresh)
         if extraction.archive_account:

@@ -100,12 +100,12 @@ class PurchaseSpec:
     meterai: bool
 
 
-def _meta(source: str, **values: Any) -> data.Meta:
-    filename, _, line = source.rpartition(":")
+def _meta(origin: str, **values: Any) -> data.Meta:
+    filename, _, line = origin.rpartition(":")
     meta: data.Meta = (
         {"filename": filename, "lineno": int(line)}
         if line.isdigit() and filename
-        else {"filename": source, "lineno": 0}
+        else {"filename": origin, "lineno": 0}
     )
     meta.update({k.replace("_", "-"): v for k, v in values.items() if v is not None})
     return meta
@@ -168,11 +168,12 @@ def plan_directives(
 
 
 def purchase_transaction(
-    purchase: PurchaseSpec, source: str, import_key: str | None = None, **extra: Any
+    purchase: PurchaseSpec, origin: str, import_key: str | None = None, **extra: Any
 ) -> data.Transaction:
-    """A receipt line: Cash -> Goods:<Category> (negative amount: a return or refund)."""
+    """A receipt line: Cash -> Goods:<Category> (negative amount: a return or refund).
+    `origin` is where it was read (file:sheet:row), `extra` more metadata."""
     meta = _meta(
-        source,
+        origin,
         receipt=purchase.receipt,
         shop=purchase.shop,
         plan_line=purchase.plan_line,

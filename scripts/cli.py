@@ -233,12 +233,33 @@ def document(archived: Path, out: Path, books: Path | None, key: Path | None) ->
 @click.argument("kind")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="File to write (.xlsx or .csv).")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
-def template(kind: str, out: Path | None, lang: str) -> None:
-    """Write an empty spreadsheet for KIND (participants, ...)."""
+@click.option("--participant", "participant_codes", multiple=True, help="Fill in this code (repeatable).")
+@click.option("--companion", default=None, help="With --books: only this companion's participants.")
+@click.option("--list", "one_list", is_flag=True, help="One sheet for all participants, not one each.")
+@click.option(
+    "--books",
+    "books",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Fill in the participants (and choices) of these books.",
+)
+def template(
+    kind: str,
+    out: Path | None,
+    lang: str,
+    participant_codes: tuple[str, ...],
+    companion: str | None,
+    one_list: bool,
+    books: Path | None,
+) -> None:
+    """Write an empty spreadsheet for KIND (participants, plan, receipts)."""
     from importers import templates
+    from importers.plan_templates import context_for
 
+    loaded = books_mod.load(require_books(books)) if books else None
+    context = context_for(loaded, [code.upper() for code in participant_codes], companion, one_list)
     try:
-        written = templates.write_template(kind, out, lang)
+        written = templates.write_template(kind, out, lang, context)
     except templates.UnknownTemplate as exc:
         fail(str(exc), 2)
         return
@@ -290,6 +311,10 @@ def demo(
 
         serve_books(result.paths, host=host, port=port, read_only=False)
 
+
+from scripts.cmd_reconcile import reconcile  # noqa: E402
+
+main.add_command(reconcile)
 
 if __name__ == "__main__":
     main()

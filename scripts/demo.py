@@ -1,8 +1,9 @@
 """`aidledger demo`: books built from a simulated program year, the way a user builds them.
 
 The participant register is rendered as the spreadsheet an institution keeps and imported
-(names go to the encrypted register, never into the books); what no importer reads yet is
-rendered straight into entries by scripts/sim/render_books.py.
+(names go to the encrypted register, never into the books), and so are the companions' plans
+and receipts (with the receipt scans); what no importer reads yet is rendered straight into
+entries by scripts/sim/render_books.py.
 """
 
 from __future__ import annotations
@@ -97,10 +98,20 @@ def build_demo(
     # replaced by rendering the user's files and importing them as the importers arrive.
     movements = [
         *render_books.bank_entries(year),
-        *render_books.plan_directives(year),
-        *render_books.purchase_entries(year),
     ]
     append_entries(paths, movements, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
+
+    # the companions' plans (RAB) and receipts, with the receipt scans, imported like a user does
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        files = [
+            render_sheets.plans_workbook(year, Path(tmp) / "rab.xlsx"),
+            render_sheets.receipts_workbook(year, Path(tmp) / "nota.xlsx"),
+        ]
+        reports = import_files(paths, files, all_importers(), books.load(paths).entries)
+        for report in reports:
+            if report.error:
+                raise RuntimeError(report.error)
+            echo(f"imported {report.path.name}: {report.written} entries")
 
     loaded = books.load(paths)
     if loaded.errors:
