@@ -46,8 +46,8 @@ _COLUMNS = (
     Column("date", ("Tanggal", "Date", "Tanggal Penyaluran")),
     Column("batch", ("Batch", "Tahap", "Gelombang")),
 )
-# The template has exactly these columns; the reader also notices a name column, and then
-# does not archive the file (names never enter the books' documents).
+# The template has exactly these columns; a funder's list often adds the names, which the reader
+# accepts and ignores (the original is archived encrypted, never in clear in the books).
 TEMPLATE_SPEC = TableSpec("disbursements", _COLUMNS)
 SPEC = TableSpec(
     "disbursements", (*_COLUMNS, Column("name", ("Nama", "Name", "Nama Peserta"), required=False))
@@ -91,11 +91,9 @@ class DisbursementsImporter(AidImporter):
         new_funders: dict[str, datetime.date] = {}
         listed: list[disb.ListedRow] = []
         sources: dict[str, str] = {}
-        named = False
         for row in rows:
             parsed = self._parse_row(row, program)
             code, funder, component, amount, date, batch = parsed
-            named = named or bool(row.text("name"))
             if funder not in program.funders:
                 new_funders[funder] = min(date, new_funders.get(funder, date))
             occurrences[(batch, code, component)] += 1
@@ -131,7 +129,7 @@ class DisbursementsImporter(AidImporter):
         result.entries.extend(
             e for e in disb.reclassifications_for(existing, fresh, sources) if _new(e, known)
         )
-        if listed and not named:
+        if listed:
             result.archive_account = accounts.grant(listed[0].funder)
             result.archive_date = max(row.date for row in listed)
         return result

@@ -8,8 +8,6 @@ books, nothing of that file is written and the report says why, with the locatio
 from __future__ import annotations
 
 import datetime
-import hashlib
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +20,7 @@ from importers.tables import InputError
 from ledger import identity, plugin
 from ledger.books import BooksPaths
 from ledger.records import Location, read_program
-from ledger.writer import append_entries
+from ledger.writer import append_entries, write_files_atomically
 
 
 @dataclass
@@ -51,20 +49,16 @@ def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter
     return matches[0]
 
 
-def _attach(paths: BooksPaths, attachments: list[tuple[Path, str]]) -> None:
-    """Copy files the new entries refer to (receipt scans) into the books, before the entries."""
+def _attach(paths: BooksPaths, attachments: list[tuple[Path, str]], recipient: str) -> None:
+    """Files the new entries refer to (receipt scans), encrypted into the books before the entries.
+
+    The name an importer gives (relative to the books) already carries the content digest and
+    the `.age` suffix (importers.archive), so an existing target is the same file.
+    """
     for source, relative in attachments:
         target = paths.root / relative
-        if target.exists() and _sha256(target) == _sha256(source):
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        shutil.copyfile(source, tmp)
-        tmp.replace(target)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+        if not target.exists():
+            write_files_atomically({target: identity.encrypt(source.read_bytes(), recipient)})
 
 
 def _rule_errors_on(new: list[data.Directive], existing: list[data.Directive]) -> list[str]:
@@ -123,7 +117,7 @@ def import_files(
             identity.append_segment(
                 paths.register, program.age_recipient, extraction.identities, program.account_salt
             )
-        _attach(paths, extraction.attachments)
+        _attach(paths, extraction.attachments, program.age_recipient)
         append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
         report.written = len(fresh)
         if extraction.archive_account:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from beancount.core import data
 
+from importers import archive
 from importers.base import AidImporter, Extraction
 from importers.plans import ARCHIVE_ACCOUNT, amounts, category_of, only_code, participant_of, sensible_date
 from importers.tables import Column, InputError, Row, TableSpec, find_tables, identify
@@ -62,9 +63,10 @@ SCANS = "receipts"
 
 
 def scan_target(code: str, date: datetime.date, scan: Path) -> str:
-    """Where a scan lives, relative to the books' root: documents/receipts/P0001/2026-03-02.x.jpg."""
+    """Where a scan lives, relative to the books' root, encrypted like every archived original:
+    documents/receipts/P0001/2026-03-02.<sha8>.x.jpg.age."""
     digest = hashlib.sha256(scan.read_bytes()).hexdigest()[:8]
-    return f"documents/{SCANS}/{code}/{date.isoformat()}.{digest}.{scan.name}"
+    return f"documents/{SCANS}/{code}/{date.isoformat()}.{digest}.{scan.name}{archive.SUFFIX}"
 
 
 class ReceiptsImporter(AidImporter):

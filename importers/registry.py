@@ -12,7 +12,7 @@ from importers.receipts import ReceiptsImporter
 def all_importers() -> list[AidImporter]:
     return [
         ParticipantsImporter(),
+        DisbursementsImporter(),
         PlansImporter(),
         ReceiptsImporter(),
-        DisbursementsImporter(),
     ]

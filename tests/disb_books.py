@@ -33,17 +33,11 @@ _DEBIT_SIDE = {
 
 def registered_books(root: Path, year: ProgramYear) -> BooksPaths:
     """New books with the program records and the participant register imported."""
-    paths = create_books(root / "books")
+    secret = identity.load_or_create_key(root / "key")
+    paths = create_books(root / "books", recipient=identity.recipient_of(secret))
     append_entries(paths, render_books.program_records(year), lambda e: paths.program)
-    key_bytes = identity.load_or_create_key(root / "key")
     sheet = render_sheets.participants_sheet(year, root / "peserta.xlsx")
-    reports = import_files(
-        paths,
-        [sheet],
-        all_importers(),
-        books.load(paths).entries,
-        register_opener=lambda: identity.Register.open(paths.register, key_bytes),
-    )
+    reports = import_files(paths, [sheet], all_importers(), books.load(paths).entries)
     assert all(r.ok for r in reports), [r.error for r in reports]
     return paths
 

@@ -73,9 +73,19 @@ class AidPage(FavaExtensionBase):
     # --- formatting for the templates ---
 
     def money(self, number: Decimal | int | None) -> str:
+        """Whole rupiah grouped the books' way (3.500.000 in Indonesian, 3,500,000 in English)."""
         if number is None:
             return ""
-        return format_decimal(number, format="#,##0", locale="id_ID" if self.lang == "id" else "en_US")
+        if isinstance(number, int) or number == number.to_integral_value():
+            text = f"{int(number):,}"
+            return text.replace(",", ".") if self.lang == "id" else text
+        return format_decimal(number, locale="id_ID" if self.lang == "id" else "en_US")
+
+    def status_labels(self) -> dict[str, str]:
+        """Status -> label, looked up once per page rather than per row."""
+        from ledger.reconcile.disbursements import STATUSES
+
+        return {status: self.t("status_" + status) for status in STATUSES}
 
     def arg(self, name: str, default: str = "") -> str:
         return request.args.get(name, default)
@@ -84,6 +94,16 @@ class AidPage(FavaExtensionBase):
         from flask import url_for
 
         return url_for("extension_report", extension_name=page, **values)
+
+    def participant_url(self, code: str) -> str:
+        """Her page (Fava's filters kept); the URL is built once per request, pages list thousands."""
+        from flask import g, url_for
+
+        base = getattr(g, "_aid_participant_url", None)
+        if base is None:
+            base = url_for("extension_report", extension_name="AidParticipant", participant="__PID__")
+            g._aid_participant_url = base
+        return str(base).replace("__PID__", code)
 
     def journal_url(self, participant: str) -> str:
         """Fava's journal filtered on every account of hers (Assets/Expenses/Income/Equity)."""

@@ -35,6 +35,11 @@ class EngineView:
     overview: dict[str, list[GroupTotals]]
     documents: dict[str, list[data.Document]] = field(default_factory=dict)
     rows_of: dict[str, list[disb_rules.RowStatus]] = field(default_factory=dict)
+    findings_count: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for item in self.findings:
+            self.findings_count[item.participant] = self.findings_count.get(item.participant, 0) + 1
 
     @classmethod
     def compute(
@@ -75,6 +80,14 @@ class EngineView:
             documents,
             rows_of,
         )
+
+    def batches_in(self, since: datetime.date | None, batch: str = "") -> list[disb_rules.BatchSummary]:
+        """The batches with a row listed from `since` (Fava's time filter), or the one named."""
+        return [
+            b
+            for b in self.batches
+            if (not batch or b.batch == batch) and (since is None or any(r.row.date >= since for r in b.rows))
+        ]
 
     def findings_of(self, participant: str) -> list[Finding]:
         return [f for f in self.findings if f.participant == participant]
