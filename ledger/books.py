@@ -7,7 +7,7 @@ Layout of a books folder (created by `aidledger init`):
     participants.beancount    participant records and the opening of their accounts
     journal/                  imported entries, one file per kind and year (bank-2026.beancount)
     documents/                archived originals in Beancount's documents layout
-    register/identity.enc     the encrypted identity register (names, NIK, account numbers)
+    register/                 the encrypted identity register (names, NIK, account numbers)
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ PROGRAM = "program.beancount"
 PARTICIPANTS = "participants.beancount"
 JOURNAL = "journal"
 DOCUMENTS = "documents"
-REGISTER = "register/identity.enc"
+REGISTER = "register"
 LOCK = ".aidledger.lock"
 ENV_BOOKS = "AIDLEDGER_BOOKS"
 

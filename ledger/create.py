@@ -42,8 +42,24 @@ include "{books.JOURNAL}/*.beancount"
 """
 
 
-def create_books(root: Path, *, title: str = "Bantuan Modal Usaha", lang: str = "id") -> BooksPaths:
-    """Lay down new books; refuses a folder that already holds books."""
+def new_books_id() -> str:
+    return secrets.token_hex(8)
+
+
+def create_books(
+    root: Path,
+    *,
+    recipient: str,
+    books_id: str | None = None,
+    title: str = "Bantuan Modal Usaha",
+    lang: str = "id",
+    demo: bool = False,
+) -> BooksPaths:
+    """Lay down new books; refuses a folder that already holds books.
+
+    `recipient` is the public half of the identity key (ledger.identity): what the books need
+    to encrypt identities and archived originals without holding the key.
+    """
     paths = BooksPaths(root.resolve())
     if paths.main.exists():
         raise BooksExist(f"{paths.main} exists already")
@@ -51,9 +67,11 @@ def create_books(root: Path, *, title: str = "Bantuan Modal Usaha", lang: str = 
         records.SETTINGS,
         "aidledger",
         EPOCH,
-        books_id=secrets.token_hex(8),
+        books_id=books_id or new_books_id(),
         account_salt=accountno.new_salt(),
+        age_recipient=recipient,
         language=lang,
+        demo=True if demo else None,
     )
     institution = [
         records.open_account(accounts.institution_equity(), EPOCH),
@@ -79,5 +97,5 @@ def create_books(root: Path, *, title: str = "Bantuan Modal Usaha", lang: str = 
     )
     paths.documents.mkdir(exist_ok=True)
     (paths.documents / ".keep").touch()
-    paths.register.parent.mkdir(exist_ok=True)
+    paths.register.mkdir(exist_ok=True)
     return paths

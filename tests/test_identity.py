@@ -1,4 +1,4 @@
-"""The identity register: encrypted at rest, opened only with its key."""
+"""The identity register: encrypted at rest with age, written without the key, read with it."""
 
 from __future__ import annotations
 
@@ -9,35 +9,58 @@ import pytest
 
 from ledger import identity
 
+RINA = identity.Identity("P0001", "Rina Kusuma", "1671012345678901", "Jl. Kenanga 1", "0812", "123456789")
 
-def test_register_round_trip_is_encrypted_at_rest(tmp_path: Path) -> None:
+
+def test_segments_are_written_with_the_public_key_and_read_with_the_secret(tmp_path: Path) -> None:
     key_file = tmp_path / "keys" / "books.key"
-    key = identity.load_or_create_key(key_file)
+    secret = identity.load_or_create_key(key_file)
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
-    register = identity.Register.open(tmp_path / "register" / "identity.enc", key)
-    register.put(
-        identity.Identity("P0001", "Rina Kusuma", "1671012345678901", "Jl. Kenanga 1", "0812", "123456789")
-    )
-    register.save()
-    raw = (tmp_path / "register" / "identity.enc").read_bytes()
+    folder = tmp_path / "register"
+    segment, new = identity.append_segment(folder, identity.recipient_of(secret), [RINA], "salt")
+    assert new
+    raw = segment.read_bytes()
     assert b"Rina" not in raw and b"1671012345678901" not in raw and b"123456789" not in raw
-    again = identity.Register.open(tmp_path / "register" / "identity.enc", identity.read_key(key_file))
-    assert again.get("P0001") == register.get("P0001")
+    again = identity.Register.open(folder, identity.read_key(key_file))
+    assert again.get("P0001") == RINA
+
+
+def test_the_same_identities_twice_add_no_segment(tmp_path: Path) -> None:
+    recipient = identity.recipient_of(identity.create_key(tmp_path / "k.key"))
+    first, _ = identity.append_segment(tmp_path / "r", recipient, [RINA], "salt")
+    second, new = identity.append_segment(tmp_path / "r", recipient, [RINA], "salt")
+    assert second == first and not new
+    assert len(list((tmp_path / "r").iterdir())) == 1
+
+
+def test_later_segments_win_and_save_compacts(tmp_path: Path) -> None:
+    secret = identity.create_key(tmp_path / "k.key")
+    folder = tmp_path / "r"
+    identity.append_segment(folder, identity.recipient_of(secret), [RINA])
+    moved = identity.Identity("P0001", "Rina Kusuma", address="Lr. Mawar 2")
+    identity.append_segment(folder, identity.recipient_of(secret), [moved])
+    register = identity.Register.open(folder, secret)
+    assert register.get("P0001") == moved
+    register.put(identity.Identity("P0002", "Sari Dewi"))
+    register.save()
+    assert len(list(folder.iterdir())) == 1
+    assert sorted(identity.Register.open(folder, secret).people) == ["P0001", "P0002"]
 
 
 def test_a_wrong_key_does_not_open_the_register(tmp_path: Path) -> None:
-    key = identity.create_key(tmp_path / "a.key")
-    register = identity.Register.open(tmp_path / "r.enc", key)
-    register.put(identity.Identity("P0001", "Rina"))
-    register.save()
+    secret = identity.create_key(tmp_path / "a.key")
+    identity.append_segment(tmp_path / "r", identity.recipient_of(secret), [RINA])
     other = identity.create_key(tmp_path / "b.key")
     with pytest.raises(identity.RegisterError, match="does not open"):
-        identity.Register.open(tmp_path / "r.enc", other)
+        identity.Register.open(tmp_path / "r", other)
+    (tmp_path / "junk.key").write_text("not a key\n")
+    with pytest.raises(identity.RegisterError, match="not an aidledger key"):
+        identity.read_key(tmp_path / "junk.key")
 
 
 def test_an_existing_key_is_never_overwritten(tmp_path: Path) -> None:
     first = identity.load_or_create_key(tmp_path / "k.key")
-    assert identity.load_or_create_key(tmp_path / "k.key") == first
+    assert str(identity.load_or_create_key(tmp_path / "k.key")) == str(first)
     with pytest.raises(FileExistsError):
         identity.create_key(tmp_path / "k.key")
 

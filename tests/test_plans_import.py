@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from importers.pipeline import FileReport, import_files
 from importers.registry import all_importers
-from ledger import books
+from ledger import books, identity
 from ledger.create import create_books
 from ledger.reconcile import build_facts
 from scripts.cli import main
@@ -109,8 +109,13 @@ RECEIPT_HEADERS = [
 
 
 @pytest.fixture
-def paths(tmp_path: Path) -> books.BooksPaths:
-    created = create_books(tmp_path / "books")
+def key(tmp_path: Path) -> identity.x25519.Identity:
+    return identity.create_key(tmp_path / "key")
+
+
+@pytest.fixture
+def paths(tmp_path: Path, key: identity.x25519.Identity) -> books.BooksPaths:
+    created = create_books(tmp_path / "books", recipient=identity.recipient_of(key))
     (created.journal / "people.beancount").write_text(PEOPLE, encoding="utf-8")
     assert books.load(created).errors == []
     return created
@@ -343,7 +348,9 @@ def receipts_rows(scan: str = "") -> list[list[object]]:
     ]
 
 
-def test_receipts_become_purchases_with_their_scans(paths: books.BooksPaths, tmp_path: Path) -> None:
+def test_receipts_become_purchases_with_their_scans(
+    paths: books.BooksPaths, tmp_path: Path, key: identity.x25519.Identity
+) -> None:
     do_import(paths, plan_file(tmp_path))
     scan = tmp_path / "nota" / "P0001-01.jpg"
     scan.parent.mkdir()
@@ -367,8 +374,10 @@ def test_receipts_become_purchases_with_their_scans(paths: books.BooksPaths, tmp
     assert [p.meterai for p in mine] == [False, False, True, False, False]
     (document,) = facts.documents
     assert document.account == "Expenses:Aid:P0001:Goods:Peralatan"
-    assert Path(document.filename).read_bytes() == scan.read_bytes()
-    assert Path(document.filename).is_relative_to(paths.documents / "receipts" / "P0001")
+    archived = Path(document.filename)
+    assert archived.is_relative_to(paths.documents / "receipts" / "P0001") and archived.suffix == ".age"
+    assert archived.read_bytes() != scan.read_bytes()  # a receipt may name the buyer: encrypted
+    assert identity.decrypt(archived.read_bytes(), key, str(archived)) == scan.read_bytes()
     assert document.meta["receipt"] == "NT-1"
     before = snapshot(paths.root)
     (again,) = do_import(paths, sheet)

@@ -15,7 +15,7 @@ from beancount.core import data
 
 from importers.pipeline import import_files
 from importers.registry import all_importers
-from ledger import books, records
+from ledger import books, identity, records
 from ledger.create import create_books
 from ledger.reconcile import Settings, reconcile, run, summarise
 from ledger.writer import append_entries
@@ -32,7 +32,7 @@ def by_kind(pairs: set[tuple[str, str]]) -> dict[str, set[str]]:
 def sheet_books(root: Path, year: ProgramYear) -> books.BooksPaths:
     """Books whose plans and receipts come from the rendered spreadsheets through the importers;
     the rest (participants without the register, lists, bank lines) from render_books."""
-    paths = create_books(root / "books")
+    paths = create_books(root / "books", recipient=identity.recipient_of(identity.create_key(root / "key")))
     people: list[data.Directive] = []
     for p in year.people:
         people.append(
