@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -13,7 +11,7 @@ from beancount.core import data
 
 from ledger import i18n
 from ledger.findings import KINDS, Finding, sort_key
-from ledger.reconcile.facts import Facts, build_facts
+from ledger.reconcile.facts import Facts, build_facts, gc_paused
 from ledger.reconcile.settings import Settings
 from ledger.records import Program
 
@@ -110,22 +108,9 @@ def run(
     settings: Settings,
     kinds: Iterable[str] | None = None,
 ) -> Reconciliation:
-    with _gc_paused():
+    with gc_paused():
         facts = build_facts(entries, settings.as_of)
         return Reconciliation(settings, facts, run_rules(facts, program, settings, kinds))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The facts are many small objects made beside the loaded books' millions: a collection
-    while making them walks all of those and costs more than the work (as in ledger.books.load)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def reconcile(
