@@ -26,6 +26,7 @@ from pathlib import Path
 
 from beancount.core import data
 
+from importers import archive
 from importers.base import AidImporter, Extraction
 from importers.plans import ARCHIVE_ACCOUNT, amounts, category_of, only_code, participant_of, sensible_date
 from importers.tables import Column, InputError, Row, TableSpec, find_tables, identify
@@ -62,16 +63,13 @@ SCANS = "receipts"
 
 
 def scan_target(code: str, date: datetime.date, scan: Path) -> str:
-    """Where a scan is archived, relative to the books' root, encrypted like every original
-    (a receipt may name the buyer): documents/receipts/P0001/2026-03-02.nota-01.3fa2c1d9.jpg.age.
+    """Where a scan lives, relative to the books' root, encrypted like every archived original
+    (a receipt may name the buyer): documents/receipts/P0001/2026-03-02.<sha8>.x.jpg.age.
 
     Outside the accounts' folders on purpose: Beancount's documents plugin would list it a
     second time beside the `document` directive that carries the receipt's metadata."""
     digest = hashlib.sha256(scan.read_bytes()).hexdigest()[:8]
-    stem, dot, extension = scan.name.rpartition(".")
-    if not dot:
-        stem, extension = scan.name, "bin"
-    return f"documents/{SCANS}/{code}/{date.isoformat()}.{stem}.{digest}.{extension}.age"
+    return f"documents/{SCANS}/{code}/{date.isoformat()}.{digest}.{scan.name}{archive.SUFFIX}"
 
 
 class ReceiptsImporter(AidImporter):

@@ -12,10 +12,8 @@ Layout of a books folder (created by `aidledger init`):
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,7 @@ from typing import Any
 from beancount import loader
 from beancount.core import data
 
-from ledger import fastbalance
+from ledger import fastbalance, gcpause
 from ledger.records import Program, read_program
 
 MAIN = "main.beancount"
@@ -105,16 +103,29 @@ class LoadedBooks:
     program: Program
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Beancount allocates millions of small objects; the collector only slows the load."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+def _cache_inputs(paths: BooksPaths) -> Iterator[Path]:
+    """What a load reads: the Beancount files and the documents folders."""
+    yield from paths.root.glob("*.beancount")
+    yield from paths.journal.glob("*.beancount")
+    if paths.documents.is_dir():
+        for folder, _dirs, _files in os.walk(paths.documents):
+            yield Path(folder)
+
+
+def drop_stale_cache(paths: BooksPaths) -> None:
+    """Delete Beancount's pickle cache when anything it was built from may have changed.
+
+    Beancount checks the mtimes of the files it included, so a file that a glob include
+    (journal/*.beancount) would now match, or a new archived document, goes unseen; any input
+    newer than the cache makes it stale here.
+    """
+    cache = paths.root / loader.PICKLE_CACHE_FILENAME.format(filename=paths.main.name)
     try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+        built = cache.stat().st_mtime
+    except FileNotFoundError:
+        return
+    if any(path.stat().st_mtime >= built for path in _cache_inputs(paths)):
+        cache.unlink(missing_ok=True)
 
 
 def load(paths: BooksPaths, *, fast_balance: bool = True) -> LoadedBooks:
@@ -123,6 +134,7 @@ def load(paths: BooksPaths, *, fast_balance: bool = True) -> LoadedBooks:
     `fast_balance` replaces Beancount's balance check, which is quadratic in the number of
     participants, by ledger.fastbalance, which gives the same errors (tests/test_fastbalance.py).
     """
-    with _gc_paused(), fastbalance.installed(fast_balance):
+    drop_stale_cache(paths)
+    with gcpause.paused(), fastbalance.installed(fast_balance):
         entries, errors, options = loader.load_file(str(paths.main))
     return LoadedBooks(paths, entries, list(errors), options, read_program(entries))

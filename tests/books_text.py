@@ -44,3 +44,12 @@ def books(tmp: Path, extra: str = "") -> Path:
     path = tmp / "main.beancount"
     path.write_text(HEADER + extra, encoding="utf-8")
     return path
+
+
+def recipient_for_tests() -> str:
+    """The public half of a fresh identity key, for books that tests build."""
+    from pyrage import x25519
+
+    from ledger.identity import recipient_of
+
+    return recipient_of(x25519.Identity.generate())

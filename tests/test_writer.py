@@ -53,3 +53,27 @@ def test_the_lock_is_exclusive(tmp_path: Path) -> None:
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
     with open(paths.lock, "a+") as other:
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again
+
+
+def test_a_new_journal_file_is_seen_despite_beancounts_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beancount's pickle cache ignores files a glob include would newly match; our load does not."""
+    from beancount import loader as bloader
+
+    from ledger import books
+    from ledger.create import create_books
+    from tests.books_text import recipient_for_tests
+
+    monkeypatch.setattr(bloader, "PICKLE_CACHE_THRESHOLD", 0.0)  # cache every load
+    bloader.initialize(use_cache=True)
+    try:
+        paths = create_books(tmp_path / "b", recipient=recipient_for_tests())
+        books.load(paths)
+        assert (paths.root / ".main.beancount.picklecache").exists()
+        (paths.journal / "extra-2026.beancount").write_text("2026-01-01 open Assets:Institution:BRI IDR\n")
+        again = books.load(paths)
+        assert any(getattr(e, "account", "") == "Assets:Institution:BRI" for e in again.entries)
+    finally:
+        monkeypatch.undo()
+        bloader.initialize(use_cache=True)

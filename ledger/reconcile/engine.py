@@ -11,7 +11,8 @@ from beancount.core import data
 
 from ledger import i18n
 from ledger.findings import KINDS, Finding, sort_key
-from ledger.reconcile.facts import Facts, build_facts, gc_paused
+from ledger.gcpause import paused as gc_paused
+from ledger.reconcile.facts import Facts, build_facts
 from ledger.reconcile.settings import Settings
 from ledger.records import Program
 

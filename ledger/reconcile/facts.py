@@ -15,10 +15,8 @@ without a second pass, and a location (file:line) is only formatted for a findin
 from __future__ import annotations
 
 import datetime
-import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -30,20 +28,6 @@ from ledger import accounts, plans
 from ledger.records import custom_args
 
 ZERO = Decimal(0)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Facts and summaries are many small objects made beside the loaded books' millions: a
-    collection while making them walks all of those and costs more than the work (the same
-    reason ledger.books.load pauses the collector)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def location(meta: data.Meta | None) -> str:

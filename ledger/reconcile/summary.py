@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ledger import accounts
-from ledger.reconcile.facts import ZERO, Facts, gc_paused
+from ledger.gcpause import paused as gc_paused
+from ledger.reconcile.facts import ZERO, Facts
 from ledger.records import Program
 
 HUNDRED = Decimal(100)
