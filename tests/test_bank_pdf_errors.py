@@ -1,0 +1,132 @@
+"""Bad statement files: every one refused with the file and, where it has one, the page and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importers.bank import bni, bri, mandiri
+from importers.bank.pdf import PasswordRequired, is_encrypted
+from importers.tables import InputError
+from tests.test_bank_pdf_golden import GOLDEN, as_json, expected, maker
+
+PARSERS = (bri, bni, mandiri)
+
+
+@pytest.fixture(scope="module")
+def bri_make():  # type: ignore[no-untyped-def]
+    return maker("bri-pdf")
+
+
+def refused(parser, path: Path, *fragments: str) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError) as caught:
+        parser.parse(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)), message
+    for fragment in fragments:
+        assert fragment in message, message
+    return message
+
+
+def test_encrypted_without_and_with_wrong_password(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
+    path = bri_make.draw(tmp_path / "locked.pdf", password="rahasia")
+    assert is_encrypted(path)
+    assert not is_encrypted(GOLDEN / "bri-pdf" / "statement.pdf")
+    with pytest.raises(PasswordRequired, match="password-protected") as missing:
+        bri.parse(path)
+    assert missing.value.location == str(path)
+    with pytest.raises(PasswordRequired, match="wrong password"):
+        bri.parse(path, password="salah")
+    for parser in PARSERS:
+        assert not parser.identify(path)
+    assert bri.identify(path, password="rahasia")
+    assert as_json(bri.parse(path, password="rahasia")) == expected("bri-pdf", "statement")
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_truncated_empty_missing_and_not_pdf(tmp_path: Path, parser) -> None:  # type: ignore[no-untyped-def]
+    data = (GOLDEN / "bri-pdf" / "statement.pdf").read_bytes()
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(data[: len(data) // 2])
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    text = tmp_path / "statement.pdf"
+    text.write_text("Tanggal Transaksi;Uraian Transaksi;Debet;Kredit;Saldo\n", encoding="utf-8")
+    spreadsheet = tmp_path / "passbook.xlsx"
+    spreadsheet.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    refused(parser, truncated, "damaged or truncated")
+    refused(parser, empty, "empty")
+    refused(parser, text, "not a PDF")
+    refused(parser, spreadsheet, "not a PDF")
+    refused(parser, tmp_path / "missing.pdf", "cannot read")
+    for path in (truncated, empty, text, spreadsheet, tmp_path / "missing.pdf", tmp_path):
+        assert parser.identify(path) is False
+
+
+def test_other_layout_refused(tmp_path: Path) -> None:
+    refused(bri, GOLDEN / "bni-pdf" / "wondr.pdf", "not a BRI")
+    refused(bni, GOLDEN / "mandiri-pdf" / "livin.pdf", "not a BNI")
+    refused(mandiri, GOLDEN / "bri-pdf" / "statement.pdf", "not a Mandiri")
+
+
+def _bri_row(**changes: object) -> list:
+    base = {
+        "when": "03/02/26 09:12:45",
+        "desc": ["SETORAN AWAL TUNAI"],
+        "teller": "0020451",
+        "debit": "0.00",
+        "credit": "200,000.00",
+        "balance": "200,000.00",
+    }
+    base.update(changes)
+    return [tuple(base.values())]
+
+
+@pytest.mark.parametrize(
+    ("row", "fragments"),
+    [
+        (_bri_row(debit="5,000.00"), ("p1:9", "both debit", "refused")),
+        (_bri_row(credit="2OO,000.00"), ("p1:9", "Kredit", "unreadable amount")),
+        (_bri_row(balance="200.000,00"), ("p1:9", "Saldo")),
+        (_bri_row(when="32/02/26 09:12:45"), ("p1:9", "Tanggal Transaksi", "invalid date")),
+        (_bri_row(when="03/02/26 25:12:45"), ("p1:9", "invalid time")),
+        (_bri_row(when=""), ("p1:9", "does not explain")),
+        (_bri_row(credit=""), ("p1:9", "credit column is empty")),
+    ],
+)
+def test_bri_bad_rows(tmp_path: Path, bri_make, row: list, fragments: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    path = bri_make.draw(tmp_path / "bad.pdf", page1=row)
+    refused(bri, path, *fragments)
+
+
+def test_bri_bad_row_on_page_two(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
+    page2 = [("20/02/26 23:59:01", ["BIAYA ADMINISTRASI"], "8888888", "11,000.00", "1.00", "189,000.00")]
+    path = bri_make.draw(tmp_path / "bad.pdf", page2=page2)
+    refused(bri, path, "p2:3", "both debit")
+
+
+def test_bni_bad_rows(tmp_path: Path) -> None:
+    make = maker("bni-pdf")
+    row = ("02 Okt 2025", "05:31:09 WIB", ["SETORAN TUNAI"], "+1,000,000", "1,150,000")
+    refused(
+        bni, make.draw_wondr(tmp_path / "a.pdf", [(*row[:3], "+1.000.000,00", row[4])]), "p1:7", "Nominal"
+    )
+    refused(bni, make.draw_wondr(tmp_path / "b.pdf", [("02 Okx 2025", *row[1:])]), "p1:7", "unknown month")
+    refused(bni, make.draw_wondr(tmp_path / "c.pdf", [("31 Nov 2025", *row[1:])]), "p1:7", "invalid date")
+    old = ("05/01/2026", "SETORAN TUNAI", "", "250,000.00", "400,000.00")
+    refused(bni, make.draw_old(tmp_path / "d.pdf", [(*old[:2], "1.00", *old[3:])]), "p1:7", "both debit")
+    refused(bni, make.draw_old(tmp_path / "e.pdf", [(*old[:3], "", old[4])]), "p1:7", "neither")
+
+
+def test_mandiri_bad_rows(tmp_path: Path) -> None:
+    make = maker("mandiri-pdf")
+    row = ("1", "01 Jan 2026", "08:00:01 WIB", ["Transfer masuk"], "80.000.000,50", "80.100.000,50")
+    refused(
+        mandiri, make.draw_livin(tmp_path / "a.pdf", [(*row[:4], "80,000,000.50", row[5])]), "p1:8", "Nominal"
+    )
+    refused(mandiri, make.draw_livin(tmp_path / "b.pdf", [(row[0], "1 Jan", *row[2:])]), "p1:8", "Tanggal")
+    old = ("15/12", "SETORAN TUNAI", "1,234.56", "51,234.56")
+    refused(mandiri, make.draw_old(tmp_path / "c.pdf", [(*old[:2], "12,500.00 X", old[3])]), "p1:8", "Mutasi")
+    refused(mandiri, make.draw_old(tmp_path / "d.pdf", [("15/06", *old[1:])]), "p1:8", "outside the period")
+    refused(mandiri, make.draw_old(tmp_path / "e.pdf", [("31/13", *old[1:])]), "p1:8", "Tanggal")
