@@ -275,7 +275,7 @@ def template(
     one_list: bool,
     books: Path | None,
 ) -> None:
-    """Write an empty spreadsheet for KIND (participants, plan, receipts)."""
+    """Write an empty spreadsheet for KIND (participants, plan, receipts, disbursements)."""
     from importers import templates
     from importers.plan_templates import context_for
 
