@@ -126,6 +126,8 @@ def test_mandiri_bad_rows(tmp_path: Path) -> None:
         mandiri, make.draw_livin(tmp_path / "a.pdf", [(*row[:4], "80,000,000.50", row[5])]), "p1:8", "Nominal"
     )
     refused(mandiri, make.draw_livin(tmp_path / "b.pdf", [(row[0], "1 Jan", *row[2:])]), "p1:8", "Tanggal")
+    second = ("3", "02 Jan 2026", "09:00:00 WIB", ["Setoran"], "1.000,00", "80.101.000,50")
+    refused(mandiri, make.draw_livin(tmp_path / "n.pdf", [row, second]), "p1:10", "expected 2")
     old = ("15/12", "SETORAN TUNAI", "1,234.56", "51,234.56")
     refused(mandiri, make.draw_old(tmp_path / "c.pdf", [(*old[:2], "12,500.00 X", old[3])]), "p1:8", "Mutasi")
     refused(mandiri, make.draw_old(tmp_path / "d.pdf", [("15/06", *old[1:])]), "p1:8", "outside the period")

@@ -106,8 +106,11 @@ def parse(path: Path, password: str | None = None) -> Statement:
         ends_table=lambda line: bool(_ENDS.match(line.text)),
         skip=lambda line: pdf.find_header(line, OLD_SUB) is not None,
     )
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
         line, cells = row.line, row.cells
+        if livin and cells.get("no") != str(number):
+            # Livin' numbers its rows: a gap means a row was lost (or misread)
+            raise InputError(pdf.where(path, line), f"row number {cells.get('no', '')!r}, expected {number}")
         if "amount" not in cells:
             raise InputError(pdf.where(path, line), "the amount column is empty")
         if livin:
@@ -133,7 +136,6 @@ def parse(path: Path, password: str | None = None) -> Statement:
                 credit=credit,
                 balance=balance,
                 location=line.location,
-                code=cells.get("no", ""),
                 time=pdf.time_of(when, path, line) if when else None,
             )
         )
