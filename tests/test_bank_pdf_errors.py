@@ -132,3 +132,18 @@ def test_mandiri_bad_rows(tmp_path: Path) -> None:
     refused(mandiri, make.draw_old(tmp_path / "c.pdf", [(*old[:2], "12,500.00 X", old[3])]), "p1:8", "Mutasi")
     refused(mandiri, make.draw_old(tmp_path / "d.pdf", [("15/06", *old[1:])]), "p1:8", "outside the period")
     refused(mandiri, make.draw_old(tmp_path / "e.pdf", [("31/13", *old[1:])]), "p1:8", "Tanggal")
+
+
+def test_nothing_read_with_a_password_is_kept(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
+    from importers.bank import pdf
+
+    locked = bri_make.draw(tmp_path / "locked.pdf", password="rahasia")
+    plain = bri_make.draw(tmp_path / "plain.pdf")
+    assert bri.parse(locked, password="rahasia").lines
+    assert bri.parse(plain).lines
+    kept = {Path(key[0]).name for key in pdf._PAGES}
+    assert "plain.pdf" in kept
+    assert "locked.pdf" not in kept
+    # a file changed in place is read again, not served from memory
+    bri_make.draw(plain, page2=[])
+    assert len(bri.parse(plain).lines) == 3

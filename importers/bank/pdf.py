@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -267,14 +268,33 @@ def _page_lines(number: int, page: Any) -> list[Line]:
     ]
 
 
+# (file, size, mtime) -> its pages: the three identify() calls and the parse of one file read it
+# once. Files opened with a password are never kept (nor is anything derived from it).
+_PAGES: dict[tuple[str, int, int], list[Page]] = {}
+_CACHED_FILES = 4
+_WHOLE_UP_TO = 4  # pages: a statement this short is read whole even when page 1 is asked
+
+
 def read_pages(path: Path, password: str | None = None, max_pages: int | None = None) -> list[Page]:
     """Every page's text lines, top to bottom; InputError when the file is not a readable PDF."""
     path = Path(path)
+    key: tuple[str, int, int] | None = None
+    if not password:
+        try:
+            stat = path.stat()
+            key = (os.path.realpath(path), stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            key = None
+    if key is not None and key in _PAGES:
+        cached = _PAGES[key]
+        return cached[:max_pages] if max_pages else cached
     pages = []
+    whole = True
     with open_pdf(path, password) as pdf:
         try:
             count = len(pdf.pages)
-            for index in range(min(count, max_pages) if max_pages else count):
+            whole = max_pages is None or count <= _WHOLE_UP_TO
+            for index in range(count if whole else min(count, max_pages or count)):
                 page = pdf.pages[index]
                 pages.append(Page(index + 1, _page_lines(index + 1, page)))
                 page.close()  # drop the page's cached layout: long statements stay small
@@ -286,7 +306,11 @@ def read_pages(path: Path, password: str | None = None, max_pages: int | None = 
             ) from None
     if not pages or not any(p.lines for p in pages):
         raise InputError(str(path), "the PDF has no text (a scan or an empty document)")
-    return pages
+    if key is not None and whole:
+        while len(_PAGES) >= _CACHED_FILES:
+            _PAGES.pop(next(iter(_PAGES)))
+        _PAGES[key] = pages
+    return pages[:max_pages] if max_pages else pages
 
 
 def is_encrypted(path: Path) -> bool:
