@@ -35,6 +35,8 @@ class Extraction:
     archive_account: str | None = None  # None: the original is not archived (it holds names)
     archive_date: datetime.date | None = None
     rows_read: int = 0
+    # files to copy into the books with the entries: (source, path relative to the books' root)
+    attachments: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def existing_keys(entries: list[data.Directive]) -> set[str]:

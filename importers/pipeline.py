@@ -8,21 +8,19 @@ books, nothing of that file is written and the report says why, with the locatio
 from __future__ import annotations
 
 import datetime
-import hashlib
-import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from beancount.core import data
 
+from importers.archive import archive
 from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
 from importers.tables import InputError
-from ledger import plugin
+from ledger import identity, plugin
 from ledger.books import BooksPaths
-from ledger.identity import Register
 from ledger.records import Location, read_program
-from ledger.writer import append_entries
+from ledger.writer import append_entries, write_files_atomically
 
 
 @dataclass
@@ -51,28 +49,16 @@ def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter
     return matches[0]
 
 
-def _archive(paths: BooksPaths, source: Path, account: str, date: datetime.date) -> Path:
-    """Copy into Beancount's documents layout: documents/Assets/Aid/P0001/Savings/2026-01-31.x.pdf."""
-    folder = paths.documents.joinpath(*account.split(":"))
-    name = (
-        source.name
-        if source.name[:10].count("-") == 2 and source.name[:4].isdigit()
-        else f"{date}.{source.name}"
-    )
-    target = folder / name
-    if target.exists():
-        if _sha256(target) == _sha256(source):
-            return target
-        target = folder / f"{date}.{_sha256(source)[:8]}.{source.name}"
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    shutil.copyfile(source, tmp)
-    tmp.replace(target)
-    return target
+def _attach(paths: BooksPaths, attachments: list[tuple[Path, str]], recipient: str) -> None:
+    """Files the new entries refer to (receipt scans), encrypted into the books before the entries.
 
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    The name an importer gives (relative to the books) already carries the content digest and
+    the `.age` suffix (importers.archive), so an existing target is the same file.
+    """
+    for source, relative in attachments:
+        target = paths.root / relative
+        if not target.exists():
+            write_files_atomically({target: identity.encrypt(source.read_bytes(), recipient)})
 
 
 def _rule_errors_on(new: list[data.Directive], existing: list[data.Directive]) -> list[str]:
@@ -94,9 +80,12 @@ def import_files(
     existing: list[data.Directive],
     *,
     dry_run: bool = False,
-    register_opener: Callable[[], Register] | None = None,
 ) -> list[FileReport]:
-    """Import each file in turn; later files see what earlier ones added."""
+    """Import each file in turn; later files see what earlier ones added.
+
+    Identities go into the encrypted register and originals into the encrypted archive with
+    the books' public recipient: importing never needs the identity key.
+    """
     entries = list(existing)
     keys = existing_keys(entries)
     reports = []
@@ -106,7 +95,8 @@ def import_files(
         try:
             importer = choose_importer(path, importers)
             report.importer = importer.name
-            extraction = importer.read(str(path), entries, read_program(entries))
+            program = read_program(entries)
+            extraction = importer.read(str(path), entries, program)
         except InputError as exc:
             report.error = str(exc)
             continue
@@ -124,18 +114,19 @@ def import_files(
         if dry_run:
             continue
         if extraction.identities:
-            if register_opener is None:
-                report.error = f"{path}: this file holds identities; give the register key with --key"
-                continue
-            register = register_opener()
-            for identity in extraction.identities:
-                register.put(identity)
-            register.save()
+            identity.append_segment(
+                paths.register, program.age_recipient, extraction.identities, program.account_salt
+            )
+        _attach(paths, extraction.attachments, program.age_recipient)
         append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
         report.written = len(fresh)
         if extraction.archive_account:
-            report.archived = _archive(
-                paths, path, extraction.archive_account, extraction.archive_date or datetime.date.today()
+            report.archived = archive(
+                paths,
+                path,
+                extraction.archive_account,
+                extraction.archive_date or datetime.date.today(),
+                program.age_recipient,
             )
         entries.extend(fresh)
         keys |= existing_keys(fresh)
