@@ -100,6 +100,27 @@ def test_bri_bad_rows(tmp_path: Path, bri_make, row: list, fragments: tuple[str,
     refused(bri, path, *fragments)
 
 
+def test_bri_row_wrapped_over_a_page_break(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
+    page1 = [
+        (
+            "10/02/26 13:40:02",
+            ["TRF BANTUAN KEMENSOS", "MODAL"],
+            "8888888",
+            "0.00",
+            "4,500,000.00",
+            "4,500,000.00",
+        )
+    ]
+    page2 = [("", ["USAHA ANGKATAN I"], "", "", "", ""), *bri_make.PAGE2]
+    statement = bri.parse(bri_make.draw(tmp_path / "wrapped.pdf", page1=page1, page2=page2))
+    assert [x.description for x in statement.lines] == [
+        "TRF BANTUAN KEMENSOS MODAL USAHA ANGKATAN I",
+        "BIAYA ADMINISTRASI",
+        "BUNGA TABUNGAN",
+    ]
+    assert [x.location for x in statement.lines] == ["p1:9", "p2:4", "p2:5"]
+
+
 def test_bri_bad_row_on_page_two(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
     page2 = [("20/02/26 23:59:01", ["BIAYA ADMINISTRASI"], "8888888", "11,000.00", "1.00", "189,000.00")]
     path = bri_make.draw(tmp_path / "bad.pdf", page2=page2)

@@ -13,7 +13,7 @@ from importers.parsing import ParseError, parse_amount, parse_date, parse_period
 
 ID_FULL = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
 ID_SHORT = "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des".split()
-ID_SHORT_ALT = {8: "Ags"}
+ID_SHORT_ALT = {2: "Peb", 3: "Mrt", 8: "Ags", 11: "Nop"}
 EN_FULL = "January February March April May June July August September October November December".split()
 EN_SHORT = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 

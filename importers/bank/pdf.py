@@ -381,7 +381,8 @@ def table_rows(
                 break
         if header is None:
             continue
-        current: Row | None = None
+        # under a repeated header, a row's wrapped text may go on from the previous page
+        current: Row | None = rows[-1] if own_header and rows else None
         for line in page.lines[start:]:
             if ends_table(line):
                 break
