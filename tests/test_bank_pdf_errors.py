@@ -168,3 +168,17 @@ def test_nothing_read_with_a_password_is_kept(tmp_path: Path, bri_make) -> None:
     # a file changed in place is read again, not served from memory
     bri_make.draw(plain, page2=[])
     assert len(bri.parse(plain).lines) == 3
+
+
+def test_pdf_without_text(tmp_path: Path) -> None:
+    """A scanned statement (an image, no text layer) is refused, not read as empty."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "scan.pdf"
+    canvas = Canvas(str(path))
+    canvas.rect(40, 400, 500, 300, fill=1)
+    canvas.showPage()
+    canvas.save()
+    for parser in PARSERS:
+        assert parser.identify(path) is False
+        refused(parser, path, "no text")
