@@ -167,8 +167,6 @@ def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
     """pdfplumber's PDF, or InputError (PasswordRequired for encryption) naming the file."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
 
     path = Path(path)
     try:
@@ -182,24 +180,18 @@ def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
             raise InputError(str(path), "not a PDF file")
     try:
         pdf = pdfplumber.open(path, password=password or "")
-    except PDFPasswordIncorrect:
-        message = (
-            "wrong password for this PDF" if password else "the PDF is password-protected; give the password"
-        )
-        raise PasswordRequired(str(path), message) from None
-    except PDFEncryptionError as exc:
-        raise InputError(str(path), f"unsupported PDF encryption ({exc})") from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise InputError(str(path), f"damaged or truncated PDF ({exc.__class__.__name__})") from None
-    except Exception as exc:  # pdfminer raises many kinds for a damaged file
-        if exc.__class__.__name__ == "PdfminerException" and isinstance(exc.args[0], PDFPasswordIncorrect):
+    except Exception as exc:  # pdfminer raises many kinds for a damaged file; pdfplumber wraps them
+        cause = exc.args[0] if exc.__class__.__name__ == "PdfminerException" and exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
             message = (
                 "wrong password for this PDF"
                 if password
                 else "the PDF is password-protected; give the password"
             )
             raise PasswordRequired(str(path), message) from None
-        raise InputError(str(path), f"damaged or truncated PDF ({exc.__class__.__name__})") from None
+        if isinstance(cause, PDFEncryptionError):
+            raise InputError(str(path), f"unsupported PDF encryption ({cause})") from None
+        raise InputError(str(path), f"damaged or truncated PDF ({cause.__class__.__name__})") from None
     try:
         yield pdf
     finally:
