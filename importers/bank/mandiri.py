@@ -48,8 +48,9 @@ BOXES = (
     Column("debit", "Dana Keluar"),
     Column("closing", "Saldo Akhir"),
 )
-_ENDS = re.compile(
-    r"^(\d+\s+dari\s+\d+$|halaman\b|page\b|saldo\s+awal\b|dokumen ini\b|mutasi\s+(debet|kredit)\b)", re.I
+# the older layout's bilingual totals; Livin's closing note
+_SUMMARY = re.compile(
+    r"^(saldo\s+awal\s*/\s*opening\s+balance|dokumen\s+ini\s+dibuat\s+secara\s+elektronik)", re.I
 )
 _OLD_AMOUNT = re.compile(r"^([\d.,]+)\s*(D|DB|DR|K|CR|C)?$", re.I)
 
@@ -103,7 +104,7 @@ def parse(path: Path, password: str | None = None) -> Statement:
         columns,
         starts_row=lambda cells: bool(re.match(r"^\d", cells.get("date", ""))) and "balance" in cells,
         continues=lambda cells: set(cells) <= {"date", "description"},
-        ends_table=lambda line: bool(_ENDS.match(line.text)),
+        ends_table=lambda line: bool(pdf.FOOTER.match(line.text) or _SUMMARY.match(line.text)),
         skip=lambda line: pdf.find_header(line, OLD_SUB) is not None,
     )
     for number, row in enumerate(rows, start=1):

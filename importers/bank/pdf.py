@@ -375,8 +375,10 @@ def table_rows(
             continue
         # under a repeated header, a row's wrapped text may go on from the previous page
         current: Row | None = rows[-1] if own_header and rows else None
-        for line in page.lines[start:]:
+        lines = page.lines[start:]
+        for index, line in enumerate(lines):
             if ends_table(line):
+                _nothing_after(path, lines[index + 1 :], header, starts_row)
                 break
             if skip(line):
                 continue
@@ -393,6 +395,28 @@ def table_rows(
                     where(path, line), f"a line the table layout does not explain: {line.text!r}"
                 )
     return rows
+
+
+# what a row's date cell looks like in every layout: 03/02/26, 15/12, 02 Okt 2025, 02-Jan-26
+_DATED = re.compile(r"^\d{1,2}(?:[/-]\d{1,2}|[\s-]+[A-Za-z]{3})")
+
+# page footers, matched whole so a wrapped description never ends a table
+FOOTER = re.compile(
+    r"^(?:(?:halaman|page)(?:\s*/\s*page)?\s+\d+\s*(?:dari|of|/)\s*\d+|\d+\s+(?:dari|of)\s+\d+)$", re.I
+)
+
+
+def _nothing_after(
+    path: Path, lines: Sequence[Line], header: Header, starts_row: Callable[[dict[str, str]], bool]
+) -> None:
+    """After a table ends on a page, no dated row may follow: a misread summary or footer
+    would otherwise drop the rest of the page's rows."""
+    for line in lines:
+        cells = header.cells(line)
+        if starts_row(cells) and _DATED.match(cells.get("date", "")):
+            raise InputError(
+                where(path, line), f"a transaction line after the end of the table: {line.text!r}"
+            )
 
 
 def above_table(lines: Sequence[Line], columns: Sequence[Column]) -> tuple[str, Header | None]:
