@@ -121,6 +121,14 @@ def test_bri_row_wrapped_over_a_page_break(tmp_path: Path, bri_make) -> None:  #
     assert [x.location for x in statement.lines] == ["p1:9", "p2:4", "p2:5"]
 
 
+def test_no_row_dropped_after_a_line_that_looks_like_a_footer(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
+    page1 = [
+        ("03/02/26 09:12:45", ["SETORAN", "Halaman 1 dari 9"], "0020451", "0.00", "200,000.00", "200,000.00"),
+        ("14/02/26 10:05:31", ["PENARIKAN"], "0020457", "100,000.00", "0.00", "100,000.00"),
+    ]
+    refused(bri, bri_make.draw(tmp_path / "footer.pdf", page1=page1), "p1:11", "after the end of the table")
+
+
 def test_bri_bad_row_on_page_two(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
     page2 = [("20/02/26 23:59:01", ["BIAYA ADMINISTRASI"], "8888888", "11,000.00", "1.00", "189,000.00")]
     path = bri_make.draw(tmp_path / "bad.pdf", page2=page2)
