@@ -190,3 +190,36 @@ def test_pdf_without_text(tmp_path: Path) -> None:
     for parser in PARSERS:
         assert parser.identify(path) is False
         refused(parser, path, "no text")
+
+
+def test_words_placed_one_by_one_without_spaces(tmp_path: Path) -> None:
+    """Some PDF writers place every word by itself and print no space characters."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    def words(canvas: Canvas, x: float, y: float, text: str, size: float = 8) -> None:
+        for word in text.split():
+            canvas.drawString(x, y, word)
+            x += stringWidth(word + " ", "Helvetica", size)
+
+    path = tmp_path / "spaced.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont("Helvetica", 8)
+    words(canvas, 40, 800, "Laporan Transaksi Finansial")
+    words(canvas, 40, 780, "No. Rekening : 0123-01-000456-50-7")
+    for x, title in ((44, "Tanggal Transaksi"), (130, "Uraian Transaksi"), (262, "Teller (User ID)")):
+        words(canvas, x, 740, title)
+    for x, title in ((390, "Debet"), (470, "Kredit"), (552, "Saldo")):
+        canvas.drawRightString(x, 740, title)
+    words(canvas, 44, 720, "03/02/26 09:12:45")
+    words(canvas, 130, 720, "TRF BANTUAN DINSOS SUMSEL")
+    words(canvas, 130, 710, "MODAL USAHA")
+    canvas.drawString(262, 720, "8888888")
+    for x, value in ((390, "0.00"), (470, "200,000.00"), (552, "200,000.00")):
+        canvas.drawRightString(x, 720, value)
+    canvas.showPage()
+    canvas.save()
+    statement = bri.parse(path)
+    assert [(x.description, x.credit, x.time.isoformat() if x.time else "") for x in statement.lines] == [
+        ("TRF BANTUAN DINSOS SUMSEL MODAL USAHA", 200000, "09:12:45")
+    ]

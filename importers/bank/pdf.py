@@ -198,7 +198,10 @@ def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
         pdf.close()
 
 
-WORD_GAP = 3.0  # points: characters further apart than this (or a space) end a word
+# in font sizes: characters further apart than this end a word, as a space does. Some PDF
+# writers place each word by itself and print no space characters; a space is ~0.28 em wide
+# in Helvetica, kerning and letter gaps stay far below 0.15 em.
+WORD_GAP = 0.15
 
 
 def _characters(objects: Any) -> Iterator[Any]:
@@ -227,7 +230,9 @@ def _words(page: Any) -> list[Word]:
     for char in _characters(layout):
         glyph = char.get_text()
         joins = (
-            last is not None and abs(char.y0 - last.y0) <= 1.0 and -WORD_GAP <= char.x0 - last.x1 <= WORD_GAP
+            last is not None
+            and abs(char.y0 - last.y0) <= 1.0
+            and -WORD_GAP * last.size <= char.x0 - last.x1 <= WORD_GAP * last.size
         )
         if text and (not joins or glyph.isspace()):
             words.append(
