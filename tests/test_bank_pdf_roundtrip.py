@@ -144,3 +144,15 @@ def test_identify_only_its_own_layout(year: ProgramYear, tmp_path: Path, layout:
                 variant=variant,
             )
             assert PARSERS[layout].identify(path) == (other == layout), (layout, other, variant)
+
+
+@pytest.mark.parametrize(("layout", "variant"), CASES)
+def test_period_without_lines(year: ProgramYear, tmp_path: Path, layout: str, variant: str) -> None:
+    person = year.people[3]
+    lines = year.lines_of(person.code)
+    start, end = datetime.date(2025, 12, 1), datetime.date(2025, 12, 31)
+    path = render_statement(tmp_path / "e.pdf", person, lines, start, end, layout=layout, variant=variant)
+    statement = PARSERS[layout].parse(path)
+    assert statement.lines == []
+    assert (statement.opening_balance, statement.closing_balance) == (0, 0)
+    assert (statement.period_start, statement.period_end) == (start, end)
