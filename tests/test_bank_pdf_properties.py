@@ -8,7 +8,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from importers.bank import bni, bri, mandiri
@@ -74,6 +74,9 @@ def _lines(drawn: list[tuple[int, str, bool, int]]) -> list[BankLine]:
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(movements, st.sampled_from(CASES), st.booleans())
+# found by this test: a wrapped line reading "Ringkasan" (BNI's summary heading) ended the table
+@example([(0, "0 0 0 0 0000000 0000000 00000000 Saldo Ringkasan", False, 1)], ("bni-pdf", "old"), False)
+@example([(0, "0 0 0 0 0000000 0000000 00000000 Saldo Ringkasan", False, 1)], ("bni-pdf", ""), True)
 def test_any_statement_reads_back(drawn: list, case: tuple[str, str], ruled: bool) -> None:
     layout, variant = case
     lines = _lines(drawn)

@@ -87,8 +87,8 @@ def parse(path: Path, password: str | None = None) -> Statement:
         pages,
         columns,
         starts_row=lambda cells: bool(_ROW_START.match(cells.get("date", ""))) and "balance" in cells,
-        continues=lambda cells: set(cells) <= {"date", "description"},
-        ends_table=lambda line: bool(pdf.FOOTER.match(line.text) or _SUMMARY.match(line.text)),
+        continues=pdf.continuation,
+        ends_table=lambda line: bool(_SUMMARY.match(line.text)),
     )
     for row in rows:
         line, cells = row.line, row.cells

@@ -53,7 +53,7 @@ def identify(path: Path, password: str | None = None) -> bool:
 
 
 def _ends(line: Line) -> bool:
-    return bool(pdf.FOOTER.match(line.text)) or pdf.find_header(line, SUMMARY) is not None
+    return pdf.find_header(line, SUMMARY) is not None
 
 
 def parse(path: Path, password: str | None = None) -> Statement:

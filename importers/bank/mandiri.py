@@ -103,8 +103,8 @@ def parse(path: Path, password: str | None = None) -> Statement:
         pages,
         columns,
         starts_row=lambda cells: bool(re.match(r"^\d", cells.get("date", ""))) and "balance" in cells,
-        continues=lambda cells: set(cells) <= {"date", "description"},
-        ends_table=lambda line: bool(pdf.FOOTER.match(line.text) or _SUMMARY.match(line.text)),
+        continues=pdf.continuation,
+        ends_table=lambda line: bool(_SUMMARY.match(line.text)),
         skip=lambda line: pdf.find_header(line, OLD_SUB) is not None,
     )
     for number, row in enumerate(rows, start=1):

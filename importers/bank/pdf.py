@@ -363,9 +363,12 @@ def table_rows(
 ) -> list[Row]:
     """The rows of a table that may run over many pages, each page repeating (or not) its header.
 
-    Below a header, a line either starts a row, continues the previous one (wrapped text), is
-    a repeated sub-header (`skip`), or ends the table on that page (summary, page footer).
-    Anything else is refused with its location: no printed line is silently dropped.
+    Below a header, a line is a page footer (matched whole: `FOOTER`), a repeated sub-header
+    (`skip`), the start of a row, the continuation of the previous one (wrapped text, a time),
+    or the end of the table (the summary: `ends_table`), tried in that order, so a wrapped
+    description that reads like a summary label still continues its row. Anything else is
+    refused with its location, and so is a dated row after the end: no printed line is
+    silently dropped.
     """
     rows: list[Row] = []
     header: Header | None = None
@@ -382,7 +385,7 @@ def table_rows(
         current: Row | None = rows[-1] if own_header and rows else None
         lines = page.lines[start:]
         for index, line in enumerate(lines):
-            if ends_table(line):
+            if FOOTER.match(line.text):
                 _nothing_after(path, lines[index + 1 :], header, starts_row)
                 break
             if skip(line):
@@ -395,6 +398,9 @@ def table_rows(
                 rows.append(current)
             elif current is not None and continues(cells):
                 current.more.append((line, cells))
+            elif ends_table(line):
+                _nothing_after(path, lines[index + 1 :], header, starts_row)
+                break
             else:
                 raise InputError(
                     where(path, line), f"a line the table layout does not explain: {line.text!r}"
@@ -409,6 +415,16 @@ _DATED = re.compile(r"^\d{1,2}(?:[/-]\d{1,2}|[\s-]+[A-Za-z]{3})")
 FOOTER = re.compile(
     r"^(?:(?:halaman|page)(?:\s*/\s*page)?\s+\d+\s*(?:dari|of|/)\s*\d+|\d+\s+(?:dari|of)\s+\d+)$", re.I
 )
+
+
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*(WIB|WITA|WIT))?$", re.I)
+
+
+def continuation(cells: dict[str, str]) -> bool:
+    """Wrapped description text, with at most a time (`05:31:09 WIB`) under the row's date."""
+    return set(cells) <= {"date", "description"} and (
+        not cells.get("date") or bool(_TIME.match(cells["date"]))
+    )
 
 
 def _nothing_after(
