@@ -2,8 +2,9 @@
 header columns found by their x ranges, and cells read from those ranges.
 
 Tables are read from word positions, never from ruling lines: a bank prints them with or without
-rules. A header row gives each column's x range; every word of a later line belongs to the
-column whose header it overlaps most (or, overlapping none, the nearest one). Locations are
+rules. A header row gives each column's x range; every run of close words on a later line
+belongs to the column whose header it overlaps most (or, overlapping none, the nearest one).
+Words are built from pdfminer's characters (a space or a gap ends a word). Locations are
 "p<page>:<line>", the line counted from the top of the page among lines that carry text.
 """
 
