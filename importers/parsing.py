@@ -17,8 +17,8 @@ MONTHS: dict[str, int] = {}
 for number, names in enumerate(
     (
         ("jan", "januari", "january"),
-        ("feb", "februari", "february", "pebruari"),
-        ("mar", "maret", "march"),
+        ("feb", "peb", "februari", "february", "pebruari"),
+        ("mar", "mrt", "maret", "march"),
         ("apr", "april"),
         ("mei", "may"),
         ("jun", "juni", "june"),
@@ -26,7 +26,7 @@ for number, names in enumerate(
         ("agu", "ags", "agt", "agustus", "aug", "august"),
         ("sep", "sept", "september"),
         ("okt", "oktober", "oct", "october"),
-        ("nov", "nopember", "november"),
+        ("nov", "nop", "nopember", "november"),
         ("des", "desember", "dec", "december"),
     ),
     start=1,

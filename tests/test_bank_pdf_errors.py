@@ -100,6 +100,35 @@ def test_bri_bad_rows(tmp_path: Path, bri_make, row: list, fragments: tuple[str,
     refused(bri, path, *fragments)
 
 
+def test_bri_row_wrapped_over_a_page_break(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
+    page1 = [
+        (
+            "10/02/26 13:40:02",
+            ["TRF BANTUAN KEMENSOS", "MODAL"],
+            "8888888",
+            "0.00",
+            "4,500,000.00",
+            "4,500,000.00",
+        )
+    ]
+    page2 = [("", ["USAHA ANGKATAN I"], "", "", "", ""), *bri_make.PAGE2]
+    statement = bri.parse(bri_make.draw(tmp_path / "wrapped.pdf", page1=page1, page2=page2))
+    assert [x.description for x in statement.lines] == [
+        "TRF BANTUAN KEMENSOS MODAL USAHA ANGKATAN I",
+        "BIAYA ADMINISTRASI",
+        "BUNGA TABUNGAN",
+    ]
+    assert [x.location for x in statement.lines] == ["p1:9", "p2:4", "p2:5"]
+
+
+def test_no_row_dropped_after_a_line_that_looks_like_a_footer(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
+    page1 = [
+        ("03/02/26 09:12:45", ["SETORAN", "Halaman 1 dari 9"], "0020451", "0.00", "200,000.00", "200,000.00"),
+        ("14/02/26 10:05:31", ["PENARIKAN"], "0020457", "100,000.00", "0.00", "100,000.00"),
+    ]
+    refused(bri, bri_make.draw(tmp_path / "footer.pdf", page1=page1), "p1:11", "after the end of the table")
+
+
 def test_bri_bad_row_on_page_two(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
     page2 = [("20/02/26 23:59:01", ["BIAYA ADMINISTRASI"], "8888888", "11,000.00", "1.00", "189,000.00")]
     path = bri_make.draw(tmp_path / "bad.pdf", page2=page2)
@@ -126,7 +155,71 @@ def test_mandiri_bad_rows(tmp_path: Path) -> None:
         mandiri, make.draw_livin(tmp_path / "a.pdf", [(*row[:4], "80,000,000.50", row[5])]), "p1:8", "Nominal"
     )
     refused(mandiri, make.draw_livin(tmp_path / "b.pdf", [(row[0], "1 Jan", *row[2:])]), "p1:8", "Tanggal")
+    second = ("3", "02 Jan 2026", "09:00:00 WIB", ["Setoran"], "1.000,00", "80.101.000,50")
+    refused(mandiri, make.draw_livin(tmp_path / "n.pdf", [row, second]), "p1:10", "expected 2")
     old = ("15/12", "SETORAN TUNAI", "1,234.56", "51,234.56")
     refused(mandiri, make.draw_old(tmp_path / "c.pdf", [(*old[:2], "12,500.00 X", old[3])]), "p1:8", "Mutasi")
     refused(mandiri, make.draw_old(tmp_path / "d.pdf", [("15/06", *old[1:])]), "p1:8", "outside the period")
     refused(mandiri, make.draw_old(tmp_path / "e.pdf", [("31/13", *old[1:])]), "p1:8", "Tanggal")
+
+
+def test_nothing_read_with_a_password_is_kept(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
+    from importers.bank import pdf
+
+    locked = bri_make.draw(tmp_path / "locked.pdf", password="rahasia")
+    plain = bri_make.draw(tmp_path / "plain.pdf")
+    assert bri.parse(locked, password="rahasia").lines
+    assert bri.parse(plain).lines
+    kept = {Path(key[0]).name for key in pdf._PAGES}
+    assert "plain.pdf" in kept
+    assert "locked.pdf" not in kept
+    # a file changed in place is read again, not served from memory
+    bri_make.draw(plain, page2=[])
+    assert len(bri.parse(plain).lines) == 3
+
+
+def test_pdf_without_text(tmp_path: Path) -> None:
+    """A scanned statement (an image, no text layer) is refused, not read as empty."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "scan.pdf"
+    canvas = Canvas(str(path))
+    canvas.rect(40, 400, 500, 300, fill=1)
+    canvas.showPage()
+    canvas.save()
+    for parser in PARSERS:
+        assert parser.identify(path) is False
+        refused(parser, path, "no text")
+
+
+def test_words_placed_one_by_one_without_spaces(tmp_path: Path) -> None:
+    """Some PDF writers place every word by itself and print no space characters."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    def words(canvas: Canvas, x: float, y: float, text: str, size: float = 8) -> None:
+        for word in text.split():
+            canvas.drawString(x, y, word)
+            x += stringWidth(word + " ", "Helvetica", size)
+
+    path = tmp_path / "spaced.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont("Helvetica", 8)
+    words(canvas, 40, 800, "Laporan Transaksi Finansial")
+    words(canvas, 40, 780, "No. Rekening : 0123-01-000456-50-7")
+    for x, title in ((44, "Tanggal Transaksi"), (130, "Uraian Transaksi"), (262, "Teller (User ID)")):
+        words(canvas, x, 740, title)
+    for x, title in ((390, "Debet"), (470, "Kredit"), (552, "Saldo")):
+        canvas.drawRightString(x, 740, title)
+    words(canvas, 44, 720, "03/02/26 09:12:45")
+    words(canvas, 130, 720, "TRF BANTUAN DINSOS SUMSEL")
+    words(canvas, 130, 710, "MODAL USAHA")
+    canvas.drawString(262, 720, "8888888")
+    for x, value in ((390, "0.00"), (470, "200,000.00"), (552, "200,000.00")):
+        canvas.drawRightString(x, 720, value)
+    canvas.showPage()
+    canvas.save()
+    statement = bri.parse(path)
+    assert [(x.description, x.credit, x.time.isoformat() if x.time else "") for x in statement.lines] == [
+        ("TRF BANTUAN DINSOS SUMSEL MODAL USAHA", 200000, "09:12:45")
+    ]

@@ -23,10 +23,11 @@ def year() -> ProgramYear:
     return simulate(30, 11)
 
 
-def _people(year: ProgramYear, layout: str) -> list:
-    """Everyone of this layout, plus two of other banks rendered in it (more lines to read)."""
-    own = [p for p in year.people if p.layout == layout]
-    return own + [p for p in year.people if p.layout != layout][:2]
+def _people(year: ProgramYear, layout: str, variant: str) -> list:
+    """Every participant rendered in every layout: a layout's variants take turns."""
+    variants = VARIANTS[layout]
+    turn = variants.index(variant)
+    return [p for i, p in enumerate(year.people) if i % len(variants) == turn]
 
 
 def _expected(lines, start, end):
@@ -36,7 +37,7 @@ def _expected(lines, start, end):
 @pytest.mark.parametrize(("layout", "variant"), CASES)
 def test_year_round_trip(year: ProgramYear, tmp_path: Path, layout: str, variant: str) -> None:
     parser = PARSERS[layout]
-    for index, person in enumerate(_people(year, layout)):
+    for index, person in enumerate(_people(year, layout, variant)):
         lines = year.lines_of(person.code)
         path = tmp_path / f"{person.code}.pdf"
         render_statement(
@@ -143,3 +144,15 @@ def test_identify_only_its_own_layout(year: ProgramYear, tmp_path: Path, layout:
                 variant=variant,
             )
             assert PARSERS[layout].identify(path) == (other == layout), (layout, other, variant)
+
+
+@pytest.mark.parametrize(("layout", "variant"), CASES)
+def test_period_without_lines(year: ProgramYear, tmp_path: Path, layout: str, variant: str) -> None:
+    person = year.people[3]
+    lines = year.lines_of(person.code)
+    start, end = datetime.date(2025, 12, 1), datetime.date(2025, 12, 31)
+    path = render_statement(tmp_path / "e.pdf", person, lines, start, end, layout=layout, variant=variant)
+    statement = PARSERS[layout].parse(path)
+    assert statement.lines == []
+    assert (statement.opening_balance, statement.closing_balance) == (0, 0)
+    assert (statement.period_start, statement.period_end) == (start, end)

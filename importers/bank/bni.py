@@ -38,7 +38,7 @@ OLD = (
     Column("balance", "Saldo"),
 )
 _ROW_START = re.compile(r"^\d")
-_ENDS = re.compile(r"^(halaman\s+\d+|page\s+\d+|ringkasan\b|saldo\s+awal\b)", re.I)
+_SUMMARY = re.compile(r"^(ringkasan$|saldo\s+awal\s*:)", re.I)  # wondr's heading; the older label
 
 
 def _is_bni(text: str) -> bool:
@@ -87,8 +87,8 @@ def parse(path: Path, password: str | None = None) -> Statement:
         pages,
         columns,
         starts_row=lambda cells: bool(_ROW_START.match(cells.get("date", ""))) and "balance" in cells,
-        continues=lambda cells: set(cells) <= {"date", "description"},
-        ends_table=lambda line: bool(_ENDS.match(line.text)),
+        continues=pdf.continuation,
+        ends_table=lambda line: bool(_SUMMARY.match(line.text)),
     )
     for row in rows:
         line, cells = row.line, row.cells

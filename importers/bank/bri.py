@@ -41,7 +41,6 @@ SUMMARY = (
     Column("closing", "Saldo Akhir"),
 )
 _ROW_START = re.compile(r"^\d")
-_FOOTER = re.compile(r"^(halaman|page)\s+\d+", re.I)
 
 
 def identify(path: Path, password: str | None = None) -> bool:
@@ -54,7 +53,7 @@ def identify(path: Path, password: str | None = None) -> bool:
 
 
 def _ends(line: Line) -> bool:
-    return bool(_FOOTER.match(line.text)) or pdf.find_header(line, SUMMARY) is not None
+    return pdf.find_header(line, SUMMARY) is not None
 
 
 def parse(path: Path, password: str | None = None) -> Statement:
@@ -77,7 +76,7 @@ def parse(path: Path, password: str | None = None) -> Statement:
         path,
         pages,
         COLUMNS,
-        starts_row=lambda cells: bool(_ROW_START.match(cells.get("date", ""))),
+        starts_row=lambda cells: bool(_ROW_START.match(cells.get("date", ""))) and "balance" in cells,
         continues=lambda cells: set(cells) <= {"description"},
         ends_table=_ends,
         skip=lambda line: pdf.find_header(line, SUB_HEADER) is not None,

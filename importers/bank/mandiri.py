@@ -48,8 +48,9 @@ BOXES = (
     Column("debit", "Dana Keluar"),
     Column("closing", "Saldo Akhir"),
 )
-_ENDS = re.compile(
-    r"^(\d+\s+dari\s+\d+$|halaman\b|page\b|saldo\s+awal\b|dokumen ini\b|mutasi\s+(debet|kredit)\b)", re.I
+# the older layout's bilingual totals; Livin's closing note
+_SUMMARY = re.compile(
+    r"^(saldo\s+awal\s*/\s*opening\s+balance|dokumen\s+ini\s+dibuat\s+secara\s+elektronik)", re.I
 )
 _OLD_AMOUNT = re.compile(r"^([\d.,]+)\s*(D|DB|DR|K|CR|C)?$", re.I)
 
@@ -102,12 +103,15 @@ def parse(path: Path, password: str | None = None) -> Statement:
         pages,
         columns,
         starts_row=lambda cells: bool(re.match(r"^\d", cells.get("date", ""))) and "balance" in cells,
-        continues=lambda cells: set(cells) <= {"date", "description"},
-        ends_table=lambda line: bool(_ENDS.match(line.text)),
+        continues=pdf.continuation,
+        ends_table=lambda line: bool(_SUMMARY.match(line.text)),
         skip=lambda line: pdf.find_header(line, OLD_SUB) is not None,
     )
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
         line, cells = row.line, row.cells
+        if livin and cells.get("no") != str(number):
+            # Livin' numbers its rows: a gap means a row was lost (or misread)
+            raise InputError(pdf.where(path, line), f"row number {cells.get('no', '')!r}, expected {number}")
         if "amount" not in cells:
             raise InputError(pdf.where(path, line), "the amount column is empty")
         if livin:
@@ -133,7 +137,6 @@ def parse(path: Path, password: str | None = None) -> Statement:
                 credit=credit,
                 balance=balance,
                 location=line.location,
-                code=cells.get("no", ""),
                 time=pdf.time_of(when, path, line) if when else None,
             )
         )

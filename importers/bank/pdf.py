@@ -2,8 +2,9 @@
 header columns found by their x ranges, and cells read from those ranges.
 
 Tables are read from word positions, never from ruling lines: a bank prints them with or without
-rules. A header row gives each column's x range; every word of a later line belongs to the
-column whose header it overlaps most (or, overlapping none, the nearest one). Locations are
+rules. A header row gives each column's x range; every run of close words on a later line
+belongs to the column whose header it overlaps most (or, overlapping none, the nearest one).
+Words are built from pdfminer's characters (a space or a gap ends a word). Locations are
 "p<page>:<line>", the line counted from the top of the page among lines that carry text.
 """
 
@@ -167,8 +168,6 @@ def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
     """pdfplumber's PDF, or InputError (PasswordRequired for encryption) naming the file."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
 
     path = Path(path)
     try:
@@ -182,35 +181,79 @@ def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
             raise InputError(str(path), "not a PDF file")
     try:
         pdf = pdfplumber.open(path, password=password or "")
-    except PDFPasswordIncorrect:
-        message = (
-            "wrong password for this PDF" if password else "the PDF is password-protected; give the password"
-        )
-        raise PasswordRequired(str(path), message) from None
-    except PDFEncryptionError as exc:
-        raise InputError(str(path), f"unsupported PDF encryption ({exc})") from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise InputError(str(path), f"damaged or truncated PDF ({exc.__class__.__name__})") from None
-    except Exception as exc:  # pdfminer raises many kinds for a damaged file
-        if exc.__class__.__name__ == "PdfminerException" and isinstance(exc.args[0], PDFPasswordIncorrect):
+    except Exception as exc:  # pdfminer raises many kinds for a damaged file; pdfplumber wraps them
+        cause = exc.args[0] if exc.__class__.__name__ == "PdfminerException" and exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
             message = (
                 "wrong password for this PDF"
                 if password
                 else "the PDF is password-protected; give the password"
             )
             raise PasswordRequired(str(path), message) from None
-        raise InputError(str(path), f"damaged or truncated PDF ({exc.__class__.__name__})") from None
+        if isinstance(cause, PDFEncryptionError):
+            raise InputError(str(path), f"unsupported PDF encryption ({cause})") from None
+        raise InputError(str(path), f"damaged or truncated PDF ({cause.__class__.__name__})") from None
     try:
         yield pdf
     finally:
         pdf.close()
 
 
+# in font sizes: characters further apart than this end a word, as a space does. Some PDF
+# writers place each word by itself and print no space characters; a space is ~0.28 em wide
+# in Helvetica, kerning and letter gaps stay far below 0.15 em.
+WORD_GAP = 0.15
+
+
+def _characters(objects: Any) -> Iterator[Any]:
+    from pdfminer.layout import LTChar
+
+    for item in objects:
+        if isinstance(item, LTChar):
+            yield item
+        elif hasattr(item, "__iter__"):
+            yield from _characters(item)
+
+
+def _words(page: Any) -> list[Word]:
+    """The page's words from pdfminer's layout characters, in content order.
+
+    pdfplumber's `extract_words` gives the same words but first turns every character into a
+    dict of all its attributes, which is two thirds of the reading time; a statement needs only
+    text, box and size.
+    """
+    layout = page.layout
+    height = layout.y1
+    words: list[Word] = []
+    text: list[str] = []
+    first: Any = None
+    last: Any = None
+    for char in _characters(layout):
+        glyph = char.get_text()
+        joins = (
+            last is not None
+            and abs(char.y0 - last.y0) <= 1.0
+            and -WORD_GAP * last.size <= char.x0 - last.x1 <= WORD_GAP * last.size
+        )
+        if text and (not joins or glyph.isspace()):
+            words.append(
+                Word("".join(text), first.x0, last.x1, height - first.y1, height - first.y0, first.size)
+            )
+            text = []
+        if glyph.isspace():
+            last = None
+            continue
+        if not text:
+            first = char
+        text.append(glyph)
+        last = char
+    if text:
+        words.append(Word("".join(text), first.x0, last.x1, height - first.y1, height - first.y0, first.size))
+    return words
+
+
 def _page_lines(number: int, page: Any) -> list[Line]:
-    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
-    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])) for w in raw]
-    # one line = one baseline: the bottoms of a title and a smaller text beside it agree where
-    # their tops do not
+    words = _words(page)
     words.sort(key=lambda w: (w.bottom, w.x0))
     groups: list[list[Word]] = []
     for word in words:
@@ -223,35 +266,36 @@ def _page_lines(number: int, page: Any) -> list[Line]:
     ]
 
 
-# (file, size, mtime, password) -> every page: the three layouts' identify() and the parse of
-# one file read it once (a statement of a few pages is read whole even when one page is asked)
-_PAGES: dict[tuple[str, int, int, str], list[Page]] = {}
-_WHOLE_UP_TO = 4
+# (file, size, mtime) -> its pages: the three identify() calls and the parse of one file read it
+# once. Files opened with a password are never kept (nor is anything derived from it).
+_PAGES: dict[tuple[str, int, int], list[Page]] = {}
+_CACHED_FILES = 4
+_WHOLE_UP_TO = 4  # pages: a statement this short is read whole even when page 1 is asked
 
 
 def read_pages(path: Path, password: str | None = None, max_pages: int | None = None) -> list[Page]:
     """Every page's text lines, top to bottom; InputError when the file is not a readable PDF."""
     path = Path(path)
-    try:
-        stat = path.stat()
-        key: tuple[str, int, int, str] | None = (
-            os.path.realpath(path),
-            stat.st_size,
-            stat.st_mtime_ns,
-            password or "",
-        )
-    except OSError:
-        key = None
+    key: tuple[str, int, int] | None = None
+    if not password:
+        try:
+            stat = path.stat()
+            key = (os.path.realpath(path), stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            key = None
     if key is not None and key in _PAGES:
         cached = _PAGES[key]
         return cached[:max_pages] if max_pages else cached
     pages = []
+    whole = True
     with open_pdf(path, password) as pdf:
         try:
             count = len(pdf.pages)
             whole = max_pages is None or count <= _WHOLE_UP_TO
             for index in range(count if whole else min(count, max_pages or count)):
-                pages.append(Page(index + 1, _page_lines(index + 1, pdf.pages[index])))
+                page = pdf.pages[index]
+                pages.append(Page(index + 1, _page_lines(index + 1, page)))
+                page.close()  # drop the page's cached layout: long statements stay small
         except InputError:
             raise
         except Exception as exc:  # a damaged page tree or content stream
@@ -261,7 +305,7 @@ def read_pages(path: Path, password: str | None = None, max_pages: int | None = 
     if not pages or not any(p.lines for p in pages):
         raise InputError(str(path), "the PDF has no text (a scan or an empty document)")
     if key is not None and whole:
-        if len(_PAGES) >= 4:
+        while len(_PAGES) >= _CACHED_FILES:
             _PAGES.pop(next(iter(_PAGES)))
         _PAGES[key] = pages
     return pages[:max_pages] if max_pages else pages
@@ -320,9 +364,12 @@ def table_rows(
 ) -> list[Row]:
     """The rows of a table that may run over many pages, each page repeating (or not) its header.
 
-    Below a header, a line either starts a row, continues the previous one (wrapped text), is
-    a repeated sub-header (`skip`), or ends the table on that page (summary, page footer).
-    Anything else is refused with its location: no printed line is silently dropped.
+    Below a header, a line is a page footer (matched whole: `FOOTER`), a repeated sub-header
+    (`skip`), the start of a row, the continuation of the previous one (wrapped text, a time),
+    or the end of the table (the summary: `ends_table`), tried in that order, so a wrapped
+    description that reads like a summary label still continues its row. Anything else is
+    refused with its location, and so is a dated row after the end: no printed line is
+    silently dropped.
     """
     rows: list[Row] = []
     header: Header | None = None
@@ -335,9 +382,12 @@ def table_rows(
                 break
         if header is None:
             continue
-        current: Row | None = None
-        for line in page.lines[start:]:
-            if ends_table(line):
+        # under a repeated header, a row's wrapped text may go on from the previous page
+        current: Row | None = rows[-1] if own_header and rows else None
+        lines = page.lines[start:]
+        for index, line in enumerate(lines):
+            if FOOTER.match(line.text):
+                _nothing_after(path, lines[index + 1 :], header, starts_row)
                 break
             if skip(line):
                 continue
@@ -349,11 +399,46 @@ def table_rows(
                 rows.append(current)
             elif current is not None and continues(cells):
                 current.more.append((line, cells))
+            elif ends_table(line):
+                _nothing_after(path, lines[index + 1 :], header, starts_row)
+                break
             else:
                 raise InputError(
                     where(path, line), f"a line the table layout does not explain: {line.text!r}"
                 )
     return rows
+
+
+# what a row's date cell looks like in every layout: 03/02/26, 15/12, 02 Okt 2025, 02-Jan-26
+_DATED = re.compile(r"^\d{1,2}(?:[/-]\d{1,2}|[\s-]+[A-Za-z]{3})")
+
+# page footers, matched whole so a wrapped description never ends a table
+FOOTER = re.compile(
+    r"^(?:(?:halaman|page)(?:\s*/\s*page)?\s+\d+\s*(?:dari|of|/)\s*\d+|\d+\s+(?:dari|of)\s+\d+)$", re.I
+)
+
+
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*(WIB|WITA|WIT))?$", re.I)
+
+
+def continuation(cells: dict[str, str]) -> bool:
+    """Wrapped description text, with at most a time (`05:31:09 WIB`) under the row's date."""
+    return set(cells) <= {"date", "description"} and (
+        not cells.get("date") or bool(_TIME.match(cells["date"]))
+    )
+
+
+def _nothing_after(
+    path: Path, lines: Sequence[Line], header: Header, starts_row: Callable[[dict[str, str]], bool]
+) -> None:
+    """After a table ends on a page, no dated row may follow: a misread summary or footer
+    would otherwise drop the rest of the page's rows."""
+    for line in lines:
+        cells = header.cells(line)
+        if starts_row(cells) and _DATED.match(cells.get("date", "")):
+            raise InputError(
+                where(path, line), f"a transaction line after the end of the table: {line.text!r}"
+            )
 
 
 def above_table(lines: Sequence[Line], columns: Sequence[Column]) -> tuple[str, Header | None]:
