@@ -11,9 +11,10 @@ Public API
     build_facts(entries, as_of)     the facts layer (facts.py): the entries read ONCE into plain
       -> Facts                      records: plans (revisions, lines in force, approved_since),
                                     purchases, movements (Savings/Cash/Transit/Suspense postings
-                                    with their counter account; .withdrawals, .aid_credits,
-                                    .listed), balances per participant and account role,
-                                    documents
+                                    with their counter account; Savings postings against fees,
+                                    interest and tax count in the balances only; .withdrawals,
+                                    .aid_credits, .listed), balances per participant and account
+                                    role, documents; `cache` for what rules derive and share
     Rule                            Callable[[Facts, Program, Settings], Iterable[Finding]]
     register(kind, fn) / @rule(kind) one function per finding kind (ledger.findings.KINDS),
                                     beancount-plugin style; RULES maps kind -> function
