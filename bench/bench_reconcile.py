@@ -89,7 +89,7 @@ def table(rows: list[dict[str, Any]], repeat: int) -> str:
     cached_ok = all((r["reconcile"] + r["summaries"]) / r["cached"] < 0.2 for r in rows)
     lines += [
         "",
-        f"Target: under 20% of the load. Against the cold load (what Fava pays at every start and",
+        "Target: under 20% of the load. Against the cold load (what Fava pays at every start and",
         f"reload, and `bean-check`): {'met' if cold_ok else 'NOT met'}. Against a load from",
         f"Beancount's pickle cache (the CLI's second run on unchanged books): "
         f"{'met' if cached_ok else 'NOT met'}: unpickling",
