@@ -99,6 +99,7 @@ def test_summaries_agree_with_the_truth(demo) -> None:  # type: ignore[no-untype
     loaded = books.load(demo.paths)
     result = run(loaded.entries, loaded.program, Settings(as_of=demo.year.as_of))
     summaries = {s.participant: s for s in summarise(result.facts, loaded.program)}
+    assert result.summaries(loaded.program) == list(summaries.values())
     year = demo.year
     booked_aid: dict[str, Decimal] = {}
     for entry in loaded.entries:

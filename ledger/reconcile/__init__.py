@@ -25,7 +25,8 @@ Public API
                                     every registered rule, sorted (participant, date, kind,
                                     location, message) and stable
     run(entries, program, settings, kinds=None) -> Reconciliation(settings, facts, findings)
-                                    the same, keeping the facts for summaries (one read)
+                                    the same, keeping the facts for summaries (one read);
+                                    `.summaries(program)` = summarise(facts, program)
     summarise(facts, program) -> list[ParticipantSummary]
                                     per participant: plan total, aid received, withdrawn,
                                     receipted, unplanned, cash not yet covered, savings balance
