@@ -32,7 +32,7 @@ from importers.base import IMPORT_KEY
 from importers.rules import Classification, Rule
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
-from ledger import accountno, accounts, records
+from ledger import accountno, accounts, disbursements, records
 from ledger.money import IDR, ZERO
 from ledger.records import Program
 
@@ -346,6 +346,27 @@ def classify_lines(lines: Sequence[StatementLine], rules: list[Rule]) -> list[Cl
     return [rules_mod.classify(line, rules) for line in lines]
 
 
+def explain_by_lists(
+    placed: Sequence[Placed], kinds: list[Classification], existing: Sequence[data.Directive], owner: Owner
+) -> list[str | None]:
+    """A credit is aid when a disbursement list explains it, whatever the bank calls it.
+
+    Each credit booked as aid or as her own deposit claims the list row that explains it (same
+    participant, amount, date window; ledger.disbursements), once; an explained own deposit
+    becomes an aid credit. Returns, per line, the key of the row it clears (or None).
+    """
+    matcher = disbursements.Matcher(existing)
+    links: list[str | None] = []
+    for index, (item, kind) in enumerate(zip(placed, kinds, strict=True)):
+        row = None
+        if item.signed > 0 and kind.kind in ("aid-credit", "own-deposit"):
+            row = matcher.explain(owner.code, item.line.date, item.signed)
+            if row is not None and kind.kind == "own-deposit":
+                kinds[index] = Classification("aid-credit", "disbursement list", row.funder)
+        links.append(row.key if row is not None else None)
+    return links
+
+
 # --- 4. entries -------------------------------------------------------------------------------
 
 
@@ -437,6 +458,7 @@ def book_statement(
         raise InputError(where(statement), "the statement has no lines and no period")
     source = source_for(owner.savings, end)
     kinds = classify_lines([p.line for p in placed], rule_table)
+    links = explain_by_lists(placed, kinds, existing, owner)
     booked = Booked(owner=owner)
     counters: list[str] = []
     for index, (item, kind) in enumerate(zip(placed, kinds, strict=True)):
@@ -461,7 +483,10 @@ def book_statement(
         if not item.signed:
             booked.skipped.append((where(statement, line.location), "zero amount: nothing to book"))
             continue
-        booked.entries.append(line_entry(owner, item, kind, counter, source, line.location))
+        entry = line_entry(owner, item, kind, counter, source, line.location)
+        if links[index] is not None:
+            entry.meta[disbursements.META_LINK] = links[index]
+        booked.entries.append(entry)
         if counter.endswith(":" + accounts.SUSPENSE):
             why = (
                 "a summary line merging several months: its net is known, its kinds are not"

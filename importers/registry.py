@@ -6,6 +6,7 @@ from pathlib import Path
 
 from importers.bank.importers import statement_importers
 from importers.base import AidImporter
+from importers.disbursements import DisbursementsImporter
 from importers.participants import ParticipantsImporter
 from importers.plans import PlansImporter
 from importers.receipts import ReceiptsImporter
@@ -14,6 +15,7 @@ from importers.receipts import ReceiptsImporter
 def all_importers(books_root: Path | None = None) -> list[AidImporter]:
     return [
         ParticipantsImporter(),
+        DisbursementsImporter(),
         PlansImporter(),
         ReceiptsImporter(),
         *statement_importers(books_root),

@@ -130,14 +130,17 @@ def build_demo(
             if report.error:
                 raise RuntimeError(report.error)
             echo(f"imported participant register: {report.written} entries")
+        # the funders' disbursement lists, one XLSX per batch, imported as the treasurer does
+        lists = render_sheets.disbursement_sheets(year, Path(tmp) / "daftar-nominatif")
+        reports = import_files(paths, lists, all_importers(), books.load(paths).entries)
+        for report in reports:
+            if report.error:
+                raise RuntimeError(report.error)
+        echo(f"imported {len(lists)} disbursement lists: {sum(r.written for r in reports)} entries")
 
     # What no importer reads yet is rendered straight into entries; each step below is
     # replaced by rendering the user's files and importing them as the importers arrive.
-    append_entries(
-        paths,
-        render_books.disbursement_entries(year),
-        lambda e: paths.journal_file(_journal_kind(e), e.date.year),
-    )
+    # (the disbursement lists were imported above, so the statements' aid credits clear them)
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-statements-") as tmp:
         files, unread = render_statement_files(year, Path(tmp))
         if unread:
