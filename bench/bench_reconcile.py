@@ -72,6 +72,7 @@ def table(rows: list[dict[str, Any]], repeat: int) -> str:
         f"{repeat} rounds (cold load: one round). `reconcile` is `ledger.reconcile.run` (facts read",
         f"once, all {len(RULES)} registered rules: {', '.join(sorted(RULES))});",
         "`summaries` is `summarise` on those facts. Ratios are against the load the same run needs.",
+        "CPU time, so other work on the machine disturbs it less than wall time (still some).",
         "",
         "| transactions | participants | entries | load cold | load cached | reconcile | summaries "
         "| findings | reconcile+summaries / cached load | / cold load |",
@@ -84,11 +85,19 @@ def table(rows: list[dict[str, Any]], repeat: int) -> str:
             f"| {r['cached']:.2f} s | {r['reconcile']:.2f} s | {r['summaries']:.2f} s | {r['findings']} "
             f"| {100 * work / r['cached']:.1f}% | {100 * work / r['cold']:.1f}% |"
         )
+    cold_ok = all((r["reconcile"] + r["summaries"]) / r["cold"] < 0.2 for r in rows)
+    cached_ok = all((r["reconcile"] + r["summaries"]) / r["cached"] < 0.2 for r in rows)
     lines += [
         "",
-        "Target: under 20% of the load. The facts layer reads the entries once into plain records;",
-        "each rule is one pass over them with dictionaries, so the cost grows with the number of",
-        "entries, not with participants times entries.",
+        "Target: under 20% of the load. Against the cold load (what Fava pays at every start and",
+        f"reload, and `bean-check`): {'met' if cold_ok else 'NOT met'}. Against a load from",
+        f"Beancount's pickle cache (the CLI's second run on unchanged books): "
+        f"{'met' if cached_ok else 'NOT met'}: unpickling",
+        "is C code, while the facts layer is one Python pass over every entry and posting (a few",
+        "microseconds each: dictionary look-ups and one small record per movement, purchase and",
+        "plan line); the rules and summaries then work on the facts only, with dictionaries, so",
+        "the cost grows with the number of entries, not with participants times entries. The",
+        "collector is paused while facts and summaries are built (ledger.gcpause), as for the load.",
         "",
     ]
     return "\n".join(lines)

@@ -197,7 +197,10 @@ def import_files(
             report.error = f"{path}: the entries would break the books' rules:\n  " + "\n  ".join(problems)
             continue
         report.entries = fresh
-        if dry_run:
+        if dry_run:  # later files still see these (receipts naming the plan lines of a plan file)
+            entries.extend(fresh)
+            keys |= existing_keys(fresh)
+            program = after
             continue
         if extraction.archive_account:
             # first, so that no entry ever names an original the books do not hold

@@ -504,3 +504,25 @@ def test_reconcile_command_json_csv_table_and_exit_status(paths: books.BooksPath
     assert run_cli("reconcile", "--books", str(tmp_path / "none"))[0] == 2
     (paths.journal / "broken.beancount").write_text("2026-01-01 open Broken:Account IDR\n", encoding="utf-8")
     assert run_cli("reconcile", "--books", books_dir)[0] == 2
+
+
+def test_aidledger_import_reads_plans_and_receipts_like_a_user(
+    paths: books.BooksPaths, tmp_path: Path
+) -> None:
+    plan = plan_file(tmp_path)
+    receipts = xlsx(tmp_path / "nota.xlsx", {"Nota": (RECEIPT_HEADERS, receipts_rows())})
+    code, stdout, stderr = run_cli(
+        "import", str(plan), str(receipts), "--books", str(paths.root), "--dry-run"
+    )
+    assert code == 0, stderr
+    assert 'custom "plan-line" "P0001"' in stdout and "Expenses:Aid:P0002:Goods:Peralatan" in stdout
+    assert not paths.journal_file("plans", 2026).exists()
+    code, stdout, stderr = run_cli("import", str(plan), str(receipts), "--books", str(paths.root))
+    assert code == 0, stderr
+    assert "PlansImporter): read 3, wrote 5, skipped 0" in stdout
+    assert "ReceiptsImporter): read 6, wrote 9, skipped 0" in stdout
+    bad = xlsx(
+        tmp_path / "salah.xlsx", {"Nota": (RECEIPT_HEADERS, [[*receipts_rows()[0][:9], 9, "", "", ""]])}
+    )
+    code, _, stderr = run_cli("import", str(bad), "--books", str(paths.root))
+    assert code == 1 and f"{bad}:Nota:2: No RAB 9" in stderr

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from beancount.core import data
 
@@ -14,6 +15,9 @@ from ledger.findings import KINDS, Finding, sort_key
 from ledger.gcpause import paused as gc_paused
 from ledger.reconcile.facts import Facts, build_facts
 from ledger.reconcile.settings import Settings
+
+if TYPE_CHECKING:
+    from ledger.reconcile.summary import ParticipantSummary
 from ledger.records import Program
 
 Rule = Callable[[Facts, Program, Settings], Iterable[Finding]]
@@ -89,6 +93,12 @@ class Reconciliation:
     settings: Settings
     facts: Facts
     findings: list[Finding] = field(default_factory=list)
+
+    def summaries(self, program: Program) -> list[ParticipantSummary]:
+        """Per participant and plan line, from the same facts (ledger.reconcile.summary)."""
+        from ledger.reconcile.summary import summarise
+
+        return summarise(self.facts, program)
 
 
 def run_rules(

@@ -223,6 +223,12 @@ class Facts:
     @property
     def aid_credits(self) -> list[Movement]:
         """Aid credited to the savings book (Savings debited from Transit)."""
+        cached = self.cache.get("aid_credits")
+        if cached is None:
+            cached = self.cache["aid_credits"] = self._aid_credits()
+        return cached
+
+    def _aid_credits(self) -> list[Movement]:
         return [
             m
             for m in self.movements
@@ -242,6 +248,12 @@ class Facts:
     @property
     def listed(self) -> list[Movement]:
         """Aid listed by a funder (Transit debited from a grant)."""
+        cached = self.cache.get("listed")
+        if cached is None:
+            cached = self.cache["listed"] = self._listed()
+        return cached
+
+    def _listed(self) -> list[Movement]:
         return [
             m
             for m in self.movements

@@ -3,7 +3,8 @@ the PDF reports show beside the findings. Plain dataclasses with Decimal fields.
 
 Definitions (docs/findings.md, "Summaries"):
 - plan total: the amounts of the plan in force (latest revision);
-- aid received: aid credited to her savings book (Savings from Transit);
+- aid received: aid credited to her savings book (Savings from Transit), plus own deposits
+  a list later showed to be aid (OwnFunds -> Transit reclassifications);
 - withdrawn: cash taken from the savings book (Cash from Savings), gross;
 - receipted: purchases, net of returns, planned or not;
 - cash not yet covered: the balance of her Cash account;
