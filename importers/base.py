@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import abc
 import datetime
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import beangulp
 from beancount.core import data
 
-from ledger.books import DOCUMENTS, BooksPaths
+from ledger.books import BooksPaths
 from ledger.identity import Identity
 from ledger.records import Program, read_program
 
@@ -36,18 +35,9 @@ class Extraction:
     archive_account: str | None = None  # None: the original is not archived (it holds names)
     archive_date: datetime.date | None = None
     rows_read: int = 0
+    # files to copy into the books with the entries: (source, path relative to the books' root)
+    attachments: list[tuple[Path, str]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (location, note): booked, but look
-
-
-def archive_name(source: Path, date: datetime.date) -> str:
-    """The original's name in the documents folder: dated first, as Beancount's layout wants."""
-    name = source.name
-    return name if name[:10].count("-") == 2 and name[:4].isdigit() else f"{date}.{name}"
-
-
-def archive_relpath(account: str, date: datetime.date, source: Path) -> str:
-    """Where the pipeline archives an original, relative to the books (the entries' `source`)."""
-    return "/".join((DOCUMENTS, *account.split(":"), archive_name(source, date)))
 
 
 def existing_keys(entries: list[data.Directive]) -> set[str]:
@@ -76,10 +66,6 @@ class AidImporter(beangulp.Importer):
             if entry.meta.get(IMPORT_KEY) in keys:
                 entry.meta["__duplicate__"] = True
         super().deduplicate(entries, existing)
-
-    def archive_copy(self, source: Path, target: Path) -> None:
-        """Write what the books archive of `source` (a plain copy; importers may redact)."""
-        shutil.copyfile(source, target)
 
     def target(self, paths: BooksPaths, entry: data.Directive) -> Path:
         return paths.journal_file(self.kind, entry.date.year)

@@ -8,7 +8,6 @@ books, nothing of that file is written and the report says why, with the locatio
 from __future__ import annotations
 
 import datetime
-import hashlib
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,13 +16,13 @@ from pathlib import Path
 
 from beancount.core import data
 
-from importers.base import IMPORT_KEY, AidImporter, Extraction, archive_name, existing_keys
+from importers.archive import archive
+from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
 from importers.tables import InputError
-from ledger import i18n, plugin
+from ledger import i18n, identity, plugin
 from ledger.books import BooksPaths
-from ledger.identity import Register
 from ledger.records import Location, Program, read_program
-from ledger.writer import append_entries
+from ledger.writer import append_entries, write_files_atomically
 
 
 @dataclass
@@ -33,7 +32,7 @@ class FileReport:
     rows_read: int = 0
     written: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # booked, but worth a look
     error: str | None = None
     archived: Path | None = None
     entries: list[data.Directive] = field(default_factory=list)
@@ -96,7 +95,9 @@ def readable_copy(
     path: Path, password: str | None, ask_password: Callable[[Path], str | None] | None
 ) -> Iterator[Path]:
     """The file itself, or for a password-protected PDF a decrypted copy of the same name in a
-    private temporary folder, removed afterwards. The password is used here only, never kept."""
+    private temporary folder, removed afterwards. The password is used here only, never kept;
+    the decrypted copy is what gets archived (encrypted to the books' recipient), so reading
+    it back later needs the books' key, not the bank's password."""
     if path.suffix.lower() != ".pdf" or not is_encrypted_pdf(path):
         yield path
         return
@@ -120,30 +121,16 @@ def readable_copy(
         yield copy
 
 
-def _prepare_archive(
-    paths: BooksPaths, importer: AidImporter, source: Path, account: str, date: datetime.date
-) -> tuple[Path, Path | None]:
-    """Stage what is archived in Beancount's documents layout
-    (documents/Assets/Aid/P0001/Savings/2026-01-31.x.pdf) beside its target: (target, staged
-    temporary or None when the same content is archived already). The name is the one the
-    entries' `source` metadata give (importers.base.archive_relpath); a different file already
-    archived under that name is refused before anything is written."""
-    folder = paths.documents.joinpath(*account.split(":"))
-    target = folder / archive_name(source, date)
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    importer.archive_copy(source, tmp)
-    if target.exists():
-        same = _sha256(target) == _sha256(tmp)
-        tmp.unlink()
-        if same:
-            return target, None
-        raise InputError(str(source), f"a different file is already archived as {target}; rename this one")
-    return target, tmp
+def _attach(paths: BooksPaths, attachments: list[tuple[Path, str]], recipient: str) -> None:
+    """Files the new entries refer to (receipt scans), encrypted into the books before the entries.
 
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    The name an importer gives (relative to the books) already carries the content digest and
+    the `.age` suffix (importers.archive), so an existing target is the same file.
+    """
+    for source, relative in attachments:
+        target = paths.root / relative
+        if not target.exists():
+            write_files_atomically({target: identity.encrypt(source.read_bytes(), recipient)})
 
 
 def _rule_errors_on(new: list[data.Directive], program: Program) -> list[str]:
@@ -174,14 +161,15 @@ def import_files(
     existing: list[data.Directive],
     *,
     dry_run: bool = False,
-    register_opener: Callable[[], Register] | None = None,
     password: str | None = None,
     ask_password: Callable[[Path], str | None] | None = None,
 ) -> list[FileReport]:
     """Import each file in turn; later files see what earlier ones added.
 
-    `password` opens password-protected PDFs; without it `ask_password(path)` is asked (the CLI
-    prompts with hidden input when stdin is a terminal). Neither is kept.
+    Identities go into the encrypted register and originals into the encrypted archive with
+    the books' public recipient: importing never needs the identity key. `password` opens
+    password-protected PDFs; without it `ask_password(path)` is asked (the CLI prompts with
+    hidden input when stdin is a terminal). Neither is kept.
     """
     entries = list(existing)
     keys = existing_keys(entries)
@@ -193,59 +181,62 @@ def import_files(
         readable = path
         try:
             with readable_copy(path, password, ask_password) as readable:
-                importer = choose_importer(readable, importers)
-                report.importer = importer.name
-                extraction = importer.read(str(readable), entries, program)
+                program = _import_one(
+                    paths, path, readable, importers, entries, keys, program, report, dry_run
+                )
         except InputError as exc:
             report.error = str(exc).replace(str(readable), str(path))
-            continue
         except OSError as exc:
             report.error = f"{path}: cannot read ({exc.strerror or exc})"
-            continue
-        report.rows_read = extraction.rows_read
-        report.skipped.extend(extraction.skipped)
-        report.notes.extend(extraction.notes)
-        fresh = _drop_known(extraction, keys, report)
-        after = read_program([*entries, *fresh]) if _changes_program(fresh) else program
-        problems = _rule_errors_on(fresh, after)
-        if problems:
-            report.error = f"{path}: the entries would break the books' rules:\n  " + "\n  ".join(problems)
-            continue
-        report.entries = fresh
-        if dry_run:
-            continue
-        staged = None
-        if extraction.archive_account:
-            try:
-                report.archived, staged = _prepare_archive(
-                    paths,
-                    importer,
-                    path,
-                    extraction.archive_account,
-                    extraction.archive_date or datetime.date.today(),
-                )
-            except InputError as exc:
-                report.error = str(exc)
-                report.entries = []
-                continue
-        if extraction.identities:
-            if register_opener is None:
-                report.error = f"{path}: this file holds identities; give the register key with --key"
-                if staged is not None:
-                    staged.unlink()
-                continue
-            register = register_opener()
-            for identity in extraction.identities:
-                register.put(identity)
-            register.save()
-        append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
-        report.written = len(fresh)
-        if staged is not None:
-            staged.replace(report.archived)  # type: ignore[arg-type]
-        entries.extend(fresh)
-        keys |= existing_keys(fresh)
-        program = after
     return reports
+
+
+def _import_one(
+    paths: BooksPaths,
+    path: Path,
+    readable: Path,
+    importers: Sequence[AidImporter],
+    entries: list[data.Directive],
+    keys: set[str],
+    program: Program,
+    report: FileReport,
+    dry_run: bool,
+) -> Program:
+    """One file: read `readable` (the file or its decrypted copy), write, archive. Returns the
+    program's records after it (they change only when a file declares records)."""
+    importer = choose_importer(readable, importers)
+    report.importer = importer.name
+    extraction = importer.read(str(readable), entries, program)
+    report.rows_read = extraction.rows_read
+    report.skipped.extend(extraction.skipped)
+    report.notes.extend(extraction.notes)
+    fresh = _drop_known(extraction, keys, report)
+    after = read_program([*entries, *fresh]) if _changes_program(fresh) else program
+    problems = _rule_errors_on(fresh, after)
+    if problems:
+        report.error = f"{path}: the entries would break the books' rules:\n  " + "\n  ".join(problems)
+        return program
+    report.entries = fresh
+    if dry_run:
+        return program
+    if extraction.identities:
+        identity.append_segment(
+            paths.register, program.age_recipient, extraction.identities, program.account_salt
+        )
+    _attach(paths, extraction.attachments, program.age_recipient)
+    append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
+    report.written = len(fresh)
+    if extraction.archive_account:
+        report.archived = archive(
+            paths,
+            readable,
+            extraction.archive_account,
+            extraction.archive_date or datetime.date.today(),
+            program.age_recipient,
+        )
+    entries.extend(fresh)
+    keys |= existing_keys(fresh)
+    return after
 
 
 def _drop_known(extraction: Extraction, keys: set[str], report: FileReport) -> list[data.Directive]:

@@ -7,10 +7,14 @@ from pathlib import Path
 from importers.bank.importers import statement_importers
 from importers.base import AidImporter
 from importers.participants import ParticipantsImporter
+from importers.plans import PlansImporter
+from importers.receipts import ReceiptsImporter
 
 
 def all_importers(books_root: Path | None = None) -> list[AidImporter]:
     return [
         ParticipantsImporter(),
+        PlansImporter(),
+        ReceiptsImporter(),
         *statement_importers(books_root),
     ]

@@ -5,7 +5,8 @@ Each kind is registered with its TableSpec, so a template can never drift from i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +58,39 @@ def write_table(
     return out
 
 
-def write_template(kind: str, out: Path | None, lang: str = "id") -> Path:
+@dataclass(frozen=True)
+class TemplateContext:
+    """What the books know that a template can fill in: codes to prefill, drop-down choices."""
+
+    participants: tuple[str, ...] = ()  # codes to fill in (empty: none)
+    companions: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    one_list: bool = False  # one sheet for all participants instead of one sheet each
+
+
+# kind -> a writer for templates richer than a header row (drop-downs, one sheet per participant)
+Writer = Callable[[Path, str, TemplateContext], Path]
+WRITERS: dict[str, Writer] = {}
+
+
+def register_writer(kind: str, spec: TableSpec, writer: Writer) -> None:
+    TEMPLATES[kind] = (spec, [])
+    WRITERS[kind] = writer
+
+
+def write_template(
+    kind: str, out: Path | None, lang: str = "id", context: TemplateContext | None = None
+) -> Path:
+    _load_writers()
     if kind not in TEMPLATES:
         raise UnknownTemplate(f"unknown template {kind!r}; known: {', '.join(sorted(TEMPLATES))}")
     spec, examples = TEMPLATES[kind]
     target = out or Path(f"{kind}.xlsx")
+    if kind in WRITERS:
+        return WRITERS[kind](target, lang, context or TemplateContext())
     return write_table(target, spec.template_headers(lang), examples, sheet=kind)
+
+
+def _load_writers() -> None:
+    """Modules that register richer templates (imported late: they import this module)."""
+    import importers.plan_templates  # noqa: F401

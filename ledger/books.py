@@ -7,7 +7,7 @@ Layout of a books folder (created by `aidledger init`):
     participants.beancount    participant records and the opening of their accounts
     journal/                  imported entries, one file per kind and year (bank-2026.beancount)
     documents/                archived originals in Beancount's documents layout
-    register/identity.enc     the encrypted identity register (names, NIK, account numbers)
+    register/                 the encrypted identity register (names, NIK, account numbers)
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ PROGRAM = "program.beancount"
 PARTICIPANTS = "participants.beancount"
 JOURNAL = "journal"
 DOCUMENTS = "documents"
-REGISTER = "register/identity.enc"
+REGISTER = "register"
 LOCK = ".aidledger.lock"
 ENV_BOOKS = "AIDLEDGER_BOOKS"
 
@@ -117,12 +117,38 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _cache_inputs(paths: BooksPaths) -> Iterator[Path]:
+    """What a load reads: the Beancount files and the documents folders."""
+    yield from paths.root.glob("*.beancount")
+    yield from paths.journal.glob("*.beancount")
+    if paths.documents.is_dir():
+        for folder, _dirs, _files in os.walk(paths.documents):
+            yield Path(folder)
+
+
+def drop_stale_cache(paths: BooksPaths) -> None:
+    """Delete Beancount's pickle cache when anything it was built from may have changed.
+
+    Beancount checks the mtimes of the files it included, so a file that a glob include
+    (journal/*.beancount) would now match, or a new archived document, goes unseen; any input
+    newer than the cache makes it stale here.
+    """
+    cache = paths.root / loader.PICKLE_CACHE_FILENAME.format(filename=paths.main.name)
+    try:
+        built = cache.stat().st_mtime
+    except FileNotFoundError:
+        return
+    if any(path.stat().st_mtime >= built for path in _cache_inputs(paths)):
+        cache.unlink(missing_ok=True)
+
+
 def load(paths: BooksPaths, *, fast_balance: bool = True) -> LoadedBooks:
     """Load the books once (Beancount's pickle cache applies) with the rules plugin.
 
     `fast_balance` replaces Beancount's balance check, which is quadratic in the number of
     participants, by ledger.fastbalance, which gives the same errors (tests/test_fastbalance.py).
     """
+    drop_stale_cache(paths)
     with _gc_paused(), fastbalance.installed(fast_balance):
         entries, errors, options = loader.load_file(str(paths.main))
     return LoadedBooks(paths, entries, list(errors), options, read_program(entries))

@@ -19,6 +19,9 @@ class BooksExist(Exception):
 
 def main_text(title: str, lang: str) -> str:
     locale = "id_ID" if lang == "id" else "en_US"
+    # Fava's own interface has no Indonesian translation: its menus stay English, numbers
+    # follow the Indonesian locale; aidledger's pages carry their own Indonesian labels.
+    language = "" if lang == "id" else f'{EPOCH} custom "fava-option" "language" "{lang}"\n'
     return f"""\
 ;; aidledger books: {title}
 ;; Check them with `aidledger check`; serve them with `aidledger serve`.
@@ -31,8 +34,7 @@ option "booking_method" "STRICT"
 plugin "ledger.plugin" "{lang}"
 
 {EPOCH} custom "fava-option" "locale" "{locale}"
-{EPOCH} custom "fava-option" "language" "{lang}"
-{EPOCH} custom "fava-option" "default-page" "balance_sheet/"
+{language}{EPOCH} custom "fava-option" "default-page" "balance_sheet/"
 
 include "{books.PROGRAM}"
 include "{books.PARTICIPANTS}"
@@ -40,8 +42,24 @@ include "{books.JOURNAL}/*.beancount"
 """
 
 
-def create_books(root: Path, *, title: str = "Bantuan Modal Usaha", lang: str = "id") -> BooksPaths:
-    """Lay down new books; refuses a folder that already holds books."""
+def new_books_id() -> str:
+    return secrets.token_hex(8)
+
+
+def create_books(
+    root: Path,
+    *,
+    recipient: str,
+    books_id: str | None = None,
+    title: str = "Bantuan Modal Usaha",
+    lang: str = "id",
+    demo: bool = False,
+) -> BooksPaths:
+    """Lay down new books; refuses a folder that already holds books.
+
+    `recipient` is the public half of the identity key (ledger.identity): what the books need
+    to encrypt identities and archived originals without holding the key.
+    """
     paths = BooksPaths(root.resolve())
     if paths.main.exists():
         raise BooksExist(f"{paths.main} exists already")
@@ -49,9 +67,11 @@ def create_books(root: Path, *, title: str = "Bantuan Modal Usaha", lang: str = 
         records.SETTINGS,
         "aidledger",
         EPOCH,
-        books_id=secrets.token_hex(8),
+        books_id=books_id or new_books_id(),
         account_salt=accountno.new_salt(),
+        age_recipient=recipient,
         language=lang,
+        demo=True if demo else None,
     )
     institution = [
         records.open_account(accounts.institution_equity(), EPOCH),
@@ -77,5 +97,5 @@ def create_books(root: Path, *, title: str = "Bantuan Modal Usaha", lang: str = 
     )
     paths.documents.mkdir(exist_ok=True)
     (paths.documents / ".keep").touch()
-    paths.register.parent.mkdir(exist_ok=True)
+    paths.register.mkdir(exist_ok=True)
     return paths

@@ -56,6 +56,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Savings-book movement on {account} has no origin (metadata source): "
         "every movement must trace back to a statement",
     },
+    # findings of plans and receipts (ledger/reconcile/plans.py); values: participant, date, amount
+    "unplanned-purchase": {
+        "id": "Pembelian {amount} (nota {receipt}, {shop}) tanpa baris RAB yang disetujui (No RAB: {line})",
+        "en": "Purchase of {amount} (receipt {receipt}, {shop}) names no approved plan line (line: {line})",
+    },
+    "overspent-plan-line": {
+        "id": "Baris RAB {line} dibelanjakan {spent} dari rencana {planned}: lebih {amount}",
+        "en": "Plan line {line}: {spent} spent against {planned} planned, {amount} over",
+    },
+    "unrealised-plan-line": {
+        "id": "Baris RAB {line} ({description}, {amount}) belum dibeli {days} hari sesudah pencairan",
+        "en": "Plan line {line} ({description}, {amount}) not bought {days} days after the withdrawal",
+    },
+    "unreceipted-withdrawal": {
+        "id": "Uang tunai {amount} yang ditarik sejak {date} belum didukung nota ({days} hari)",
+        "en": "Cash of {amount} withdrawn since {date} is not covered by receipts ({days} days)",
+    },
+    "purchase-before-approval": {
+        "id": "Pembelian {amount} untuk baris RAB {line} pada {date}, sebelum disetujui pada {approved}",
+        "en": "Purchase of {amount} for plan line {line} on {date}, before its approval on {approved}",
+    },
+    "duplicate-receipt": {
+        "id": "Nota {receipt} dari {shop} ({amount}) sudah dipakai oleh {other} pada {other_date}",
+        "en": "Receipt {receipt} of {shop} ({amount}) was already used by {other} on {other_date}",
+    },
+    "missing-meterai": {
+        "id": "Nota {receipt} dari {shop} senilai {amount} (di atas Rp 5.000.000) tanpa meterai",
+        "en": "Receipt {receipt} of {shop} for {amount} (above Rp 5.000.000) has no meterai stamp",
+    },
+    "category-mismatch": {
+        "id": "Pembelian {amount} untuk baris RAB {line} dicatat sebagai {booked}, "
+        "padahal kategori RAB-nya {planned}",
+        "en": "Purchase of {amount} for plan line {line} is booked as {booked}, "
+        "but the plan line's category is {planned}",
+    },
 }
 
 

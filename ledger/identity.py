@@ -1,24 +1,33 @@
 """The identity register: names, NIK, addresses, phones and full account numbers, encrypted.
 
-The books hold pseudonymous codes only. Who is behind a code is kept in one file encrypted
-at rest with Fernet (AES-128-CBC with HMAC-SHA256, from the `cryptography` library); its key is
-a separate file outside the books, so that handing the books folder to an auditor does not hand
-over the people in it.
+The books hold pseudonymous codes only. Who is behind a code is kept in files encrypted with
+age (library pyrage, X25519) to the books' recipient, whose public half sits in the books'
+settings (`age-recipient`) and whose secret half is a key file outside the books. Encrypting
+needs only the public half, so importing a participant register or archiving a statement
+needs no key; reading the register back (`aidledger identity show|export`, reports
+`--with-names`) does.
+
+The register is a folder of segments, each an age file of JSON records; later segments win.
+A segment's name is a salted digest of its content, so importing the same sheet twice adds
+nothing. `Register.save()` (with the key) compacts all segments into one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from cryptography.fernet import Fernet, InvalidToken
+import pyrage
+from pyrage import x25519
 
 from ledger.writer import write_files_atomically
 
 ENV_KEY = "AIDLEDGER_KEY"
+SEGMENT_SUFFIX = ".age"
 
 
 class RegisterError(Exception):
@@ -47,49 +56,97 @@ def key_path(option: str | os.PathLike[str] | None, books_id: str) -> Path:
     return Path(chosen).expanduser() if chosen else default_key_path(books_id)
 
 
-def create_key(path: Path) -> bytes:
-    """A new key file readable by its owner only; refuses to overwrite an existing one."""
+def create_key(path: Path) -> x25519.Identity:
+    """A new age identity in a file readable by its owner only; never overwrites one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    key = Fernet.generate_key()
+    key = x25519.Identity.generate()
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(key + b"\n")
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(f"# aidledger identity register key; public key: {key.to_public()}\n{key}\n")
     return key
 
 
-def read_key(path: Path) -> bytes:
+def read_key(path: Path) -> x25519.Identity:
     try:
-        return path.read_bytes().strip()
+        text = path.read_text(encoding="ascii")
     except FileNotFoundError:
         raise RegisterError(f"no identity key at {path}: give it with --key or ${ENV_KEY}") from None
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    try:
+        return x25519.Identity.from_str(lines[0])
+    except (IndexError, ValueError, pyrage.IdentityError):
+        raise RegisterError(f"{path} is not an aidledger key file") from None
 
 
-def load_or_create_key(path: Path) -> bytes:
+def load_or_create_key(path: Path) -> x25519.Identity:
     return read_key(path) if path.exists() else create_key(path)
 
 
-class Register:
-    """The decrypted register in memory; `save()` writes it back encrypted and atomically."""
+def recipient_of(key: x25519.Identity) -> str:
+    return str(key.to_public())
 
-    def __init__(self, path: Path, key: bytes, people: dict[str, Identity] | None = None):
-        self.path = path
-        self._fernet = Fernet(key)
+
+def _recipient(text: str) -> x25519.Recipient:
+    try:
+        return x25519.Recipient.from_str(text)
+    except (ValueError, pyrage.RecipientError):
+        raise RegisterError(f"the books' age-recipient {text!r} is not an age public key") from None
+
+
+def encrypt(plain: bytes, recipient: str) -> bytes:
+    return bytes(pyrage.encrypt(plain, [_recipient(recipient)]))
+
+
+def decrypt(token: bytes, key: x25519.Identity, what: str) -> bytes:
+    try:
+        return bytes(pyrage.decrypt(token, [key]))
+    except pyrage.DecryptError:
+        raise RegisterError(f"{what}: the key does not open it") from None
+
+
+def _encode(people: list[Identity]) -> bytes:
+    rows = {p.code: asdict(p) for p in sorted(people, key=lambda p: p.code)}
+    return json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def append_segment(folder: Path, recipient: str, people: list[Identity], salt: str = "") -> tuple[Path, bool]:
+    """Add identities without the key (encrypting needs the public half only).
+
+    Returns the segment and whether it is new (an identical one may be there already).
+    """
+    plain = _encode(people)
+    digest = hashlib.sha256(salt.encode() + plain).hexdigest()[:20]
+    target = folder / f"identity-{digest}{SEGMENT_SUFFIX}"
+    if target.exists():
+        return target, False
+    write_files_atomically({target: encrypt(plain, recipient)})
+    os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
+    return target, True
+
+
+def _segments(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"identity-*{SEGMENT_SUFFIX}"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+
+
+class Register:
+    """The decrypted register in memory; `save()` re-encrypts it as one segment."""
+
+    def __init__(self, folder: Path, key: x25519.Identity, people: dict[str, Identity] | None = None):
+        self.folder = folder
+        self._key = key
         self.people: dict[str, Identity] = dict(people or {})
 
     @classmethod
-    def open(cls, path: Path, key: bytes) -> Register:
-        if not path.exists():
-            return cls(path, key)
-        try:
-            plain = Fernet(key).decrypt(path.read_bytes())
-        except InvalidToken:
-            raise RegisterError(f"{path}: the key does not open this register") from None
+    def open(cls, folder: Path, key: x25519.Identity) -> Register:
         names = {f.name for f in fields(Identity)}
-        people = {
-            code: Identity(**{k: v for k, v in row.items() if k in names})
-            for code, row in json.loads(plain).items()
-        }
-        return cls(path, key, people)
+        people: dict[str, Identity] = {}
+        for segment in _segments(folder):
+            plain = decrypt(segment.read_bytes(), key, str(segment))
+            for code, row in json.loads(plain).items():
+                people[code] = Identity(**{k: v for k, v in row.items() if k in names})
+        return cls(folder, key, people)
 
     def put(self, identity: Identity) -> None:
         self.people[identity.code] = identity
@@ -98,7 +155,8 @@ class Register:
         return self.people.get(code)
 
     def save(self) -> None:
-        plain = json.dumps({c: asdict(p) for c, p in sorted(self.people.items())}, ensure_ascii=False)
-        token = self._fernet.encrypt(plain.encode("utf-8"))
-        write_files_atomically({self.path: token.decode("ascii")})
-        os.chmod(self.path, stat.S_IRUSR | stat.S_IWUSR)
+        old = _segments(self.folder)
+        written, _ = append_segment(self.folder, recipient_of(self._key), list(self.people.values()))
+        for segment in old:
+            if segment != written:
+                segment.unlink()

@@ -110,6 +110,10 @@ class Program:
         return str(self.settings.get("account-salt", ""))
 
     @property
+    def age_recipient(self) -> str:
+        return str(self.settings.get("age-recipient", ""))
+
+    @property
     def books_id(self) -> str:
         return str(self.settings.get("books-id", ""))
 

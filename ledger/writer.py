@@ -51,7 +51,7 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_files_atomically(contents: dict[Path, str]) -> None:
+def write_files_atomically(contents: dict[Path, str] | dict[Path, bytes]) -> None:
     """Replace each file with its new text; all temporaries are durable before any rename."""
     staged: list[tuple[str, Path]] = []
     try:
@@ -59,8 +59,8 @@ def write_files_atomically(contents: dict[Path, str]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             os.fchmod(fd, _mode_for(target))
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text.encode("utf-8") if isinstance(text, str) else text)
                 handle.flush()
                 os.fsync(handle.fileno())
             staged.append((tmp, target))

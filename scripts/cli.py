@@ -51,17 +51,21 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 def init(directory: Path, key: Path | None, title: str, lang: str) -> None:
     """Create new books in DIRECTORY, and the identity key if it does not exist yet."""
-    from ledger.create import BooksExist, create_books
+    from ledger.create import BooksExist, create_books, new_books_id
 
+    if books_mod.resolve(directory).main.exists():
+        fail(f"{books_mod.resolve(directory).main} exists already")
+    books_id = new_books_id()
+    key_file = identity.key_path(key, books_id)
+    created = not key_file.exists()
     try:
-        paths = create_books(directory, title=title, lang=lang)
-    except BooksExist as exc:
+        secret = identity.load_or_create_key(key_file)
+        paths = create_books(
+            directory, recipient=identity.recipient_of(secret), books_id=books_id, title=title, lang=lang
+        )
+    except (BooksExist, identity.RegisterError) as exc:
         fail(str(exc))
         return
-    loaded = books_mod.load(paths)
-    key_file = identity.key_path(key, loaded.program.books_id)
-    created = not key_file.exists()
-    identity.load_or_create_key(key_file)
     click.echo(f"created books in {paths.root}")
     click.echo(f"identity key {'created' if created else 'found'} at {key_file} (keep it outside the books)")
 
@@ -85,7 +89,6 @@ def check(books: Path | None) -> None:
 @main.command(name="import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @books_option
-@key_option
 @click.option("--dry-run", is_flag=True, help="Print the entries; write nothing.")
 @click.option(
     "--password",
@@ -93,21 +96,15 @@ def check(books: Path | None) -> None:
     help="Password of password-protected statement PDFs (asked for, hidden, when not given "
     "and stdin is a terminal). Never stored.",
 )
-def import_(
-    files: tuple[Path, ...], books: Path | None, key: Path | None, dry_run: bool, password: str | None
-) -> None:
-    """Import statements and spreadsheets into the books."""
+def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None) -> None:
+    """Import statements and spreadsheets into the books (no key needed: identities and
+    archived originals are encrypted to the books' public key)."""
     from importers.pipeline import import_files
     from importers.registry import all_importers
     from ledger.writer import format_entries
 
     paths = require_books(books)
     loaded = books_mod.load(paths)
-    books_id = loaded.program.books_id
-
-    def open_register() -> identity.Register:
-        key_bytes = identity.read_key(identity.key_path(key, books_id))
-        return identity.Register.open(paths.register, key_bytes)
 
     def ask_password(path: Path) -> str | None:
         if not sys.stdin.isatty():
@@ -122,7 +119,6 @@ def import_(
             all_importers(paths.root),
             loaded.entries,
             dry_run=dry_run,
-            register_opener=open_register,
             password=password,
             ask_password=ask_password,
         )
@@ -162,8 +158,8 @@ def _open_register(books: Path | None, key: Path | None) -> identity.Register:
     paths = require_books(books)
     loaded = books_mod.load(paths)
     try:
-        key_bytes = identity.read_key(identity.key_path(key, loaded.program.books_id))
-        return identity.Register.open(paths.register, key_bytes)
+        secret = identity.read_key(identity.key_path(key, loaded.program.books_id))
+        return identity.Register.open(paths.register, secret)
     except identity.RegisterError as exc:
         fail(str(exc))
         raise
@@ -237,15 +233,56 @@ def identity_export(out: Path, books: Path | None, key: Path | None) -> None:
 
 
 @main.command()
+@click.argument("archived", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Where to write the original.")
+@books_option
+@key_option
+def document(archived: Path, out: Path, books: Path | None, key: Path | None) -> None:
+    """Decrypt an archived original (statement, scan) for reading."""
+    from importers.archive import read_archived
+
+    paths = require_books(books)
+    key_file = identity.key_path(key, books_mod.load(paths).program.books_id)
+    try:
+        out.write_bytes(read_archived(archived, key_file))
+    except identity.RegisterError as exc:
+        fail(str(exc))
+        return
+    os.chmod(out, 0o600)
+    click.echo(f"wrote {out} (it may hold names: delete it after use)")
+
+
+@main.command()
 @click.argument("kind")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="File to write (.xlsx or .csv).")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
-def template(kind: str, out: Path | None, lang: str) -> None:
-    """Write an empty spreadsheet for KIND (participants, ...)."""
+@click.option("--participant", "participant_codes", multiple=True, help="Fill in this code (repeatable).")
+@click.option("--companion", default=None, help="With --books: only this companion's participants.")
+@click.option("--list", "one_list", is_flag=True, help="One sheet for all participants, not one each.")
+@click.option(
+    "--books",
+    "books",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Fill in the participants (and choices) of these books.",
+)
+def template(
+    kind: str,
+    out: Path | None,
+    lang: str,
+    participant_codes: tuple[str, ...],
+    companion: str | None,
+    one_list: bool,
+    books: Path | None,
+) -> None:
+    """Write an empty spreadsheet for KIND (participants, plan, receipts)."""
     from importers import templates
+    from importers.plan_templates import context_for
 
+    loaded = books_mod.load(require_books(books)) if books else None
+    context = context_for(loaded, [code.upper() for code in participant_codes], companion, one_list)
     try:
-        written = templates.write_template(kind, out, lang)
+        written = templates.write_template(kind, out, lang, context)
     except templates.UnknownTemplate as exc:
         fail(str(exc), 2)
         return
@@ -297,6 +334,10 @@ def demo(
 
         serve_books(result.paths, host=host, port=port, read_only=False)
 
+
+from scripts.cmd_reconcile import reconcile  # noqa: E402
+
+main.add_command(reconcile)
 
 if __name__ == "__main__":
     main()

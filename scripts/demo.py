@@ -1,15 +1,17 @@
 """`aidledger demo`: books built from a simulated program year, the way a user builds them.
 
 The participant register is rendered as the spreadsheet an institution keeps and imported
-(names go to the encrypted register, never into the books); so is every participant's savings
-book, as statements in her bank's layout (quarterly, PDFs yearly; one statement overlaps
-two periods, so dedupe is exercised); what no importer reads yet is rendered straight into entries by
+(names go to the encrypted register, never into the books), and so are every participant's
+savings book, as statements in her bank's layout (quarterly, PDFs yearly; one statement
+overlaps two periods, so dedupe is exercised), and the companions' plans and receipts (with
+the receipt scans); what no importer reads yet is rendered straight into entries by
 scripts/sim/render_books.py.
 """
 
 from __future__ import annotations
 
 import importlib
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ from importers.pipeline import import_files
 from importers.registry import all_importers
 from ledger import books, identity
 from ledger.books import BooksPaths
-from ledger.create import create_books
+from ledger.create import create_books, new_books_id
 from ledger.writer import append_entries
 from scripts.sim import render_books, render_passbooks, render_sheets
 from scripts.sim.truth import ProgramYear, simulate
@@ -101,11 +103,20 @@ def build_demo(
 ) -> DemoResult:
     paths = books.resolve(directory)
     if paths.main.exists():
-        raise FileExistsError(f"{paths.root} already holds books; remove it or choose another --dir")
-    paths = create_books(paths.root, title="Demo: Bantuan Modal Usaha (simulasi)")
-    program = books.load(paths).program
-    key_file = identity.key_path(key, program.books_id)
-    key_bytes = identity.load_or_create_key(key_file)
+        if not books.load(paths).program.settings.get("demo"):
+            raise FileExistsError(f"{paths.root} holds books that are not a demo; choose another --dir")
+        shutil.rmtree(paths.root)  # an earlier demo: build it afresh
+        echo(f"replacing the earlier demo in {paths.root}")
+    books_id = new_books_id()
+    key_file = identity.key_path(key, books_id)
+    secret = identity.load_or_create_key(key_file)
+    paths = create_books(
+        paths.root,
+        recipient=identity.recipient_of(secret),
+        books_id=books_id,
+        title="Demo: Bantuan Modal Usaha (simulasi)",
+        demo=True,
+    )
     echo(f"identity key: {key_file}")
 
     year = simulate(participants, seed)
@@ -114,13 +125,7 @@ def build_demo(
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
         sheet = render_sheets.participants_sheet(year, Path(tmp) / "peserta.xlsx")
         loaded = books.load(paths)
-        reports = import_files(
-            paths,
-            [sheet],
-            all_importers(),
-            loaded.entries,
-            register_opener=lambda: identity.Register.open(paths.register, key_bytes),
-        )
+        reports = import_files(paths, [sheet], all_importers(), loaded.entries)
         for report in reports:
             if report.error:
                 raise RuntimeError(report.error)
@@ -148,8 +153,18 @@ def build_demo(
         f"imported {len(files)} statements: {sum(r.written for r in reports)} entries, "
         f"{sum(len(r.skipped) for r in reports)} lines already in the books"
     )
-    movements = [*render_books.plan_directives(year), *render_books.purchase_entries(year)]
-    append_entries(paths, movements, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
+
+    # the companions' plans (RAB) and receipts, with the receipt scans, imported like a user does
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        files = [
+            render_sheets.plans_workbook(year, Path(tmp) / "rab.xlsx"),
+            render_sheets.receipts_workbook(year, Path(tmp) / "nota.xlsx"),
+        ]
+        reports = import_files(paths, files, all_importers(), books.load(paths).entries)
+        for report in reports:
+            if report.error:
+                raise RuntimeError(report.error)
+            echo(f"imported {report.path.name}: {report.written} entries")
 
     loaded = books.load(paths)
     if loaded.errors:

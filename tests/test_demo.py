@@ -44,7 +44,7 @@ def test_no_register_name_appears_in_the_demo_books(demo) -> None:
     for folder, _dirs, files in os.walk(demo.paths.root):
         for name in files:
             path = Path(folder) / name
-            if path == demo.paths.register:
+            if path.parent == demo.paths.register:
                 continue
             texts.append(path.read_bytes().decode("utf-8", "replace"))
     corpus = "\n".join(texts)
@@ -52,3 +52,19 @@ def test_no_register_name_appears_in_the_demo_books(demo) -> None:
         assert person.name not in corpus
         assert person.nik not in corpus
         assert person.account_number not in corpus
+
+
+def test_the_demo_can_be_built_again_in_place_but_never_over_real_books(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from scripts.cli import main
+
+    target = tmp_path / "demo"
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["demo", "--no-serve", "--dir", str(target), "--participants", "5"])
+        assert result.exit_code == 0, result.output
+    real = tmp_path / "real"
+    assert CliRunner().invoke(main, ["init", str(real)]).exit_code == 0
+    result = CliRunner().invoke(main, ["demo", "--no-serve", "--dir", str(real), "--participants", "5"])
+    assert result.exit_code == 1 and "not a demo" in result.output
+    assert (real / "main.beancount").exists()

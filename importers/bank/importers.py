@@ -16,15 +16,15 @@ from types import ModuleType
 
 from beancount.core import data
 
+from importers.archive import archive_path
 from importers.bank import passbook
 from importers.bank import profile as profile_mod
-from importers.bank.sheets import redacted_copy
-from importers.base import AidImporter, Extraction, archive_relpath
+from importers.base import AidImporter, Extraction
 from importers.booking import book_statement
 from importers.rules import load_rules
 from importers.statement import Statement
 from importers.tables import InputError
-from ledger.books import PROGRAM
+from ledger.books import PROGRAM, BooksPaths
 from ledger.records import SETTINGS, Program
 
 PDF_LAYOUTS = ("bri", "bni", "mandiri")
@@ -97,7 +97,8 @@ class StatementImporter(AidImporter):
         original = Path(filepath)
 
         def source_for(account: str, end: datetime.date) -> str:
-            return archive_relpath(account, end, original)
+            # the name importers.archive gives the encrypted original, relative to the books
+            return archive_path(BooksPaths(Path()), original, account, end).as_posix()
 
         booked = book_statement(statement, existing, program, rules, source_for)
         assert booked.owner is not None
@@ -127,9 +128,6 @@ class PassbookImporter(StatementImporter):
     def parse_file(self, filepath: str) -> Statement:
         return passbook.parse(Path(filepath))
 
-    def archive_copy(self, source: Path, target: Path) -> None:
-        redacted_copy(source, target, passbook.COVER["account"])
-
 
 class ProfileImporter(StatementImporter):
     def __init__(self, profile: profile_mod.Profile, books_root: Path | None = None) -> None:
@@ -142,9 +140,6 @@ class ProfileImporter(StatementImporter):
 
     def parse_file(self, filepath: str) -> Statement:
         return profile_mod.parse(self.profile, Path(filepath))
-
-    def archive_copy(self, source: Path, target: Path) -> None:
-        redacted_copy(source, target, self.profile.cover["account_number"])
 
 
 class PdfImporter(StatementImporter):

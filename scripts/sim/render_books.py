@@ -13,7 +13,7 @@ from decimal import Decimal
 from beancount.core import data
 from beancount.core.amount import Amount
 
-from ledger import accounts, records
+from ledger import accounts, plans, records
 from ledger.money import IDR
 from scripts.sim.truth import BankLine, Disbursement, ProgramYear, Purchase
 
@@ -127,52 +127,59 @@ def disbursement_entry(row: Disbursement, index: int) -> data.Transaction:
     )
 
 
-def plan_directives(year: ProgramYear) -> list[data.Custom]:
-    out = []
+def plan_specs(year: ProgramYear, code: str | None = None) -> dict[str, list[plans.PlanLineSpec]]:
+    """The simulator's plan lines per participant, as the books contract's specs."""
+    out: dict[str, list[plans.PlanLineSpec]] = {}
     for line in year.plans:
-        out.append(
-            records.custom(
-                "plan-line",
+        if code is not None and line.participant != code:
+            continue
+        out.setdefault(line.participant, []).append(
+            plans.PlanLineSpec(
                 line.participant,
+                str(line.no),
+                line.description,
+                line.category,
+                line.volume,
+                line.unit,
+                line.unit_price,
+                line.amount,
+                line.approved_by,
                 line.approved_on,
-                SIM_SOURCE,
-                no=str(line.no),
-                description=line.description,
-                category=line.category,
-                volume=line.volume,
-                unit=line.unit,
-                unit_price=Amount(line.unit_price, IDR),
-                amount=Amount(line.amount, IDR),
-                approved_by=line.approved_by,
-                approved=line.approved_on,
             )
         )
     return out
 
 
-def purchase_entry(purchase: Purchase) -> data.Transaction:
-    meta = _meta(
-        SIM_SOURCE,
-        receipt=purchase.receipt_no,
-        shop=purchase.shop,
-        plan_line=str(purchase.plan_line) if purchase.plan_line is not None else None,
-        meterai=purchase.meterai,
-        volume=purchase.volume,
-        unit=purchase.unit,
-        import_key=f"receipt:{purchase.participant}:{purchase.shop}:{purchase.receipt_no}:{purchase.date}",
-    )
-    return data.Transaction(
-        meta,
+def plan_directives(year: ProgramYear) -> list[data.Directive]:
+    """Each participant's plan as revision 1 (ledger/plans.py has the format)."""
+    out: list[data.Directive] = []
+    for code, lines in plan_specs(year).items():
+        out.extend(plans.plan_directives(code, lines, 1, SIM_SOURCE, import_key=f"plan:{code}:sim"))
+    return out
+
+
+def purchase_spec(purchase: Purchase) -> plans.PurchaseSpec:
+    return plans.PurchaseSpec(
+        purchase.participant,
         purchase.date,
-        "*",
+        purchase.receipt_no,
         purchase.shop,
         purchase.description,
-        frozenset(),
-        frozenset(),
-        [
-            _posting(accounts.goods(purchase.participant, purchase.category), purchase.amount),
-            _posting(accounts.cash(purchase.participant), -purchase.amount),
-        ],
+        purchase.volume,
+        purchase.unit,
+        purchase.unit_price,
+        purchase.amount,
+        str(purchase.plan_line) if purchase.plan_line is not None else None,
+        purchase.category,
+        purchase.meterai,
+    )
+
+
+def purchase_entry(purchase: Purchase) -> data.Transaction:
+    return plans.purchase_transaction(
+        purchase_spec(purchase),
+        SIM_SOURCE,
+        import_key=f"receipt:{purchase.participant}:{purchase.shop}:{purchase.receipt_no}:{purchase.date}",
     )
 
 

@@ -373,6 +373,9 @@ def _plan(
             amount = price * volume
             if amount > left - 200_000 * (count - no):
                 volume, amount = D(1), price
+            if amount > left - 200_000 * (count - no):
+                # the rest must stay positive: cap the line, leaving 200,000 per line still to come
+                price = amount = _round_thousand((left - 200_000 * (count - no)) / 2)
         left -= amount
         lines.append(
             PlanLine(person.code, no, desc, category, volume, unit, price, amount, person.companion, approved)

@@ -1,0 +1,254 @@
+"""The companion's plan (RAB) spreadsheet: plan lines with their approval, as plan revisions.
+
+Headers (Indonesian; English accepted): Kode Peserta, No, Uraian, Kategori, Volume, Satuan,
+Harga Satuan, Jumlah, Disetujui Oleh, Tanggal Disetujui. One sheet per participant or one list;
+CSV with the same headers too. The rows of one participant are her whole plan: when they differ
+from every plan of hers already in the books they become a new revision (plan-revision and
+plan-line directives, ledger/plans.py) that supersedes the earlier one, which stays in the books.
+The same rows imported again add nothing.
+
+Checks (each a message with file, sheet and row; nothing is written for the file): known
+participant, a line number given once per participant, Jumlah equal to Volume x Harga Satuan,
+a positive amount, a category that can name an account, who approved it and when, an approval
+not before she joined and not in the future.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+from beancount.core import data
+
+from importers.base import AidImporter, Extraction
+from importers.tables import (
+    Column,
+    InputError,
+    Row,
+    TableSpec,
+    cell_date,
+    cell_decimal,
+    find_tables,
+    identify,
+)
+from ledger import accounts
+from ledger import plans as contract
+from ledger.books import BooksPaths
+from ledger.records import Participant, Program, custom_args
+
+SPEC = TableSpec(
+    "plan",
+    (
+        Column("code", ("Kode Peserta", "Participant Code", "Participant")),
+        Column("no", ("No", "Line No", "Line", "No.")),
+        Column("description", ("Uraian", "Description", "Item")),
+        Column("category", ("Kategori", "Category")),
+        Column("volume", ("Volume", "Quantity", "Qty")),
+        Column("unit", ("Satuan", "Unit")),
+        Column("unit_price", ("Harga Satuan", "Unit Price", "Price")),
+        Column("amount", ("Jumlah", "Amount", "Total")),
+        Column("approved_by", ("Disetujui Oleh", "Approved By")),
+        Column("approved", ("Tanggal Disetujui", "Approved On", "Approval Date", "Date Approved")),
+    ),
+)
+
+ARCHIVE_ACCOUNT = "Assets:Institution"
+FILLED_KEYS = ("no", "description", "category", "volume", "unit", "unit_price", "amount")
+
+
+def only_code(row: Row, keys: tuple[str, ...]) -> bool:
+    """A template row with the participant code filled in and nothing else."""
+    return all(row.text(key) == "" for key in keys)
+
+
+def participant_of(row: Row, program: Program) -> Participant:
+    text = row.text("code")
+    if not text:
+        raise InputError(row.location, "Kode Peserta (participant code) is empty")
+    try:
+        code = accounts.normalise_participant_code(text)
+    except ValueError as exc:
+        raise InputError(row.location, str(exc)) from None
+    person = program.participants.get(code)
+    if person is None:
+        raise InputError(row.location, f"participant {code} is not registered in the books")
+    return person
+
+
+def amounts(row: Row, *, negative_ok: bool) -> tuple[Decimal, Decimal, Decimal]:
+    """Volume, unit price and amount, checked: Jumlah = Volume x Harga Satuan."""
+    volume = cell_decimal(row, "volume")
+    price = cell_decimal(row, "unit_price")
+    amount = cell_decimal(row, "amount")
+    if amount is None and (volume is None or price is None):
+        raise InputError(row.location, "Jumlah (amount) is empty, and Volume x Harga Satuan cannot give it")
+    if volume is None and price is None:
+        assert amount is not None
+        volume, price = Decimal(1), amount
+    elif volume is None or price is None:
+        raise InputError(row.location, "give both Volume and Harga Satuan (unit price), or neither")
+    product = volume * price
+    if amount is None:
+        amount = product
+    elif product != amount:
+        raise InputError(
+            row.location,
+            f"Jumlah {_plain(amount)} is not Volume x Harga Satuan ({_plain(volume)} x {_plain(price)}"
+            f" = {_plain(product)})",
+        )
+    if amount != amount.to_integral_value():
+        raise InputError(row.location, f"Jumlah {_plain(amount)} is not a whole rupiah")
+    if amount == 0 or (amount < 0 and not negative_ok):
+        raise InputError(row.location, f"Jumlah must be more than 0 (got {_plain(amount)})")
+    return volume.normalize() if volume == volume.to_integral_value() else volume, price, amount
+
+
+def _plain(number: Decimal) -> str:
+    return f"{number:,}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def sensible_date(row: Row, key: str, label: str, person: Participant) -> datetime.date:
+    date = cell_date(row, key)
+    if date is None:
+        raise InputError(row.location, f"{label} is empty")
+    if date < person.joined:
+        raise InputError(row.location, f"{label} {date} is before {person.code} joined on {person.joined}")
+    if date > datetime.date.today():
+        raise InputError(row.location, f"{label} {date} is in the future")
+    return date
+
+
+def category_of(row: Row, text: str) -> str:
+    try:
+        accounts.component(text)
+    except ValueError as exc:
+        raise InputError(row.location, f"Kategori: {exc}") from None
+    return text
+
+
+def plan_digest(lines: list[contract.PlanLineSpec]) -> str:
+    """What identifies one version of a plan: its lines, whatever the file or row order."""
+    rows = sorted(
+        (
+            line.no,
+            line.description,
+            line.category,
+            str(line.volume),
+            line.unit,
+            str(line.unit_price),
+            str(line.amount),
+            line.approved_by,
+            line.approved.isoformat(),
+        )
+        for line in lines
+    )
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+
+
+def known_plans(existing: list[data.Directive]) -> tuple[dict[str, int], dict[str, int]]:
+    """Per participant the highest revision in the books, and revision import-keys -> revision."""
+    highest: dict[str, int] = defaultdict(int)
+    keys: dict[str, int] = {}
+    for entry in existing:
+        if not isinstance(entry, data.Custom) or entry.type not in (
+            contract.PLAN_LINE,
+            contract.PLAN_REVISION,
+        ):
+            continue
+        args = custom_args(entry)
+        if not args:
+            continue
+        revision = int(entry.meta.get("revision", 1) or 1)
+        code = str(args[0])
+        highest[code] = max(highest[code], revision)
+        key = entry.meta.get("import-key")
+        if entry.type == contract.PLAN_REVISION and key:
+            keys[str(key)] = revision
+    return highest, keys
+
+
+class PlansImporter(AidImporter):
+    kind = "plans"
+
+    def identify(self, filepath: str) -> bool:
+        return identify(Path(filepath), SPEC)
+
+    def target(self, paths: BooksPaths, entry: data.Directive) -> Path:
+        return paths.journal_file(self.kind, entry.date.year)
+
+    def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
+        path = Path(filepath)
+        tables = find_tables(path, SPEC)
+        if not tables:
+            raise InputError(str(path), "no plan table (header with Kode Peserta, No, Uraian, ...) found")
+        result = Extraction(archive_account=ARCHIVE_ACCOUNT, archive_date=datetime.date.today())
+        rows = [row for table in tables for row in table.rows]
+        result.rows_read = len(rows)
+        per: dict[str, list[tuple[Row, contract.PlanLineSpec]]] = defaultdict(list)
+        seen: dict[tuple[str, str], str] = {}
+        for row in rows:
+            if only_code(row, FILLED_KEYS):
+                result.skipped.append((row.location, "only the participant code is filled in"))
+                continue
+            line = self._line(row, program)
+            pair = (line.participant, line.no)
+            if pair in seen:
+                raise InputError(
+                    row.location,
+                    f"line {line.no} of {line.participant} is given twice (also at {seen[pair]})",
+                )
+            seen[pair] = row.location
+            per[line.participant].append((row, line))
+        highest, known = known_plans(existing)
+        for code in sorted(per):
+            pairs = per[code]
+            lines = [line for _, line in pairs]
+            key = f"plan:{code}:{plan_digest(lines)}"
+            if key in known:
+                for row, _ in pairs:
+                    result.skipped.append(
+                        (row.location, f"this plan of {code} is already in the books (revision {known[key]})")
+                    )
+                continue
+            revision = highest[code] + 1
+            source = pairs[0][0].location
+            entries = contract.plan_directives(code, lines, revision, str(path), import_key=key)
+            for entry, (row, _) in zip(entries[1:], pairs, strict=True):
+                entry.meta["source"] = row.location
+            entries[0].meta["source"] = source
+            if revision > 1:
+                entries[0].meta["supersedes"] = Decimal(revision - 1)
+            result.entries.extend(entries)
+        return result
+
+    def _line(self, row: Row, program: Program) -> contract.PlanLineSpec:
+        person = participant_of(row, program)
+        no = row.text("no")
+        if not no:
+            raise InputError(row.location, "No (the plan line number) is empty")
+        description = row.text("description")
+        if not description:
+            raise InputError(row.location, "Uraian (description) is empty")
+        category = row.text("category")
+        if not category:
+            raise InputError(row.location, "Kategori (category) is empty")
+        volume, price, amount = amounts(row, negative_ok=False)
+        approved_by = row.text("approved_by")
+        if not approved_by:
+            raise InputError(row.location, "Disetujui Oleh (who approved the line) is empty")
+        approved = sensible_date(row, "approved", "Tanggal Disetujui (approval date)", person)
+        return contract.PlanLineSpec(
+            person.code,
+            no,
+            description,
+            category_of(row, category),
+            volume,
+            row.text("unit"),
+            price,
+            amount,
+            approved_by,
+            approved,
+        )

@@ -1,0 +1,138 @@
+"""Summaries per participant and per plan line: what the table output, the Fava extension and
+the PDF reports show beside the findings. Plain dataclasses with Decimal fields.
+
+Definitions (docs/findings.md, "Summaries"):
+- plan total: the amounts of the plan in force (latest revision);
+- aid received: aid credited to her savings book (Savings from Transit);
+- withdrawn: cash taken from the savings book (Cash from Savings), gross;
+- receipted: purchases, net of returns, planned or not;
+- cash not yet covered: the balance of her Cash account;
+- savings balance: the balance of her savings book; `available` is what lies above the
+  bank's minimum balance, which she can never withdraw;
+- realisation %: per line the purchases up to the line's amount, summed, over the plan total
+  (overspending a line does not make up for another line left unbought).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ledger import accounts
+from ledger.reconcile.facts import ZERO, Facts
+from ledger.records import Program
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class LineSummary:
+    participant: str
+    no: str
+    description: str
+    category: str
+    planned: Decimal
+    actual: Decimal  # purchases naming the line, net of returns
+    purchases: int  # receipt lines naming it
+    revision: int
+    approved: datetime.date
+
+    @property
+    def difference(self) -> Decimal:
+        return self.actual - self.planned
+
+
+@dataclass(frozen=True)
+class ParticipantSummary:
+    participant: str
+    companion: str
+    plan_revision: int
+    plan_total: Decimal
+    aid_received: Decimal
+    withdrawn: Decimal
+    receipted: Decimal
+    unplanned: Decimal  # receipted without an approved plan line
+    cash_uncovered: Decimal
+    savings_balance: Decimal
+    min_balance: Decimal
+    realisation: Decimal  # percent, one decimal
+    lines: tuple[LineSummary, ...]
+
+    @property
+    def available(self) -> Decimal:
+        """Savings she could still withdraw: the balance above the bank's minimum."""
+        return max(ZERO, self.savings_balance - self.min_balance)
+
+
+def summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
+    """One summary per participant known to the program or the facts, sorted by code."""
+    actual: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
+    count: dict[tuple[str, str], int] = defaultdict(int)
+    receipted: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    unplanned: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for purchase in facts.purchases:
+        receipted[purchase.participant] += purchase.amount
+        plan = facts.plans.get(purchase.participant)
+        if purchase.plan_line is not None and plan is not None and purchase.plan_line in plan.lines:
+            key = (purchase.participant, purchase.plan_line)
+            actual[key] += purchase.amount
+            count[key] += 1
+        else:
+            unplanned[purchase.participant] += purchase.amount
+    received: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for credit in facts.aid_credits:
+        received[credit.participant] += credit.amount
+    withdrawn: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for withdrawal in facts.withdrawals:
+        withdrawn[withdrawal.participant] += withdrawal.amount
+
+    out = []
+    for code in sorted(set(program.participants) | facts.participants()):
+        person = program.participants.get(code)
+        plan = facts.plans.get(code)
+        lines = []
+        realised = ZERO
+        total = ZERO
+        if plan is not None:
+            for no, line in sorted(plan.lines.items(), key=lambda item: _line_order(item[0])):
+                spent = actual[(code, no)]
+                lines.append(
+                    LineSummary(
+                        code,
+                        no,
+                        line.description,
+                        line.category,
+                        line.amount,
+                        spent,
+                        count[(code, no)],
+                        line.revision,
+                        line.approved,
+                    )
+                )
+                total += line.amount
+                realised += max(ZERO, min(spent, line.amount))
+        realisation = (realised * HUNDRED / total).quantize(Decimal("0.1"), ROUND_HALF_UP) if total else ZERO
+        out.append(
+            ParticipantSummary(
+                participant=code,
+                companion=person.companion if person else "",
+                plan_revision=plan.revision if plan else 0,
+                plan_total=total,
+                aid_received=received[code],
+                withdrawn=withdrawn[code],
+                receipted=receipted[code],
+                unplanned=unplanned[code],
+                cash_uncovered=facts.balance(code, accounts.CASH),
+                savings_balance=facts.balance(code, accounts.SAVINGS),
+                min_balance=person.min_balance if person else ZERO,
+                realisation=realisation,
+                lines=tuple(lines),
+            )
+        )
+    return out
+
+
+def _line_order(no: str) -> tuple[int, str]:
+    return (int(no), "") if no.isdigit() else (1 << 30, no)

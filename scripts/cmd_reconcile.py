@@ -1,0 +1,200 @@
+"""`aidledger reconcile`: findings and summaries of the books, as a table, JSON or CSV.
+
+Exit status: 0 when no finding is an error, 1 when one is, 2 when the books cannot be used
+(missing, or with load errors) or an option names nothing in them. With --format json, standard
+output holds only the JSON list of finding objects.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from ledger import books as books_mod
+from ledger.findings import ERROR, Finding
+from ledger.reconcile import ParticipantSummary, Settings, run, summarise
+from ledger.records import Location
+
+CSV_COLUMNS = ("kind", "severity", "participant", "companion", "date", "amount", "message", "locations")
+
+
+def _rp(number: object) -> str:
+    return f"{number:,.0f}".replace(",", ".")
+
+
+def _table(rows: Sequence[Sequence[str]], headers: Sequence[str], right: set[int]) -> str:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            cell.rjust(w) if i in right else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def findings_table(findings: Sequence[Finding]) -> str:
+    rows = [
+        [
+            f.participant,
+            f.date.isoformat(),
+            f.severity,
+            f.kind,
+            _rp(f.amount),
+            f.message,
+            " ".join(f.locations),
+        ]
+        for f in findings
+    ]
+    return _table(rows, ["participant", "date", "severity", "kind", "amount", "message", "locations"], {4})
+
+
+def summary_table(summaries: Sequence[ParticipantSummary]) -> str:
+    rows = [
+        [
+            s.participant,
+            s.companion,
+            _rp(s.plan_total),
+            _rp(s.aid_received),
+            _rp(s.withdrawn),
+            _rp(s.receipted),
+            _rp(s.cash_uncovered),
+            _rp(s.savings_balance),
+            f"{s.realisation}%",
+        ]
+        for s in summaries
+    ]
+    headers = [
+        "participant",
+        "companion",
+        "plan",
+        "aid",
+        "withdrawn",
+        "receipted",
+        "cash",
+        "savings",
+        "realised",
+    ]
+    return _table(rows, headers, set(range(2, 9)))
+
+
+def lines_table(summaries: Sequence[ParticipantSummary]) -> str:
+    rows = [
+        [
+            line.participant,
+            line.no,
+            line.description,
+            line.category,
+            _rp(line.planned),
+            _rp(line.actual),
+            _rp(line.difference),
+            str(line.purchases),
+        ]
+        for s in summaries
+        for line in s.lines
+    ]
+    headers = [
+        "participant",
+        "line",
+        "description",
+        "category",
+        "planned",
+        "actual",
+        "difference",
+        "receipts",
+    ]
+    return _table(rows, headers, {4, 5, 6, 7})
+
+
+def findings_csv(findings: Sequence[Finding]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in findings:
+        d = f.as_dict()
+        writer.writerow([*(d[c] for c in CSV_COLUMNS[:-1]), " ".join(f.locations)])
+    return buffer.getvalue()
+
+
+@click.command()
+@click.option("--books", "books", type=click.Path(path_type=Path), default=None, help="The books folder.")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Read the books at this date (default: today).",
+)
+@click.option(
+    "--participant", "participant", default=None, help="Only this participant (shows her plan lines)."
+)
+@click.option("--companion", "companion", default=None, help="Only this companion's participants.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="Language of the messages.")
+@click.option("--lines", "show_lines", is_flag=True, help="Show planned against actual per plan line.")
+def reconcile(
+    books: Path | None,
+    as_of: datetime.datetime | None,
+    participant: str | None,
+    companion: str | None,
+    fmt: str,
+    lang: str | None,
+    show_lines: bool,
+) -> None:
+    """Check spending against the plans, receipts against withdrawals (and every other rule)."""
+
+    def unusable(message: str) -> None:
+        click.echo(f"aidledger: {message}", err=True)
+        sys.exit(2)
+
+    try:
+        paths = books_mod.require(books)
+    except books_mod.BooksNotFound as exc:
+        unusable(str(exc))
+        return
+    loaded = books_mod.load(paths)
+    if loaded.errors:
+        for error in loaded.errors[:20]:
+            click.echo(f"{Location.of(error.source)}: {error.message}", err=True)
+        unusable(f"the books have {len(loaded.errors)} error(s); fix them first (`aidledger check`)")
+    program = loaded.program
+    code = participant.upper() if participant else None
+    if code is not None and code not in program.participants:
+        unusable(f"participant {participant} is not registered in the books")
+    if companion is not None and companion not in program.companions:
+        unusable(f"companion {companion} is not declared in the books")
+    settings = Settings(as_of=as_of.date() if as_of else datetime.date.today(), lang=lang)
+    result = run(loaded.entries, program, settings)
+
+    def wanted(who: str, their_companion: str) -> bool:
+        return (code is None or who == code) and (companion is None or their_companion == companion)
+
+    findings = [f for f in result.findings if wanted(f.participant, f.companion)]
+    if fmt == "json":
+        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(findings_csv(findings), nl=False)
+    else:
+        summaries = [s for s in summarise(result.facts, program) if wanted(s.participant, s.companion)]
+        click.echo(f"Findings as of {settings.as_of} ({len(findings)})")
+        click.echo(findings_table(findings) if findings else "(none)")
+        click.echo("")
+        click.echo("Participants")
+        click.echo(summary_table(summaries))
+        if code is not None or show_lines:
+            click.echo("")
+            click.echo("Plan lines")
+            click.echo(lines_table(summaries))
+    sys.exit(1 if any(f.severity == ERROR for f in findings) else 0)
