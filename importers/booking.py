@@ -581,24 +581,14 @@ def _end_date(statement: Statement, placed: list[Placed]) -> datetime.date | Non
 
 
 def assertions(statement: Statement, owner: Owner, placed: list[Placed], source: str) -> list[data.Balance]:
-    """The opening balance at the start (when her book was already open) and the closing one the
-    day after the last date covered, Beancount's convention for a balance at the end of a day."""
-    out = []
-    start = statement.period_start or (placed[0].line.date if placed else None)
-    opening = statement.opening_balance
-    if opening is None and placed:
-        opening = placed[0].balance - placed[0].signed
-    if (
-        start is not None
-        and opening is not None
-        and start >= owner.opened
-        and (not placed or placed[0].line.date >= start)
-    ):
-        out.append(balance_entry(owner, start, opening, source, "opening"))
+    """The closing balance, asserted the day after the last date covered (Beancount's convention
+    for a balance at the end of a day). Only the end: an overlapping statement that ends where
+    an earlier one did then adds nothing, and a gap before a statement shows in its own end."""
     end = _end_date(statement, placed)
     closing = placed[-1].balance if placed else statement.closing_balance
-    if end is not None and closing is not None:
-        day_after = end + datetime.timedelta(days=1)
-        if day_after > owner.opened:
-            out.append(balance_entry(owner, day_after, closing, source, "closing"))
-    return out
+    if end is None or closing is None:
+        return []
+    day_after = end + datetime.timedelta(days=1)
+    if day_after <= owner.opened:
+        return []
+    return [balance_entry(owner, day_after, closing, source, "closing")]
