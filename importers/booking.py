@@ -523,6 +523,17 @@ def book_statement(
     `source_for(account, end)` names the archived original, the `source` of every entry.
     """
     owner = find_owner(statement, existing, program)
+    for line in statement.lines:  # a row problem is named before the chain it would break
+        if line.debit and line.credit and rules_mod.classify(line, rule_table).kind != "summary":
+            raise InputError(
+                where(statement, line.location),
+                f"both debit ({_amount(line.debit)}) and credit ({_amount(line.credit)}) on one line",
+            )
+        if line.date < owner.opened:
+            raise InputError(
+                where(statement, line.location),
+                f"dated {line.date}, before {owner.savings} was opened ({owner.opened})",
+            )
     placed = order_and_verify(statement)
     end = _end_date(statement, placed)
     if end is None:
@@ -533,16 +544,6 @@ def book_statement(
     counters: list[str] = []
     for index, (item, kind) in enumerate(zip(placed, kinds, strict=True)):
         line = item.line
-        if line.date < owner.opened:
-            raise InputError(
-                where(statement, line.location),
-                f"dated {line.date}, before {owner.savings} was opened ({owner.opened})",
-            )
-        if line.debit and line.credit and kind.kind != "summary":
-            raise InputError(
-                where(statement, line.location),
-                f"both debit ({_amount(line.debit)}) and credit ({_amount(line.credit)}) on one line",
-            )
         if kind.kind == "reversal":
             counter = _reversed_counter(owner, placed, index, counters) or owner.counter(
                 "unknown", item.signed
