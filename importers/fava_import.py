@@ -1,0 +1,36 @@
+"""The importers for Fava's import page.
+
+Name this file in the books' main.beancount (`aidledger serve` does it for you):
+
+    2000-01-01 custom "fava-option" "import-config" "<path to>/importers/fava_import.py"
+    2000-01-01 custom "fava-option" "import-dirs" "<folder the treasurer uploads into>"
+
+`CONFIG` is the same list `aidledger import` tries. Each importer reads the books itself from
+the entries Fava passes (the participants' account hashes, the rule table at <books>/rules.toml
+found through the settings record's file), so nothing else needs configuring. The bank profiles
+of <books>/profiles/ are found through $AIDLEDGER_BOOKS (set by `aidledger serve`).
+Password-protected PDFs cannot be read here (Fava has no way to ask): import them with
+`aidledger import --password`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from importers.base import AidImporter
+from importers.registry import all_importers
+from ledger.books import ENV_BOOKS, resolve
+
+
+def _books_root() -> Path | None:
+    if not os.environ.get(ENV_BOOKS):
+        return None
+    return resolve(os.environ[ENV_BOOKS]).root
+
+
+def importers_for(books_root: Path | None = None) -> list[AidImporter]:
+    return all_importers(books_root)
+
+
+CONFIG: list[AidImporter] = importers_for(_books_root())
