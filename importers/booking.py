@@ -17,7 +17,6 @@ Plain functions, in the order `book_statement` applies them:
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
 import itertools
 from collections.abc import Callable, Iterable, Sequence
@@ -139,10 +138,20 @@ def institution_accounts(entries: Iterable[data.Directive]) -> list[data.Open]:
     ]
 
 
-@functools.lru_cache(maxsize=4096)
+_HASHES: dict[tuple[str, str], str] = {}
+
+
 def _hash(number: str, salt: str) -> str:
     """The slow salted hash, once per number and run (a year's statements repeat each number)."""
-    return accountno.account_hash(number, salt)
+    key = (number, salt)
+    if key not in _HASHES:
+        _HASHES[key] = accountno.account_hash(number, salt)
+    return _HASHES[key]
+
+
+def remember_hash(number: str, salt: str, digest: str) -> None:
+    """A hash computed elsewhere (importers.bank.importers.prefetch, in another process)."""
+    _HASHES[(number, salt)] = digest
 
 
 def find_owner(statement: Statement, existing: Sequence[data.Directive], program: Program) -> Owner:

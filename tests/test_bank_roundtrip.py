@@ -145,3 +145,42 @@ def test_an_overlapping_statement_adds_nothing(imported, tmp_path: Path) -> None
     assert [r.error for r in again if r.error] == []
     assert [r.written for r in again] == [0] * len(overlapping)
     assert journal_text(paths) == before
+
+
+def test_passbooks_printed_out_of_order_and_merged_months(tmp_path: Path) -> None:
+    """Same-day lines printed out of posting order, and months merged into one summary line: the
+    books still hold the truth's balances; the summary's net sits in Suspense, noted."""
+    year = simulate(24, 5)
+    people = [p for p in year.people if render_passbooks.layout_for(p) in ("passbook-xlsx", "passbook-csv")][
+        :4
+    ]
+    paths = bank_books(tmp_path / "books", year)
+    files = []
+    merged_nets = {}
+    for person in people:
+        lines = render_passbooks.swapped_same_day(year.lines_of(person.code))
+        start, end = datetime.date(2026, 8, 1), datetime.date(2026, 10, 31)
+        merged = render_passbooks.merged(lines, start, end)
+        summary = [line for line in merged if line.kind == "summary"]
+        if summary:
+            merged_nets[person.code] = summary[0].credit - summary[0].debit
+        path = tmp_path / f"{person.code}.xlsx"
+        if render_passbooks.layout_for(person) == "passbook-xlsx":
+            files.append(render_passbooks.passbook_xlsx(path, person, merged))
+        else:
+            files.append(render_passbooks.passbook_csv(path.with_suffix(".csv"), person, merged))
+    reports = run_import(paths, files)
+    assert [r.error for r in reports if r.error] == []
+    balances = savings_balances(paths)
+    for person in people:
+        assert balances[person.code] == year.lines_of(person.code)[-1].balance
+    assert merged_nets, "some passbook should have months to merge"
+    suspense = {}
+    for entry in bank_transactions(paths):
+        if entry.meta["kind"] == "summary":
+            code = entry.postings[0].account.split(":")[2]
+            suspense[code] = entry.postings[0].units.number
+            assert entry.postings[1].account.endswith(":Suspense")
+    assert suspense == merged_nets
+    notes = [note for r in reports for _loc, note in r.notes if "summary line" in note]
+    assert len(notes) == len(merged_nets)
