@@ -31,7 +31,7 @@ from importers.base import IMPORT_KEY
 from importers.rules import Classification, Rule
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
-from ledger import accountno, accounts, records
+from ledger import accountno, accounts, disbursements, records
 from ledger.money import IDR, ZERO
 from ledger.records import Program
 
@@ -355,96 +355,25 @@ def classify_lines(lines: Sequence[StatementLine], rules: list[Rule]) -> list[Cl
     return [rules_mod.classify(line, rules) for line in lines]
 
 
-LIST_WINDOW = (datetime.timedelta(days=-3), datetime.timedelta(days=30))  # credit date - list date
-
-
-def _listed(entries: Iterable[data.Directive]) -> dict[str, list[tuple[datetime.date, Decimal, int]]]:
-    """Per participant, movements of her Transit account: (date, amount, +1) for aid a list put
-    there, (date, amount, -1) for a savings-book credit that cleared it."""
-    found: dict[str, list[tuple[datetime.date, Decimal, int]]] = {}
-    for entry in entries:
-        if not isinstance(entry, data.Transaction):
-            continue
-        bank = any(p.account.endswith(":" + accounts.SAVINGS) for p in entry.postings)
-        for posting in entry.postings:
-            if posting.units is None or not posting.account.endswith(":" + accounts.TRANSIT):
-                continue
-            code = accounts.participant_of(posting.account)
-            number = posting.units.number
-            if code is None or not isinstance(number, Decimal):
-                continue
-            if bank:
-                found.setdefault(code, []).append((entry.date, -number, -1))
-            elif number > 0:
-                found.setdefault(code, []).append((entry.date, number, 1))
-    return found
-
-
-_LISTED_SEEN: dict[int, tuple[int, object, dict[str, list[tuple[datetime.date, Decimal, int]]]]] = {}
-
-
-def transit_movements(
-    entries: Sequence[data.Directive],
-) -> dict[str, list[tuple[datetime.date, Decimal, int]]]:
-    if not isinstance(entries, list) or not entries:
-        return _listed(entries)
-    seen = _LISTED_SEEN.get(id(entries))
-    if seen is not None and seen[1] is entries[0] and seen[0] <= len(entries):
-        found = {code: list(items) for code, items in seen[2].items()}
-        for code, items in _listed(entries[seen[0] :]).items():
-            found.setdefault(code, []).extend(items)
-    else:
-        found = _listed(entries)
-    _LISTED_SEEN.clear()
-    _LISTED_SEEN[id(entries)] = (len(entries), entries[0], found)
-    return found
-
-
-def _waiting(movements: list[tuple[datetime.date, Decimal, int]]) -> list[tuple[datetime.date, Decimal]]:
-    """Listed aid not yet cleared: each credit clears the earliest listing of its amount."""
-    listed = sorted((d, a) for d, a, sign in movements if sign > 0)
-    for _date, amount, sign in movements:
-        if sign < 0:
-            match = next((item for item in listed if item[1] == amount), None)
-            if match is not None:
-                listed.remove(match)
-    return listed
-
-
-EXPLAINABLE = ("own-deposit", "transfer", "unknown")
-POTONGAN = Decimal("0.9")
-
-
 def explain_by_lists(
-    owner: Owner, placed: Sequence[Placed], kinds: list[Classification], existing: Sequence[data.Directive]
-) -> list[Classification]:
-    """A credit is aid when a disbursement list already in the books explains it: same
-    participant, an amount still waiting in her Transit account (or the only one waiting, less
-    a deduction of at most 10%), credited from three days before to thirty days after the
-    list, whatever the bank called it (a teller's SETORAN TUNAI
-    of the aid names no funder). Lists imported after the statement are issue 5's
-    reclassification; this covers the statement that comes after its list."""
-    if owner.participant is None:
-        return kinds
-    waiting = _waiting(transit_movements(existing).get(owner.participant, []))
-    out = list(kinds)
+    placed: Sequence[Placed], kinds: list[Classification], existing: Sequence[data.Directive], owner: Owner
+) -> list[str | None]:
+    """A credit is aid when a disbursement list explains it, whatever the bank calls it.
+
+    Each credit booked as aid or as her own deposit claims the list row that explains it (same
+    participant, amount, date window; ledger.disbursements), once; an explained own deposit
+    becomes an aid credit. Returns, per line, the key of the row it clears (or None).
+    """
+    matcher = disbursements.Matcher(existing)
+    links: list[str | None] = []
     for index, (item, kind) in enumerate(zip(placed, kinds, strict=True)):
-        amount = item.line.credit - item.line.debit
-        if amount <= 0 or kind.kind not in ("aid-credit", *EXPLAINABLE):
-            continue
-        day = item.line.date
-        near = [w for w in waiting if LIST_WINDOW[0] <= day - w[0] <= LIST_WINDOW[1]]
-        match = next((w for w in near if w[1] == amount), None)
-        if match is None and kind.kind != "aid-credit":
-            # the one listing in the window, credited less a deduction (potongan) of at most 10%
-            short = [w for w in near if w[1] * POTONGAN <= amount < w[1]]
-            match = short[0] if len(near) == 1 and len(short) == 1 else None
-        if match is None:
-            continue
-        waiting.remove(match)
-        if kind.kind != "aid-credit":
-            out[index] = Classification("aid-credit", "disbursement-list", kind.funder)
-    return out
+        row = None
+        if item.signed > 0 and kind.kind in ("aid-credit", "own-deposit"):
+            row = matcher.explain(owner.code, item.line.date, item.signed)
+            if row is not None and kind.kind == "own-deposit":
+                kinds[index] = Classification("aid-credit", "disbursement list", row.funder)
+        links.append(row.key if row is not None else None)
+    return links
 
 
 # --- 4. entries -------------------------------------------------------------------------------
@@ -548,7 +477,8 @@ def book_statement(
     if end is None:
         raise InputError(where(statement), "the statement has no lines and no period")
     source = source_for(owner.savings, end)
-    kinds = explain_by_lists(owner, placed, classify_lines([p.line for p in placed], rule_table), existing)
+    kinds = classify_lines([p.line for p in placed], rule_table)
+    links = explain_by_lists(placed, kinds, existing, owner)
     booked = Booked(owner=owner)
     counters: list[str] = []
     for index, (item, kind) in enumerate(zip(placed, kinds, strict=True)):
@@ -563,7 +493,10 @@ def book_statement(
         if not item.signed:
             booked.skipped.append((where(statement, line.location), "zero amount: nothing to book"))
             continue
-        booked.entries.append(line_entry(owner, item, kind, counter, source, line.location))
+        entry = line_entry(owner, item, kind, counter, source, line.location)
+        if links[index] is not None:
+            entry.meta[disbursements.META_LINK] = links[index]
+        booked.entries.append(entry)
         if counter.endswith(":" + accounts.SUSPENSE):
             why = (
                 "a summary line merging several months: its net is known, its kinds are not"

@@ -1,8 +1,10 @@
 """`aidledger import`: identify each file, read it, drop what the books already hold, check,
-append atomically, archive the original, and report per file what was read, written, skipped.
+archive the original, append atomically, and report per file what was read, written, skipped.
 
 A file is all or nothing: when any row is bad, or the new entries would break a rule of the
 books, nothing of that file is written and the report says why, with the location.
+Identities go into the encrypted register and originals into the encrypted archive with the
+books' public key (ledger.identity), so importing never needs the identity key.
 """
 
 from __future__ import annotations
@@ -140,13 +142,12 @@ def _rule_errors_on(new: list[data.Directive], program: Program) -> list[str]:
     over the new entries with the records of the books plus the new ones is the same as
     running them over the whole books, and costs what the file costs, not what the books do.
     """
-    new_ids = {id(e) for e in new}
-    lang = i18n.default_language()
-    errors = [err for rule in plugin.RULES for err in rule(new, program, lang)]
+    context = plugin.Context.of(new, program, i18n.default_language())
     return [
         f"{Location.of(err.source)}: {err.message}"
-        for err in errors
-        if err.entry is not None and id(err.entry) in new_ids
+        for rule in plugin.RULES
+        for err in rule(context)
+        if err.entry is not None
     ]
 
 
@@ -219,21 +220,23 @@ def _import_one(
     report.entries = fresh
     if dry_run:
         return program
-    if extraction.identities:
-        identity.append_segment(
-            paths.register, program.age_recipient, extraction.identities, program.account_salt
-        )
-    _attach(paths, extraction.attachments, program.age_recipient)
-    append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
-    report.written = len(fresh)
     if extraction.archive_account:
+        # first, so that no entry ever names an original the books do not hold; the file read
+        # (a password-protected PDF's decrypted copy) is what the entries' `source` names
         report.archived = archive(
             paths,
             readable,
             extraction.archive_account,
             extraction.archive_date or datetime.date.today(),
-            program.age_recipient,
+            after.age_recipient,
         )
+    if extraction.identities:
+        identity.append_segment(
+            paths.register, after.age_recipient, extraction.identities, after.account_salt
+        )
+    _attach(paths, extraction.attachments, after.age_recipient)
+    append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
+    report.written = len(fresh)
     entries.extend(fresh)
     keys |= existing_keys(fresh)
     return after

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from importers.bank.importers import statement_importers
 from importers.base import AidImporter
+from importers.disbursements import DisbursementsImporter
 from importers.participants import ParticipantsImporter
 from importers.plans import PlansImporter
 from importers.receipts import ReceiptsImporter
@@ -16,5 +17,6 @@ def all_importers(books_root: Path | None = None) -> list[AidImporter]:
         ParticipantsImporter(),
         PlansImporter(),
         ReceiptsImporter(),
+        DisbursementsImporter(),
         *statement_importers(books_root),
     ]

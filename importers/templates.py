@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from importers import participants
+from importers import disbursements, participants
 from importers.tables import TableSpec
 
 
@@ -20,6 +20,7 @@ class UnknownTemplate(Exception):
 
 TEMPLATES: dict[str, tuple[TableSpec, list[list[Any]]]] = {
     "participants": (participants.SPEC, []),
+    "disbursements": (disbursements.TEMPLATE_SPEC, []),
 }
 
 

@@ -12,10 +12,8 @@ Layout of a books folder (created by `aidledger init`):
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,7 @@ from typing import Any
 from beancount import loader
 from beancount.core import data
 
-from ledger import fastbalance
+from ledger import fastbalance, gcpause
 from ledger.records import Program, read_program
 
 MAIN = "main.beancount"
@@ -105,18 +103,6 @@ class LoadedBooks:
     program: Program
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Beancount allocates millions of small objects; the collector only slows the load."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _cache_inputs(paths: BooksPaths) -> Iterator[Path]:
     """What a load reads: the Beancount files and the documents folders."""
     yield from paths.root.glob("*.beancount")
@@ -149,6 +135,6 @@ def load(paths: BooksPaths, *, fast_balance: bool = True) -> LoadedBooks:
     participants, by ledger.fastbalance, which gives the same errors (tests/test_fastbalance.py).
     """
     drop_stale_cache(paths)
-    with _gc_paused(), fastbalance.installed(fast_balance):
+    with gcpause.paused(), fastbalance.installed(fast_balance):
         entries, errors, options = loader.load_file(str(paths.main))
     return LoadedBooks(paths, entries, list(errors), options, read_program(entries))

@@ -11,6 +11,25 @@ from ledger.books import BooksPaths
 from ledger.writer import FILE_HEADER, format_entries, write_files_atomically
 
 EPOCH = datetime.date(2000, 1, 1)
+# Fava's import page: the importers (a file Fava runs) and the folder it lists and uploads to
+IMPORT_CONFIG = "import_config.py"
+IMPORT_DIR = "import"
+IMPORT_CONFIG_TEXT = """\
+# Fava's import configuration for these books (written by `aidledger init`): the importers
+# `aidledger import` uses, so statements and lists can also be imported from Fava's import page.
+try:
+    from importers import fava_import as _config
+except ImportError:  # before the statement importers' Fava configuration exists
+    _config = None
+if _config is not None:
+    CONFIG = _config.CONFIG
+    HOOKS = getattr(_config, "HOOKS", [])
+else:
+    from importers.registry import all_importers
+
+    CONFIG = all_importers()
+    HOOKS = []
+"""
 
 
 class BooksExist(Exception):
@@ -35,6 +54,9 @@ plugin "ledger.plugin" "{lang}"
 
 {EPOCH} custom "fava-option" "locale" "{locale}"
 {language}{EPOCH} custom "fava-option" "default-page" "balance_sheet/"
+{EPOCH} custom "fava-extension" "reports.fava_ext"
+{EPOCH} custom "fava-option" "import-config" "{IMPORT_CONFIG}"
+{EPOCH} custom "fava-option" "import-dirs" "{IMPORT_DIR}"
 
 include "{books.PROGRAM}"
 include "{books.PARTICIPANTS}"
@@ -93,8 +115,10 @@ def create_books(
             paths.participants: FILE_HEADER + ";; Participant records and their accounts.\n",
             paths.journal / "manual.beancount": FILE_HEADER
             + ";; Entries made by hand. Each savings-book movement needs `source:` metadata.\n",
+            paths.root / IMPORT_CONFIG: IMPORT_CONFIG_TEXT,
         }
     )
+    (paths.root / IMPORT_DIR).mkdir(exist_ok=True)
     paths.documents.mkdir(exist_ok=True)
     (paths.documents / ".keep").touch()
     paths.register.mkdir(exist_ok=True)

@@ -56,6 +56,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Savings-book movement on {account} has no origin (metadata source): "
         "every movement must trace back to a statement",
     },
+    "disbursement-not-credited": {
+        "id": "Bantuan {component} batch {batch} sebesar {amount} tercatat pada {date}, "
+        "belum masuk ke buku tabungan setelah {days} hari",
+        "en": "Aid {component} of batch {batch}, {amount}, listed on {date}, "
+        "not credited to the savings book after {days} days",
+    },
+    "disbursement-amount-mismatch": {
+        "id": "Bantuan {component} batch {batch}: tercatat {listed}, masuk ke buku tabungan {credited} "
+        "pada {date} (selisih {difference}, termasuk potongan)",
+        "en": "Aid {component} of batch {batch}: listed {listed}, credited {credited} on {date} "
+        "(difference {difference}, deductions included)",
+    },
+    "credit-without-disbursement": {
+        "id": "Setoran bantuan {amount} pada {date} tidak dijelaskan oleh daftar nominatif mana pun",
+        "en": "Aid credit of {amount} on {date} is explained by no disbursement list",
+    },
+    "duplicate-disbursement": {
+        "id": "Peserta tercatat dua kali untuk {component} dalam batch {batch} ({amount})",
+        "en": "Participant listed twice for {component} in batch {batch} ({amount})",
+    },
     # findings of plans and receipts (ledger/reconcile/plans.py); values: participant, date, amount
     "unclassified-bank-line": {
         "id": "Mutasi buku tabungan {amount} ({code} {description}) belum dikenal tabel aturan; "

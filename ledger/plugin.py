@@ -2,20 +2,23 @@
 
 It refuses malformed books only. A business anomaly (a purchase outside the plan, an aid credit
 nobody listed, cash not yet covered) is a finding of the reconciliation, never an error here.
-One function per rule, each returning AidRuleError named tuples; the configuration string is
-the language of the messages ("id" or "en").
+One function per rule, each yielding AidRuleError named tuples; the configuration string is
+the language of the messages ("id" or "en"). The rules share one pass over the entries
+(Context) that sorts them by type and notes which participants and account roles each
+transaction touches, so that the plugin stays a small fraction of a load.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from beancount.core import data
 
-from ledger import accounts, i18n
+from ledger import accounts, gcpause, i18n
 from ledger.money import IDR, is_whole_rupiah
 from ledger.records import COMPANION, PARTICIPANT, Program, custom_args, read_program
 
@@ -28,15 +31,43 @@ class AidRuleError(NamedTuple):
     entry: data.Directive | None
 
 
-Rule = Callable[[list[data.Directive], Program, str], Iterator[AidRuleError]]
+@dataclass
+class Context:
+    """The entries as the rules need them, computed once per load."""
+
+    entries: list[data.Directive]
+    program: Program
+    lang: str
+    transactions: list[data.Transaction] = field(default_factory=list)
+    participants: list[frozenset[str]] = field(default_factory=list)  # per transaction
+    roles: list[frozenset[str]] = field(default_factory=list)  # aid account roles, per transaction
+    opens: list[data.Open] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, entries: list[data.Directive], program: Program, lang: str) -> Context:
+        context = cls(entries, program, lang)
+        for entry in entries:
+            if isinstance(entry, data.Transaction):
+                parsed = [accounts.parse_aid_account(p.account) for p in entry.postings]
+                context.transactions.append(entry)
+                context.participants.append(frozenset(a.participant for a in parsed if a))
+                context.roles.append(frozenset(a.role for a in parsed if a))
+            elif isinstance(entry, data.Open):
+                context.opens.append(entry)
+        return context
+
+    def text(self, key: str, **values: object) -> str:
+        return i18n.text(key, self.lang, **values)
+
+
+Rule = Callable[[Context], Iterator[AidRuleError]]
 
 
 def _participants_of(entry: data.Directive, codes: set[str] | dict[str, Any]) -> set[str]:
     """The participants an entry touches, through its accounts or its participant argument."""
     if isinstance(entry, data.Transaction):
         found = {accounts.participant_of(p.account) for p in entry.postings}
-        found.discard(None)
-        return found  # type: ignore[return-value]
+        return {code for code in found if code}
     account = getattr(entry, "account", None)
     if isinstance(account, str):
         code = accounts.participant_of(account)
@@ -48,59 +79,48 @@ def _participants_of(entry: data.Directive, codes: set[str] | dict[str, Any]) ->
     return set()
 
 
-def unregistered_participant(
-    entries: list[data.Directive], program: Program, lang: str
-) -> Iterator[AidRuleError]:
+def unregistered_participant(ctx: Context) -> Iterator[AidRuleError]:
     """An account in a participant's tree needs her registration (custom "participant")."""
-    for entry in entries:
-        if isinstance(entry, data.Open):
-            code = accounts.participant_of(entry.account)
-            if code is not None and code not in program.participants:
-                yield AidRuleError(
-                    entry.meta,
-                    i18n.text("unregistered-participant", lang, account=entry.account, participant=code),
-                    entry,
-                )
+    for entry in ctx.opens:
+        code = accounts.participant_of(entry.account)
+        if code is not None and code not in ctx.program.participants:
+            yield AidRuleError(
+                entry.meta,
+                ctx.text("unregistered-participant", account=entry.account, participant=code),
+                entry,
+            )
 
 
-def cross_participant(entries: list[data.Directive], program: Program, lang: str) -> Iterator[AidRuleError]:
+def cross_participant(ctx: Context) -> Iterator[AidRuleError]:
     """Money must not move from one participant's accounts to another's."""
-    for entry in entries:
-        if isinstance(entry, data.Transaction):
-            codes = {accounts.participant_of(p.account) for p in entry.postings}
-            codes.discard(None)
-            if len(codes) > 1:
-                yield AidRuleError(
-                    entry.meta,
-                    i18n.text("cross-participant", lang, participants=", ".join(sorted(codes))),  # type: ignore[arg-type]
-                    entry,
-                )
+    for entry, codes in zip(ctx.transactions, ctx.participants, strict=True):
+        if len(codes) > 1:
+            yield AidRuleError(
+                entry.meta, ctx.text("cross-participant", participants=", ".join(sorted(codes))), entry
+            )
 
 
-def purchase_without_receipt(
-    entries: list[data.Directive], program: Program, lang: str
-) -> Iterator[AidRuleError]:
+def purchase_without_receipt(ctx: Context) -> Iterator[AidRuleError]:
     """Every purchase of goods names its receipt (nota/kuitansi)."""
-    for entry in entries:
-        if isinstance(entry, data.Transaction) and not entry.meta.get("receipt"):
-            for posting in entry.postings:
-                if accounts.is_goods(posting.account) and not (posting.meta or {}).get("receipt"):
-                    yield AidRuleError(
-                        entry.meta,
-                        i18n.text("purchase-without-receipt", lang, account=posting.account),
-                        entry,
-                    )
-                    break
+    for entry, roles in zip(ctx.transactions, ctx.roles, strict=True):
+        if accounts.GOODS not in roles or entry.meta.get("receipt"):
+            continue
+        for posting in entry.postings:
+            if accounts.is_goods(posting.account) and not (posting.meta or {}).get("receipt"):
+                yield AidRuleError(
+                    entry.meta, ctx.text("purchase-without-receipt", account=posting.account), entry
+                )
+                break
 
 
-def after_closure(entries: list[data.Directive], program: Program, lang: str) -> Iterator[AidRuleError]:
+def after_closure(ctx: Context) -> Iterator[AidRuleError]:
     """Nothing happens to a participant after her accounts are closed."""
     closed: dict[str, datetime.date] = {
-        code: p.closed for code, p in program.participants.items() if p.closed is not None
+        code: p.closed for code, p in ctx.program.participants.items() if p.closed is not None
     }
     if not closed:
         return
-    for entry in entries:
+    for entry in ctx.entries:
         if isinstance(entry, data.Close):
             continue
         for code in _participants_of(entry, closed):
@@ -108,61 +128,57 @@ def after_closure(entries: list[data.Directive], program: Program, lang: str) ->
             if closed_on is not None and entry.date > closed_on:
                 yield AidRuleError(
                     entry.meta,
-                    i18n.text("after-closure", lang, participant=code, date=entry.date, closed=closed_on),
+                    ctx.text("after-closure", participant=code, date=entry.date, closed=closed_on),
                     entry,
                 )
                 break
 
 
-def not_whole_rupiah(entries: list[data.Directive], program: Program, lang: str) -> Iterator[AidRuleError]:
+def not_whole_rupiah(ctx: Context) -> Iterator[AidRuleError]:
     """Rupiah have no cents in these books: a fraction is a misread amount."""
-    for entry in entries:
-        numbers: list[tuple[Decimal, str]] = []
-        if isinstance(entry, data.Transaction):
-            numbers = [
-                (p.units.number, f"{p.units.number} IDR ({p.account})")
-                for p in entry.postings
-                if p.units is not None and p.units.currency == IDR and isinstance(p.units.number, Decimal)
-            ]
-        elif (
-            isinstance(entry, data.Balance)
-            and entry.amount.currency == IDR
-            and isinstance(entry.amount.number, Decimal)
-        ):
-            numbers = [(entry.amount.number, f"{entry.amount.number} IDR ({entry.account})")]
-        for number, label in numbers:
-            if not is_whole_rupiah(number):
-                yield AidRuleError(entry.meta, i18n.text("not-whole-rupiah", lang, amount=label), entry)
+    for entry in ctx.transactions:
+        for posting in entry.postings:
+            units = posting.units
+            if units is None or units.currency != IDR or not isinstance(units.number, Decimal):
+                continue
+            if not is_whole_rupiah(units.number):
+                label = f"{units.number} IDR ({posting.account})"
+                yield AidRuleError(entry.meta, ctx.text("not-whole-rupiah", amount=label), entry)
                 break
+    for balance in ctx.entries:
+        if (
+            isinstance(balance, data.Balance)
+            and balance.amount.currency == IDR
+            and isinstance(balance.amount.number, Decimal)
+            and not is_whole_rupiah(balance.amount.number)
+        ):
+            label = f"{balance.amount.number} IDR ({balance.account})"
+            yield AidRuleError(balance.meta, ctx.text("not-whole-rupiah", amount=label), balance)
 
 
-def open_without_companion(
-    entries: list[data.Directive], program: Program, lang: str
-) -> Iterator[AidRuleError]:
+def open_without_companion(ctx: Context) -> Iterator[AidRuleError]:
     """An aid account is opened only for a participant with a registered companion."""
-    for entry in entries:
-        if not isinstance(entry, data.Open):
-            continue
+    for entry in ctx.opens:
         code = accounts.participant_of(entry.account)
-        participant = program.participants.get(code) if code else None
+        participant = ctx.program.participants.get(code) if code else None
         if participant is None:
             continue  # reported by unregistered_participant
         if not participant.companion:
             detail = ""
-        elif participant.companion not in program.companions:
+        elif participant.companion not in ctx.program.companions:
             detail = f' ("{participant.companion}")'
         else:
             continue
         yield AidRuleError(
             entry.meta,
-            i18n.text("open-without-companion", lang, account=entry.account, participant=code, detail=detail),
+            ctx.text("open-without-companion", account=entry.account, participant=code, detail=detail),
             entry,
         )
 
 
-def unknown_records(entries: list[data.Directive], program: Program, lang: str) -> Iterator[AidRuleError]:
+def unknown_records(ctx: Context) -> Iterator[AidRuleError]:
     """A participant's funder and cohort are declared records, so reports can group by them."""
-    del entries
+    program = ctx.program
     for participant in program.participants.values():
         for kind, code, known in (
             ("funder", participant.funder, program.funders),
@@ -171,47 +187,43 @@ def unknown_records(entries: list[data.Directive], program: Program, lang: str) 
             if code and code not in known:
                 meta = {"filename": participant.location.filename, "lineno": participant.location.lineno}
                 yield AidRuleError(
-                    meta,
-                    i18n.text("unknown-record", lang, participant=participant.code, kind=kind, code=code),
-                    None,
+                    meta, ctx.text("unknown-record", participant=participant.code, kind=kind, code=code), None
                 )
 
 
-def aid_currency(entries: list[data.Directive], program: Program, lang: str) -> Iterator[AidRuleError]:
+def aid_currency(ctx: Context) -> Iterator[AidRuleError]:
     """Participants' accounts hold rupiah only."""
-    for entry in entries:
-        if isinstance(entry, data.Transaction):
-            for posting in entry.postings:
-                if (
-                    posting.units is not None
-                    and posting.units.currency != IDR
-                    and accounts.participant_of(posting.account)
-                ):
-                    yield AidRuleError(
-                        entry.meta,
-                        i18n.text(
-                            "aid-currency", lang, account=posting.account, currency=posting.units.currency
-                        ),
-                        entry,
-                    )
-                    break
+    for entry, codes in zip(ctx.transactions, ctx.participants, strict=True):
+        if not codes:
+            continue
+        for posting in entry.postings:
+            if (
+                posting.units is not None
+                and posting.units.currency != IDR
+                and accounts.participant_of(posting.account)
+            ):
+                yield AidRuleError(
+                    entry.meta,
+                    ctx.text("aid-currency", account=posting.account, currency=posting.units.currency),
+                    entry,
+                )
+                break
 
 
-def bank_line_without_source(
-    entries: list[data.Directive], program: Program, lang: str
-) -> Iterator[AidRuleError]:
+def _savings_account(entry: data.Transaction) -> str:
+    for posting in entry.postings:
+        parsed = accounts.parse_aid_account(posting.account)
+        if parsed is not None and parsed.role == accounts.SAVINGS:
+            return posting.account
+    return ""
+
+
+def bank_line_without_source(ctx: Context) -> Iterator[AidRuleError]:
     """Every savings-book movement carries where it came from, so an auditor can trace it."""
-    for entry in entries:
-        if isinstance(entry, data.Transaction) and "source" not in entry.meta:
-            for posting in entry.postings:
-                parsed = accounts.parse_aid_account(posting.account)
-                if parsed is not None and parsed.role == accounts.SAVINGS:
-                    yield AidRuleError(
-                        entry.meta,
-                        i18n.text("bank-line-without-source", lang, account=posting.account),
-                        entry,
-                    )
-                    break
+    for entry, roles in zip(ctx.transactions, ctx.roles, strict=True):
+        if accounts.SAVINGS in roles and "source" not in entry.meta:
+            account = _savings_account(entry)
+            yield AidRuleError(entry.meta, ctx.text("bank-line-without-source", account=account), entry)
 
 
 RULES: tuple[Rule, ...] = (
@@ -232,8 +244,9 @@ def check_books(
 ) -> tuple[list[data.Directive], list[AidRuleError]]:
     """Run every rule over the entries; the entries pass through unchanged."""
     lang = (config or "").strip() or i18n.default_language()
-    program = read_program(entries)
     errors: list[AidRuleError] = []
-    for rule in RULES:
-        errors.extend(rule(entries, program, lang))
+    with gcpause.paused():
+        context = Context.of(entries, read_program(entries), lang)
+        for rule in RULES:
+            errors.extend(rule(context))
     return entries, errors

@@ -1,10 +1,10 @@
 """`aidledger demo`: books built from a simulated program year, the way a user builds them.
 
 The participant register is rendered as the spreadsheet an institution keeps and imported
-(names go to the encrypted register, never into the books), and so are every participant's
-savings book, as statements in her bank's layout (quarterly, PDFs yearly; one statement
-overlaps two periods, so dedupe is exercised), and the companions' plans and receipts (with
-the receipt scans); what no importer reads yet is rendered straight into entries by
+(names go to the encrypted register, never into the books); so is every participant's savings
+book, as statements in her bank's layout (quarterly, PDFs yearly; one statement overlaps two
+periods, so dedupe is exercised), and so are the companions' plans and receipts (with the
+receipt scans); what no importer reads yet is rendered straight into entries by
 scripts/sim/render_books.py.
 """
 
@@ -146,14 +146,16 @@ def build_demo(
             if report.error:
                 raise RuntimeError(report.error)
             echo(f"imported participant register: {report.written} entries")
+        # the funders' disbursement lists, one XLSX per batch, imported as the treasurer does
+        lists = render_sheets.disbursement_sheets(year, Path(tmp) / "daftar-nominatif")
+        reports = import_files(paths, lists, all_importers(), books.load(paths).entries)
+        for report in reports:
+            if report.error:
+                raise RuntimeError(report.error)
+        echo(f"imported {len(lists)} disbursement lists: {sum(r.written for r in reports)} entries")
 
     # What no importer reads yet is rendered straight into entries; each step below is
     # replaced by rendering the user's files and importing them as the importers arrive.
-    append_entries(
-        paths,
-        render_books.disbursement_entries(year),
-        lambda e: paths.journal_file(_journal_kind(e), e.date.year),
-    )
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-statements-") as tmp:
         files, unread = render_statement_files(year, Path(tmp))
         if unread:

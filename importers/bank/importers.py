@@ -16,7 +16,7 @@ from types import ModuleType
 
 from beancount.core import data
 
-from importers.archive import archive_path
+from importers.archive import archive_relpath
 from importers.bank import passbook
 from importers.bank import profile as profile_mod
 from importers.base import AidImporter, Extraction
@@ -25,7 +25,7 @@ from importers.rules import load_rules
 from importers.statement import Statement
 from importers.tables import InputError
 from ledger import accountno
-from ledger.books import PROGRAM, BooksPaths
+from ledger.books import PROGRAM
 from ledger.records import SETTINGS, Program
 
 PDF_LAYOUTS = ("bri", "bni", "mandiri")
@@ -99,7 +99,7 @@ class StatementImporter(AidImporter):
 
         def source_for(account: str, end: datetime.date) -> str:
             # the name importers.archive gives the encrypted original, relative to the books
-            return archive_path(BooksPaths(Path()), original, account, end).as_posix()
+            return archive_relpath(account, end, original)
 
         booked = book_statement(statement, existing, program, rules, source_for)
         assert booked.owner is not None

@@ -207,6 +207,16 @@ class Facts:
         ]
 
     @property
+    def reclassified_credits(self) -> list[Movement]:
+        """Own deposits found to be aid after all (OwnFunds -> Transit, ledger/disbursements.py):
+        each is a Transit movement whose negated amount is aid received."""
+        return [
+            m
+            for m in self.movements
+            if m.role == accounts.TRANSIT and m.amount < 0 and _role_of(m.counter) == accounts.OWN_FUNDS
+        ]
+
+    @property
     def listed(self) -> list[Movement]:
         """Aid listed by a funder (Transit debited from a grant)."""
         return [

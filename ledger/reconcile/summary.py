@@ -84,6 +84,8 @@ def summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
     received: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for credit in facts.aid_credits:
         received[credit.participant] += credit.amount
+    for credit in facts.reclassified_credits:
+        received[credit.participant] -= credit.amount
     withdrawn: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for withdrawal in facts.withdrawals:
         withdrawn[withdrawal.participant] += withdrawal.amount

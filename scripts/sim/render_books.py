@@ -7,13 +7,14 @@ expected books. Account names come from ledger.accounts only.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
 from beancount.core import data
 from beancount.core.amount import Amount
 
-from ledger import accounts, plans, records
+from ledger import accounts, disbursements, plans, records
 from ledger.money import IDR
 from scripts.sim.truth import BankLine, Disbursement, ProgramYear, Purchase
 
@@ -111,12 +112,14 @@ def balance_assertions(year: ProgramYear) -> list[data.Balance]:
     return out
 
 
-def disbursement_entry(row: Disbursement, index: int) -> data.Transaction:
+def disbursement_entry(row: Disbursement, occurrence: int, source: str = SIM_SOURCE) -> data.Transaction:
+    """A list row as importers/disbursements.py books it (same metadata, same import-key)."""
     meta = _meta(
-        SIM_SOURCE,
+        source,
         batch=row.batch,
         component=row.component,
-        import_key=f"disbursement:{row.batch}:{row.participant}:{row.component}:{index}",
+        source=source,
+        import_key=disbursements.row_key(row.batch, row.participant, row.component, occurrence),
     )
     return data.Transaction(
         meta,
@@ -199,7 +202,13 @@ def goods_opens(purchases: Iterable[Purchase], year: ProgramYear) -> list[data.O
 
 
 def disbursement_entries(year: ProgramYear) -> list[data.Directive]:
-    return [disbursement_entry(row, i) for i, row in enumerate(year.disbursements)]
+    """Every list row; the occurrence counts rows of one batch, participant and component."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    out: list[data.Directive] = []
+    for row in year.disbursements:
+        seen[(row.batch, row.participant, row.component)] += 1
+        out.append(disbursement_entry(row, seen[(row.batch, row.participant, row.component)]))
+    return out
 
 
 def bank_entries(year: ProgramYear) -> list[data.Directive]:

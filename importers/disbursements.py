@@ -1,0 +1,177 @@
+"""Disbursement lists ("daftar nominatif") as XLSX or CSV: each row is aid in transit.
+
+Headers (Indonesian, English also accepted): Kode Peserta, Sumber Dana, Komponen, Jumlah,
+Tanggal, Batch. Each row books Assets:Aid:<PID>:Transit from Income:Grant:<Funder> with
+`batch`, `component`, `source` (file:sheet:row) and an import-key made by
+ledger.disbursements.row_key: batch, participant, component and the row's occurrence number
+among the file's rows of that batch, participant and component. Re-importing the file adds
+nothing; a participant listed twice keeps both rows (found as duplicate-disbursement).
+
+When the list arrives after the savings-book statement, credits it explains that were booked
+as her own deposits are reclassified (OwnFunds -> Transit), never edited.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+from beancount.core import data
+from beancount.core.amount import Amount
+
+from importers.base import IMPORT_KEY, AidImporter, Extraction
+from importers.tables import (
+    Column,
+    InputError,
+    Row,
+    TableSpec,
+    cell_date,
+    cell_decimal,
+    find_tables,
+    identify,
+)
+from ledger import accounts, records
+from ledger import disbursements as disb
+from ledger.books import BooksPaths
+from ledger.money import IDR, is_whole_rupiah
+from ledger.records import Program
+
+_COLUMNS = (
+    Column("code", ("Kode Peserta", "Participant Code", "Code")),
+    Column("funder", ("Sumber Dana", "Funder", "Source of Funds")),
+    Column("component", ("Komponen", "Component", "Komponen Bantuan")),
+    Column("amount", ("Jumlah", "Amount", "Nominal", "Jumlah Bantuan")),
+    Column("date", ("Tanggal", "Date", "Tanggal Penyaluran")),
+    Column("batch", ("Batch", "Tahap", "Gelombang")),
+)
+# The template has exactly these columns; a funder's list often adds the names, which the reader
+# accepts and ignores (the original is archived encrypted, never in clear in the books).
+TEMPLATE_SPEC = TableSpec("disbursements", _COLUMNS)
+SPEC = TableSpec(
+    "disbursements", (*_COLUMNS, Column("name", ("Nama", "Name", "Nama Peserta"), required=False))
+)
+
+
+def _funder_code(text: str, program: Program) -> str:
+    """A funder named by its code or its label (Kemensos, Kementerian Sosial RI)."""
+    if text in program.funders:
+        return text
+    for code, record in program.funders.items():
+        if record.label.strip().lower() == text.strip().lower():
+            return code
+    return accounts.component(text)
+
+
+class DisbursementsImporter(AidImporter):
+    kind = "disbursements"
+
+    def identify(self, filepath: str) -> bool:
+        return identify(Path(filepath), SPEC)
+
+    def account(self, filepath: str) -> str:
+        return "Income:Grant"
+
+    def target(self, paths: BooksPaths, entry: data.Directive) -> Path:
+        if isinstance(entry, (data.Custom, data.Open)):
+            return paths.program
+        return paths.journal_file(self.kind, entry.date.year)
+
+    def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
+        path = Path(filepath)
+        tables = find_tables(path, SPEC)
+        if not tables:
+            raise InputError(
+                str(path), "no disbursement list (header with Kode Peserta, Sumber Dana, ...) found"
+            )
+        rows = [row for table in tables for row in table.rows]
+        result = Extraction(rows_read=len(rows))
+        occurrences: Counter[tuple[str, str, str]] = Counter()
+        new_funders: dict[str, datetime.date] = {}
+        listed: list[disb.ListedRow] = []
+        sources: dict[str, str] = {}
+        for row in rows:
+            parsed = self._parse_row(row, program)
+            code, funder, component, amount, date, batch = parsed
+            if funder not in program.funders:
+                new_funders[funder] = min(date, new_funders.get(funder, date))
+            occurrences[(batch, code, component)] += 1
+            key = disb.row_key(batch, code, component, occurrences[(batch, code, component)])
+            entry = data.Transaction(
+                {
+                    "filename": row.location,
+                    "lineno": 0,
+                    disb.META_BATCH: batch,
+                    disb.META_COMPONENT: component,
+                    "source": row.location,
+                    IMPORT_KEY: key,
+                },
+                date,
+                "*",
+                funder,
+                f"Bantuan {component} {batch}",
+                frozenset(),
+                frozenset(),
+                [
+                    data.Posting(accounts.transit(code), Amount(amount, IDR), None, None, None, None),
+                    data.Posting(accounts.grant(funder), Amount(-amount, IDR), None, None, None, None),
+                ],
+            )
+            result.entries.append(entry)
+            listed.append(disb.ListedRow(key, code, funder, component, batch, date, amount, row.location))
+            sources[key] = row.location
+        for funder, date in sorted(new_funders.items()):
+            result.entries.append(records.custom(records.FUNDER, funder, date, str(path), label=funder))
+            result.entries.append(records.open_account(accounts.grant(funder), date, str(path)))
+        known = {str(e.meta[IMPORT_KEY]) for e in existing if e.meta and IMPORT_KEY in e.meta}
+        fresh = [row for row in listed if row.key not in known]
+        result.entries.extend(
+            e for e in disb.reclassifications_for(existing, fresh, sources) if _new(e, known)
+        )
+        if listed:
+            result.archive_account = accounts.grant(listed[0].funder)
+            result.archive_date = max(row.date for row in listed)
+        return result
+
+    def _parse_row(self, row: Row, program: Program) -> tuple[str, str, str, Decimal, datetime.date, str]:
+        def required(key: str, label: str) -> str:
+            value = row.text(key)
+            if not value:
+                raise InputError(row.location, f"{label} is empty")
+            return value
+
+        try:
+            code = accounts.normalise_participant_code(required("code", "Kode Peserta"))
+        except ValueError as exc:
+            raise InputError(row.location, str(exc)) from None
+        participant = program.participants.get(code)
+        if participant is None:
+            raise InputError(
+                row.location, f"participant {code} is not registered (import the participant register first)"
+            )
+        try:
+            funder = _funder_code(required("funder", "Sumber Dana"), program)
+        except ValueError as exc:
+            raise InputError(row.location, str(exc)) from None
+        component = " ".join(required("component", "Komponen").lower().split())
+        amount = cell_decimal(row, "amount")
+        if amount is None:
+            raise InputError(row.location, "Jumlah is empty")
+        if amount <= 0 or not is_whole_rupiah(amount):
+            raise InputError(row.location, f"Jumlah must be a positive whole rupiah amount, got {amount}")
+        date = cell_date(row, "date")
+        if date is None:
+            raise InputError(row.location, "Tanggal is empty")
+        if date < participant.joined:
+            raise InputError(
+                row.location, f"{code} joined on {participant.joined}, after this disbursement ({date})"
+            )
+        batch = required("batch", "Batch")
+        if ":" in batch:
+            raise InputError(row.location, f"batch {batch!r} must not contain ':'")
+        return code, funder, component, amount.quantize(Decimal(1)), date, batch
+
+
+def _new(entry: data.Directive, known: set[str]) -> bool:
+    return str(entry.meta.get(IMPORT_KEY)) not in known

@@ -1,0 +1,81 @@
+"""The extension's labels, Indonesian first and English: Fava has no Indonesian translation of
+its own, so these pages carry theirs (the books' `language` Fava option "en" switches them)."""
+
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str]] = {
+    # page titles (the sidebar)
+    "AidOverview": ("Ikhtisar Bantuan", "Aid overview"),
+    "AidDisbursements": ("Penyaluran Bantuan", "Disbursements"),
+    "AidParticipant": ("Peserta", "Participant"),
+    "AidFindings": ("Temuan", "Findings"),
+    # columns and words
+    "funder": ("Sumber dana", "Funder"),
+    "cohort": ("Angkatan", "Cohort"),
+    "group": ("Kelompok keterampilan", "Skill group"),
+    "participants": ("Peserta", "Participants"),
+    "participant": ("Peserta", "Participant"),
+    "granted": ("Dialokasikan", "Granted"),
+    "credited": ("Masuk ke buku tabungan", "Credited"),
+    "withdrawn": ("Ditarik", "Withdrawn"),
+    "receipted": ("Didukung nota", "Receipted"),
+    "cash_uncovered": ("Tunai belum didukung nota", "Cash not yet covered"),
+    "open_findings": ("Temuan terbuka", "Open findings"),
+    "total": ("Jumlah", "Total"),
+    "as_of": ("Per tanggal", "As of"),
+    "batch": ("Batch", "Batch"),
+    "date": ("Tanggal", "Date"),
+    "component": ("Komponen", "Component"),
+    "listed": ("Tercatat", "Listed"),
+    "credit_date": ("Tanggal masuk", "Credited on"),
+    "status": ("Status", "Status"),
+    "status_credited": ("Sudah masuk", "Credited"),
+    "status_mismatch": ("Jumlah berbeda", "Amount differs"),
+    "status_pending": ("Menunggu", "Pending"),
+    "status_not-credited": ("Belum masuk", "Not credited"),
+    "status_duplicate": ("Tercatat ganda", "Listed twice"),
+    "companion": ("Pendamping", "Companion"),
+    "kind": ("Jenis", "Kind"),
+    "severity": ("Tingkat", "Severity"),
+    "severity_error": ("Kesalahan", "Error"),
+    "severity_warning": ("Peringatan", "Warning"),
+    "amount": ("Jumlah", "Amount"),
+    "message": ("Keterangan", "Message"),
+    "where": ("Lokasi", "Where"),
+    "all": ("Semua", "All"),
+    "filter": ("Saring", "Filter"),
+    "none": ("Tidak ada", "None"),
+    "plan": ("Rencana anggaran belanja (RAB)", "Purchase plan (RAB)"),
+    "line": ("No", "No"),
+    "description": ("Uraian", "Description"),
+    "category": ("Kategori", "Category"),
+    "planned": ("Rencana", "Planned"),
+    "actual": ("Realisasi", "Actual"),
+    "difference": ("Selisih", "Difference"),
+    "purchases": ("Nota", "Receipts"),
+    "plan_total": ("Total RAB", "Plan total"),
+    "unplanned": ("Di luar RAB", "Unplanned"),
+    "realisation": ("Realisasi %", "Realisation %"),
+    "savings_balance": ("Saldo buku tabungan", "Savings balance"),
+    "min_balance": ("Saldo minimum", "Minimum balance"),
+    "available": ("Dapat ditarik", "Available"),
+    "journal": ("Jurnal akun-akunnya", "Journal of her accounts"),
+    "documents": ("Dokumen (rekening koran, nota)", "Documents (statements, receipts)"),
+    "her_findings": ("Temuan", "Findings"),
+    "disbursements_of": ("Penyaluran", "Disbursements"),
+    "choose_participant": ("Pilih peserta", "Choose a participant"),
+    "unknown_participant": ("Peserta tidak dikenal", "Unknown participant"),
+    "rows": ("Baris", "Rows"),
+    "by": ("Menurut", "By"),
+    "numbers_from_engine": (
+        "Angka dari mesin rekonsiliasi yang sama dengan `aidledger reconcile`.",
+        "Figures from the same reconciliation engine as `aidledger reconcile`.",
+    ),
+}
+
+
+def label(key: str, lang: str) -> str:
+    pair = LABELS.get(key)
+    if pair is None:
+        return key
+    return pair[1] if lang == "en" else pair[0]

@@ -1,0 +1,136 @@
+"""The Fava extension in Debian's Chromium (Playwright, no browser download) on the demo books.
+
+Every page of the extension opens; the figures shown equal the engine's (reports/fava_ext/view.py
+computes them from ledger.reconcile); a participant link leads to her page and on to Fava's
+journal of her accounts; screenshots go to a temporary folder (AIDLEDGER_SCREENSHOTS to keep
+them).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+from babel.numbers import format_decimal
+
+from ledger import books
+from reports.fava_ext.view import EngineView
+from tests.fava_server import serving
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+def rupiah(number: object) -> str:
+    return format_decimal(number, format="#,##0", locale="id_ID")
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    keep = os.environ.get("AIDLEDGER_SCREENSHOTS")
+    folder = Path(keep) if keep else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_extension_pages_in_chromium(demo, shots: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    loaded = books.load(demo.paths)
+    with serving(demo.paths.root) as base, sync_playwright() as pw:
+        today = datetime.date.today()
+        engine = EngineView.compute(loaded.entries, today, "id", loaded.program)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+
+            # overview: the total row of each dimension equals the engine's
+            page.goto(f"{base}/extension/AidOverview/")
+            page.wait_for_selector("#aid-overview-funder")
+            assert page.locator("#aid-as-of").inner_text() == str(today)
+            for dimension in ("funder", "cohort", "group"):
+                total = engine.overview[dimension][-1]
+                row = page.locator(f"#aid-overview-{dimension} tr.aid-total")
+                for field in ("granted", "credited", "withdrawn", "receipted", "cash_uncovered"):
+                    shown = row.locator(f'td[data-field="{field}"]').inner_text().strip()
+                    assert shown == rupiah(getattr(total, field)), (dimension, field)
+                assert row.locator('td[data-field="open_findings"]').inner_text().strip() == str(
+                    total.open_findings
+                )
+            page.screenshot(path=str(shots / "overview.png"), full_page=True)
+
+            # disbursements: every row with the engine's status
+            page.goto(f"{base}/extension/AidDisbursements/")
+            page.wait_for_selector("table.aid-batch")
+            expected = sorted((r.row.participant, r.status) for b in engine.batches for r in b.rows)
+            shown_rows = page.locator("table.aid-batch tbody tr")
+            shown = sorted(
+                (
+                    shown_rows.nth(i).get_attribute("data-participant"),
+                    shown_rows.nth(i).get_attribute("data-status"),
+                )
+                for i in range(shown_rows.count())
+            )
+            assert shown == expected
+            assert {status for _, status in shown} >= {"credited", "mismatch", "not-credited", "duplicate"}
+            page.screenshot(path=str(shots / "disbursements.png"), full_page=True)
+
+            # follow a participant link: a participant with a planted mismatch
+            mismatched = next(p for p, s in expected if s == "mismatch")
+            page.locator(
+                f'table.aid-batch tr[data-participant="{mismatched}"] a.aid-participant'
+            ).first.click()
+            page.wait_for_selector("#aid-participant-code")
+            assert page.locator("#aid-participant-code").inner_text() == mismatched
+            summary = engine.summaries[mismatched]
+            for field in ("aid_received", "withdrawn", "receipted", "savings_balance", "plan_total"):
+                cell = page.locator(f'#aid-participant-summary td[data-field="{field}"]')
+                assert cell.inner_text().strip() == rupiah(getattr(summary, field)), field
+            kinds = {f.kind for f in engine.findings_of(mismatched)}
+            shown_kinds = set(
+                page.locator("table.aid-findings tbody tr").evaluate_all(
+                    "rows => rows.map(r => r.dataset.kind)"
+                )
+            )
+            assert shown_kinds == kinds and "disbursement-amount-mismatch" in kinds
+            assert page.locator("#aid-plan-lines tbody tr").count() == max(1, len(summary.lines))
+            page.screenshot(path=str(shots / "participant.png"), full_page=True)
+
+            # her journal in Fava: filtered on her accounts
+            page.locator("#aid-journal-link").click()
+            page.wait_for_url("**/journal/**")
+            assert f"Aid%3A{mismatched}" in page.url or f"Aid:{mismatched}" in page.url
+
+            # participant list page
+            page.goto(f"{base}/extension/AidParticipant/")
+            page.wait_for_selector("#aid-participants")
+            assert page.locator("#aid-participants tbody tr").count() == len(engine.program.participants)
+
+            # findings: all, then filtered by kind through the form
+            page.goto(f"{base}/extension/AidFindings/")
+            page.wait_for_selector("#aid-findings-count")
+            assert page.locator("#aid-findings-count").inner_text() == str(len(engine.findings))
+            page.screenshot(path=str(shots / "findings.png"), full_page=True)
+            page.select_option('select[name="kind"]', "duplicate-disbursement")
+            page.locator("#aid-findings-filter button").click()
+            page.wait_for_url("**kind=duplicate-disbursement**")
+            page.wait_for_selector("#aid-findings-count")
+            wanted = engine.select_findings(kind="duplicate-disbursement")
+            assert page.locator("#aid-findings-count").inner_text() == str(len(wanted)) != "0"
+        finally:
+            browser.close()

@@ -1,0 +1,47 @@
+"""The extension in Fava's own Flask app (no server): labels follow the books' language, the
+engine runs once per load and date, and the time filter sets the date the books are read at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ledger import identity
+from ledger.books import BooksPaths
+from ledger.create import create_books
+from scripts.serving import make_app
+
+
+def _client(tmp_path: Path, lang: str):  # type: ignore[no-untyped-def]
+    secret = identity.load_or_create_key(tmp_path / "key")
+    paths: BooksPaths = create_books(tmp_path / "books", recipient=identity.recipient_of(secret), lang=lang)
+    app = make_app(paths)
+    client = app.test_client()
+    first = client.get("/")
+    slug = first.headers["Location"].split("/")[1]
+    return client, slug, app
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("id", ["Ikhtisar Bantuan", "Dialokasikan", "Temuan terbuka"]), ("en", ["Aid overview", "Granted"])],
+)
+def test_labels_follow_the_books_language(tmp_path: Path, lang: str, words: list[str]) -> None:
+    client, slug, _ = _client(tmp_path, lang)
+    html = client.get(f"/{slug}/extension/AidOverview/").get_data(as_text=True)
+    for word in words:
+        assert word in html
+
+
+def test_one_engine_run_per_load_and_date(tmp_path: Path) -> None:
+    client, slug, app = _client(tmp_path, "id")
+    for page in ("AidOverview", "AidDisbursements", "AidParticipant", "AidFindings"):
+        assert client.get(f"/{slug}/extension/{page}/").status_code == 200
+    ledger = app.config["LEDGERS"][slug]
+    cache = ledger.extensions.get_extension("AidOverview").cache
+    assert cache is ledger.extensions.get_extension("AidFindings").cache
+    assert len(cache._views) == 1  # four pages, one reconciliation
+    html = client.get(f"/{slug}/extension/AidFindings/?time=2026-02").get_data(as_text=True)
+    assert 'id="aid-as-of">2026-02-28<' in html
+    assert len(cache._views) == 2
