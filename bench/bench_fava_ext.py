@@ -26,8 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# the demo's year: 39,433 transactions for 1,500 participants (plans, receipts, lists)
-TX_PER_PARTICIPANT = 26.0
+TX_PER_PARTICIPANT = 26.0  # the demo year: 39,433 transactions for 1,500 participants
 BASE = "balance sheet (Fava: page + /api/balance_sheet)"
 PAGES = {
     BASE: ("balance_sheet/", "api/balance_sheet"),

@@ -15,8 +15,8 @@ from importers.receipts import ReceiptsImporter
 def all_importers(books_root: Path | None = None) -> list[AidImporter]:
     return [
         ParticipantsImporter(),
+        DisbursementsImporter(),
         PlansImporter(),
         ReceiptsImporter(),
-        DisbursementsImporter(),
         *statement_importers(books_root),
     ]

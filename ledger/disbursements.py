@@ -115,49 +115,40 @@ def _location(meta: data.Meta | None) -> str:
     return f"{meta.get('filename', '<unknown>')}:{meta.get('lineno', 0)}"
 
 
-def _row_key(meta: data.Meta) -> str:
-    """An imported row's import-key; a row written by hand is known by its place in the books."""
-    return str(meta.get(META_KEY) or f"{ROW_PREFIX}:{_location(meta)}")
-
-
-def is_row(entry: data.Directive) -> bool:
-    """A list row: a transaction with a batch (imported, or written by hand) that is not a
-    reclassification; listed_rows() keeps those that post Transit from a grant."""
-    return (
-        isinstance(entry, data.Transaction)
-        and META_BATCH in entry.meta
-        and META_RECLASSIFIES not in entry.meta
+def _row_of(entry: data.Directive) -> ListedRow | None:
+    """The list row a transaction is: Transit debited from a grant (imported or made by hand)."""
+    if not isinstance(entry, data.Transaction):
+        return None
+    transit = grant = None
+    for posting in entry.postings:
+        if posting.units is None or posting.units.number is None:
+            continue
+        parsed = accounts.parse_aid_account(posting.account)
+        if parsed and parsed.role == accounts.TRANSIT and posting.units.number > 0:
+            transit = (parsed.participant, posting.units.number)
+        elif accounts.funder_of_grant(posting.account):
+            grant = accounts.funder_of_grant(posting.account)
+    if transit is None or grant is None:
+        return None
+    return ListedRow(
+        key=str(entry.meta.get(META_KEY) or _location(entry.meta)),
+        participant=transit[0],
+        funder=grant,
+        component=str(entry.meta.get(META_COMPONENT, "")),
+        batch=str(entry.meta.get(META_BATCH, "")),
+        date=entry.date,
+        amount=Decimal(transit[1]),
+        location=_location(entry.meta),
     )
 
 
+def is_row(entry: data.Directive) -> bool:
+    return _row_of(entry) is not None
+
+
 def listed_rows(entries: Iterable[data.Directive]) -> list[ListedRow]:
-    """Every disbursement list row in the books, in date order."""
-    rows = []
-    for entry in entries:
-        if not is_row(entry):
-            continue
-        assert isinstance(entry, data.Transaction)
-        transit = grant = None
-        for posting in entry.postings:
-            parsed = accounts.parse_aid_account(posting.account)
-            if parsed and parsed.role == accounts.TRANSIT and posting.units is not None:
-                transit = (parsed.participant, posting.units.number)
-            elif accounts.funder_of_grant(posting.account):
-                grant = accounts.funder_of_grant(posting.account)
-        if transit is None or grant is None or transit[1] is None:
-            continue
-        rows.append(
-            ListedRow(
-                key=_row_key(entry.meta),
-                participant=transit[0],
-                funder=grant,
-                component=str(entry.meta.get(META_COMPONENT, "")),
-                batch=str(entry.meta[META_BATCH]),
-                date=entry.date,
-                amount=Decimal(transit[1]),
-                location=_location(entry.meta),
-            )
-        )
+    """Every disbursement list row in the books (Transit from a grant), in date order."""
+    rows = [row for row in map(_row_of, entries) if row is not None]
     rows.sort(key=lambda r: (r.date, r.key))
     return rows
 
@@ -187,14 +178,14 @@ def from_movements(movements: Iterable[MovementLike]) -> tuple[list[ListedRow], 
     for m in movements:
         meta = m.meta or {}
         if m.role == accounts.TRANSIT:
-            if m.amount > 0 and m.counter.startswith("Income:Grant:") and META_BATCH in meta:
+            if m.amount > 0 and m.counter.startswith("Income:Grant:"):
                 rows.append(
                     ListedRow(
-                        _row_key(meta),
+                        str(meta.get(META_KEY) or _location(meta)),
                         m.participant,
                         str(accounts.funder_of_grant(m.counter)),
                         str(meta.get(META_COMPONENT, "")),
-                        str(meta[META_BATCH]),
+                        str(meta.get(META_BATCH, "")),
                         m.date,
                         m.amount,
                         _location(meta),
@@ -334,6 +325,8 @@ def duplicate_rows(rows: Sequence[ListedRow]) -> list[ListedRow]:
     seen: set[tuple[str, str, str]] = set()
     extra = []
     for row in sorted(rows, key=lambda r: (r.date, r.key)):
+        if not row.batch:
+            continue  # a row made by hand without a batch is no list's duplicate
         ident = (row.batch, row.participant, row.component)
         if ident in seen:
             extra.append(row)

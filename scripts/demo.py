@@ -156,6 +156,7 @@ def build_demo(
 
     # What no importer reads yet is rendered straight into entries; each step below is
     # replaced by rendering the user's files and importing them as the importers arrive.
+    # (the disbursement lists were imported above, so the statements' aid credits clear them)
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-statements-") as tmp:
         files, unread = render_statement_files(year, Path(tmp))
         if unread:

@@ -11,6 +11,7 @@ from beancount.core import data
 
 from ledger import i18n
 from ledger.findings import KINDS, Finding, sort_key
+from ledger.gcpause import paused as gc_paused
 from ledger.reconcile.facts import Facts, build_facts
 from ledger.reconcile.settings import Settings
 from ledger.records import Program
@@ -108,8 +109,9 @@ def run(
     settings: Settings,
     kinds: Iterable[str] | None = None,
 ) -> Reconciliation:
-    facts = build_facts(entries, settings.as_of)
-    return Reconciliation(settings, facts, run_rules(facts, program, settings, kinds))
+    with gc_paused():
+        facts = build_facts(entries, settings.as_of)
+        return Reconciliation(settings, facts, run_rules(facts, program, settings, kinds))
 
 
 def reconcile(

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ledger import accounts
+from ledger.gcpause import paused as gc_paused
 from ledger.reconcile.facts import ZERO, Facts
 from ledger.records import Program
 
@@ -68,6 +69,11 @@ class ParticipantSummary:
 
 def summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
     """One summary per participant known to the program or the facts, sorted by code."""
+    with gc_paused():
+        return _summarise(facts, program)
+
+
+def _summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
     actual: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
     count: dict[tuple[str, str], int] = defaultdict(int)
     receipted: dict[str, Decimal] = defaultdict(lambda: ZERO)

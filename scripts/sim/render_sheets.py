@@ -34,6 +34,23 @@ def participants_sheet(year: ProgramYear, out: Path) -> Path:
     return write_table(out, participants.SPEC.template_headers("id"), rows, sheet="Peserta")
 
 
+def disbursement_sheets(year: ProgramYear, folder: Path, suffix: str = ".xlsx") -> list[Path]:
+    """One disbursement list per batch, as the funder sends it (codes only, no names)."""
+    from importers import disbursements
+
+    batches: dict[str, list[list[object]]] = {}
+    for row in year.disbursements:
+        batches.setdefault(row.batch, []).append(
+            [row.participant, row.funder, row.component, int(row.amount), row.date, row.batch]
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    headers = disbursements.TEMPLATE_SPEC.template_headers("id")
+    return [
+        write_table(folder / f"daftar-nominatif-{batch}{suffix}", headers, rows, sheet="Daftar Nominatif")
+        for batch, rows in sorted(batches.items())
+    ]
+
+
 def _workbook_sheets(out: Path, sheets: list[tuple[str, list[str], list[list[object]]]]) -> Path:
     """An XLSX of several sheets (title, headers, rows), bold frozen headers, as companions keep."""
     from openpyxl import Workbook
@@ -139,20 +156,3 @@ def receipts_workbook(year: ProgramYear, out: Path, *, scans: bool = True) -> Pa
     if out.suffix.lower() == ".csv":
         return write_table(out, headers, rows)
     return _workbook_sheets(out, [("Nota", headers, rows)])
-
-
-def disbursement_sheets(year: ProgramYear, folder: Path, suffix: str = ".xlsx") -> list[Path]:
-    """One disbursement list per batch, as the funder sends it (codes only, no names)."""
-    from importers import disbursements
-
-    batches: dict[str, list[list[object]]] = {}
-    for row in year.disbursements:
-        batches.setdefault(row.batch, []).append(
-            [row.participant, row.funder, row.component, int(row.amount), row.date, row.batch]
-        )
-    folder.mkdir(parents=True, exist_ok=True)
-    headers = disbursements.TEMPLATE_SPEC.template_headers("id")
-    return [
-        write_table(folder / f"daftar-nominatif-{batch}{suffix}", headers, rows, sheet="Daftar Nominatif")
-        for batch, rows in sorted(batches.items())
-    ]
