@@ -1,14 +1,13 @@
 """The importers for Fava's import page.
 
-Name this file in the books' main.beancount (`aidledger serve` does it for you):
-
-    2000-01-01 custom "fava-option" "import-config" "<path to>/importers/fava_import.py"
-    2000-01-01 custom "fava-option" "import-dirs" "<folder the treasurer uploads into>"
+`aidledger init` writes <books>/import_config.py, named by the books' `import-config` Fava
+option, which takes `importers_for(<books folder>)` from here; this module's own `CONFIG`
+serves a configuration that points at it directly.
 
 `CONFIG` is the same list `aidledger import` tries. Each importer reads the books itself from
 the entries Fava passes (the participants' account hashes, the rule table at <books>/rules.toml
 found through the settings record's file), so nothing else needs configuring. The bank profiles
-of <books>/profiles/ are found through $AIDLEDGER_BOOKS (set by `aidledger serve`).
+of <books>/profiles/ need the books folder: `importers_for(root)`, or $AIDLEDGER_BOOKS for `CONFIG`.
 Password-protected PDFs cannot be read here (Fava has no way to ask): import them with
 `aidledger import --password`.
 """

@@ -28,3 +28,18 @@ def test_fava_config_extracts_a_statement_like_the_cli(
     # beangulp's deduplicate marks what the books already hold, by import-key
     matches[0].deduplicate(entries, [*existing, *entries[:3]])
     assert [bool(e.meta.get("__duplicate__")) for e in entries] == [True] * 3 + [False] * 5
+
+
+def test_the_books_import_config_knows_their_profiles(tmp_path: Path) -> None:
+    import runpy
+
+    paths = golden_books(tmp_path / "books")
+    (paths.root / "profiles").mkdir()
+    (paths.root / "profiles" / "bca.toml").write_text(
+        'name = "bca"\nbank = "BCA"\n[columns]\ndate = "Tanggal"\namount = "Jumlah"\nbalance = "Saldo"\n'
+        '[format]\nsign = "signed"\n[cover]\naccount_number = ["No. rekening"]\n',
+        encoding="utf-8",
+    )
+    config = runpy.run_path(str(paths.root / "import_config.py"))
+    names = [importer.name for importer in config["CONFIG"]]
+    assert "aidledger.profile:bca" in names and "aidledger.passbook" in names
