@@ -239,3 +239,23 @@ def test_a_copy_under_another_name_is_recognised_as_known(paths: BooksPaths, tmp
     shutil.copyfile(GOLDEN / "passbook" / "split.csv", copy)
     [again] = run_import(paths, [copy])
     assert first[0].written == 8 and again.error is None and again.written == 0
+
+
+def test_declaring_the_institutions_account_from_the_command_line(paths: BooksPaths, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from scripts.cli import main
+
+    number = "5500667788"  # invented
+    args = ["institution-account", "Bank Sumsel Babel", number, "--books", str(paths.root)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "Assets:Institution:BankSumselBabel (****7788)" in result.output
+    assert CliRunner().invoke(main, args).exit_code == 1  # once
+    statement = tmp_path / "yayasan.csv"
+    statement.write_text(
+        (GOLDEN / "profiles" / "bank-sumsel-babel.csv").read_text().replace(NUMBER, number), encoding="utf-8"
+    )
+    [report] = run_import(paths, [statement])
+    assert report.error is None and report.archived is not None
+    assert number not in (paths.root / "program.beancount").read_text()
