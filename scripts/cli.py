@@ -173,9 +173,7 @@ def institution_account(
     except ValueError as exc:
         fail(str(exc))
         return
-    if any(
-        getattr(e, "account", None) == entry.account for e in loaded.entries if type(e).__name__ == "Open"
-    ):
+    if any(isinstance(e, data.Open) and e.account == entry.account for e in loaded.entries):
         fail(f"{entry.account} is already declared")
         return
     append_entries(paths, [entry], lambda e: paths.program)
