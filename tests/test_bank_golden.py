@@ -259,3 +259,16 @@ def test_declaring_the_institutions_account_from_the_command_line(paths: BooksPa
     [report] = run_import(paths, [statement])
     assert report.error is None and report.archived is not None
     assert number not in (paths.root / "program.beancount").read_text()
+
+
+def test_a_passbook_with_the_banks_column_names_is_still_a_passbook(
+    paths: BooksPaths, tmp_path: Path
+) -> None:
+    typed = tmp_path / "typed.csv"
+    typed.write_text(
+        "No Rekening,9900112233\nTanggal,Sandi,Keterangan,Debet,Kredit,Saldo\n"
+        "05/02/26,SETOR,SETORAN,,175.000,175.000\n",
+        encoding="utf-8",
+    )
+    [report] = run_import(paths, [typed])
+    assert report.error is None and report.importer == "aidledger.passbook"
