@@ -77,8 +77,15 @@ def diagnose(path: Path) -> str:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             return f"line {line}: not UTF-8 text (save the CSV as UTF-8); {unknown}"
-    if suffix in (".xlsx", ".xlsm") and not raw.startswith(b"PK"):
-        return "not an XLSX workbook (damaged or truncated)"
+    if suffix in (".xlsx", ".xlsm"):
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(raw)) as packed:
+                packed.testzip()
+        except (zipfile.BadZipFile, EOFError, OSError):
+            return "the XLSX workbook is damaged or truncated"
     return unknown
 
 

@@ -144,6 +144,21 @@ def test_password_protected_pdf(tmp_path: Path, protected: tuple[Path, str]) -> 
     assert "rahasia" not in text
 
 
+def test_truncated_xlsx(paths: BooksPaths, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in SPLIT.splitlines():
+        sheet.append(row.split(","))
+    whole = tmp_path / "whole.xlsx"
+    book.save(whole)
+    cut = bad(tmp_path, "cut.xlsx", whole.read_bytes()[: whole.stat().st_size * 2 // 3])
+    code, output = run(paths, str(cut))
+    assert code == 1 and f"{cut}: the XLSX workbook is damaged or truncated" in output, output
+
+
 def test_truncated_pdf(paths: BooksPaths, tmp_path: Path, protected: tuple[Path, str]) -> None:
     pdf, _first = protected
     cut = bad(tmp_path, "cut.pdf", pdf.read_bytes()[: len(pdf.read_bytes()) // 2])
