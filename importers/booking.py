@@ -17,7 +17,6 @@ Plain functions, in the order `book_statement` applies them:
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
 import itertools
 from collections.abc import Callable, Iterable, Sequence
@@ -139,10 +138,20 @@ def institution_accounts(entries: Iterable[data.Directive]) -> list[data.Open]:
     ]
 
 
-@functools.lru_cache(maxsize=4096)
+_HASHES: dict[tuple[str, str], str] = {}
+
+
 def _hash(number: str, salt: str) -> str:
     """The slow salted hash, once per number and run (a year's statements repeat each number)."""
-    return accountno.account_hash(number, salt)
+    key = (number, salt)
+    if key not in _HASHES:
+        _HASHES[key] = accountno.account_hash(number, salt)
+    return _HASHES[key]
+
+
+def remember_hash(number: str, salt: str, digest: str) -> None:
+    """A hash computed elsewhere (importers.bank.importers.prefetch, in another process)."""
+    _HASHES[(number, salt)] = digest
 
 
 def find_owner(statement: Statement, existing: Sequence[data.Directive], program: Program) -> Owner:
@@ -452,6 +461,17 @@ def book_statement(
     `source_for(account, end)` names the archived original, the `source` of every entry.
     """
     owner = find_owner(statement, existing, program)
+    for line in statement.lines:  # a row problem is named before the chain it would break
+        if line.debit and line.credit and rules_mod.classify(line, rule_table).kind != "summary":
+            raise InputError(
+                where(statement, line.location),
+                f"both debit ({_amount(line.debit)}) and credit ({_amount(line.credit)}) on one line",
+            )
+        if line.date < owner.opened:
+            raise InputError(
+                where(statement, line.location),
+                f"dated {line.date}, before {owner.savings} was opened ({owner.opened})",
+            )
     placed = order_and_verify(statement)
     end = _end_date(statement, placed)
     if end is None:
@@ -463,16 +483,6 @@ def book_statement(
     counters: list[str] = []
     for index, (item, kind) in enumerate(zip(placed, kinds, strict=True)):
         line = item.line
-        if line.date < owner.opened:
-            raise InputError(
-                where(statement, line.location),
-                f"dated {line.date}, before {owner.savings} was opened ({owner.opened})",
-            )
-        if line.debit and line.credit and kind.kind != "summary":
-            raise InputError(
-                where(statement, line.location),
-                f"both debit ({_amount(line.debit)}) and credit ({_amount(line.credit)}) on one line",
-            )
         if kind.kind == "reversal":
             counter = _reversed_counter(owner, placed, index, counters) or owner.counter(
                 "unknown", item.signed
@@ -514,24 +524,14 @@ def _end_date(statement: Statement, placed: list[Placed]) -> datetime.date | Non
 
 
 def assertions(statement: Statement, owner: Owner, placed: list[Placed], source: str) -> list[data.Balance]:
-    """The opening balance at the start (when her book was already open) and the closing one the
-    day after the last date covered, Beancount's convention for a balance at the end of a day."""
-    out = []
-    start = statement.period_start or (placed[0].line.date if placed else None)
-    opening = statement.opening_balance
-    if opening is None and placed:
-        opening = placed[0].balance - placed[0].signed
-    if (
-        start is not None
-        and opening is not None
-        and start >= owner.opened
-        and (not placed or placed[0].line.date >= start)
-    ):
-        out.append(balance_entry(owner, start, opening, source, "opening"))
+    """The closing balance, asserted the day after the last date covered (Beancount's convention
+    for a balance at the end of a day). Only the end: an overlapping statement that ends where
+    an earlier one did then adds nothing, and a gap before a statement shows in its own end."""
     end = _end_date(statement, placed)
     closing = placed[-1].balance if placed else statement.closing_balance
-    if end is not None and closing is not None:
-        day_after = end + datetime.timedelta(days=1)
-        if day_after > owner.opened:
-            out.append(balance_entry(owner, day_after, closing, source, "closing"))
-    return out
+    if end is None or closing is None:
+        return []
+    day_after = end + datetime.timedelta(days=1)
+    if day_after <= owner.opened:
+        return []
+    return [balance_entry(owner, day_after, closing, source, "closing")]

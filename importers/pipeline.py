@@ -34,7 +34,7 @@ class FileReport:
     rows_read: int = 0
     written: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # booked, but worth a look
     error: str | None = None
     archived: Path | None = None
     entries: list[data.Directive] = field(default_factory=list)
@@ -77,8 +77,15 @@ def diagnose(path: Path) -> str:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             return f"line {line}: not UTF-8 text (save the CSV as UTF-8); {unknown}"
-    if suffix in (".xlsx", ".xlsm") and not raw.startswith(b"PK"):
-        return "not an XLSX workbook (damaged or truncated)"
+    if suffix in (".xlsx", ".xlsm"):
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(raw)) as packed:
+                packed.testzip()
+        except (zipfile.BadZipFile, EOFError, OSError):
+            return "the XLSX workbook is damaged or truncated"
     return unknown
 
 
@@ -97,7 +104,9 @@ def readable_copy(
     path: Path, password: str | None, ask_password: Callable[[Path], str | None] | None
 ) -> Iterator[Path]:
     """The file itself, or for a password-protected PDF a decrypted copy of the same name in a
-    private temporary folder, removed afterwards. The password is used here only, never kept."""
+    private temporary folder, removed afterwards. The password is used here only, never kept;
+    the decrypted copy is what gets archived (encrypted to the books' recipient), so reading
+    it back later needs the books' key, not the bank's password."""
     if path.suffix.lower() != ".pdf" or not is_encrypted_pdf(path):
         yield path
         return
@@ -165,8 +174,10 @@ def import_files(
 ) -> list[FileReport]:
     """Import each file in turn; later files see what earlier ones added.
 
-    `password` opens password-protected PDFs; without it `ask_password(path)` is asked (the CLI
-    prompts with hidden input when stdin is a terminal). Neither is kept.
+    Identities go into the encrypted register and originals into the encrypted archive with
+    the books' public recipient: importing never needs the identity key. `password` opens
+    password-protected PDFs; without it `ask_password(path)` is asked (the CLI prompts with
+    hidden input when stdin is a terminal). Neither is kept.
     """
     entries = list(existing)
     keys = existing_keys(entries)
@@ -178,50 +189,66 @@ def import_files(
         readable = path
         try:
             with readable_copy(path, password, ask_password) as readable:
-                importer = choose_importer(readable, importers)
-                report.importer = importer.name
-                extraction = importer.read(str(readable), entries, program)
+                program = _import_one(
+                    paths, path, readable, importers, entries, keys, program, report, dry_run
+                )
         except InputError as exc:
             report.error = str(exc).replace(str(readable), str(path))
-            continue
         except OSError as exc:
             report.error = f"{path}: cannot read ({exc.strerror or exc})"
-            continue
-        report.rows_read = extraction.rows_read
-        report.skipped.extend(extraction.skipped)
-        report.notes.extend(extraction.notes)
-        fresh = _drop_known(extraction, keys, report)
-        after = read_program([*entries, *fresh]) if _changes_program(fresh) else program
-        problems = _rule_errors_on(fresh, after)
-        if problems:
-            report.error = f"{path}: the entries would break the books' rules:\n  " + "\n  ".join(problems)
-            continue
-        report.entries = fresh
-        if dry_run:  # later files still see these (receipts naming the plan lines of a plan file)
-            entries.extend(fresh)
-            keys |= existing_keys(fresh)
-            program = after
-            continue
-        if extraction.archive_account:
-            # first, so that no entry ever names an original the books do not hold
-            report.archived = archive(
-                paths,
-                path,
-                extraction.archive_account,
-                extraction.archive_date or datetime.date.today(),
-                after.age_recipient,
-            )
-        if extraction.identities:
-            identity.append_segment(
-                paths.register, after.age_recipient, extraction.identities, after.account_salt
-            )
-        _attach(paths, extraction.attachments, after.age_recipient)
-        append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
-        report.written = len(fresh)
+    return reports
+
+
+def _import_one(
+    paths: BooksPaths,
+    path: Path,
+    readable: Path,
+    importers: Sequence[AidImporter],
+    entries: list[data.Directive],
+    keys: set[str],
+    program: Program,
+    report: FileReport,
+    dry_run: bool,
+) -> Program:
+    """One file: read `readable` (the file or its decrypted copy), write, archive. Returns the
+    program's records after it (they change only when a file declares records)."""
+    importer = choose_importer(readable, importers)
+    report.importer = importer.name
+    extraction = importer.read(str(readable), entries, program)
+    report.rows_read = extraction.rows_read
+    report.skipped.extend(extraction.skipped)
+    report.notes.extend(extraction.notes)
+    fresh = _drop_known(extraction, keys, report)
+    after = read_program([*entries, *fresh]) if _changes_program(fresh) else program
+    problems = _rule_errors_on(fresh, after)
+    if problems:
+        report.error = f"{path}: the entries would break the books' rules:\n  " + "\n  ".join(problems)
+        return program
+    report.entries = fresh
+    if dry_run:  # later files still see these (receipts naming the plan lines of a plan file)
         entries.extend(fresh)
         keys |= existing_keys(fresh)
-        program = after
-    return reports
+        return after
+    if extraction.archive_account:
+        # first, so that no entry ever names an original the books do not hold; the file read
+        # (a password-protected PDF's decrypted copy) is what the entries' `source` names
+        report.archived = archive(
+            paths,
+            readable,
+            extraction.archive_account,
+            extraction.archive_date or datetime.date.today(),
+            after.age_recipient,
+        )
+    if extraction.identities:
+        identity.append_segment(
+            paths.register, after.age_recipient, extraction.identities, after.account_salt
+        )
+    _attach(paths, extraction.attachments, after.age_recipient)
+    append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
+    report.written = len(fresh)
+    entries.extend(fresh)
+    keys |= existing_keys(fresh)
+    return after
 
 
 def _drop_known(extraction: Extraction, keys: set[str], report: FileReport) -> list[data.Directive]:

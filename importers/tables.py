@@ -140,16 +140,34 @@ def _read_sheets(path: Path) -> Iterator[tuple[str, list[list[Any]]]]:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             raise InputError(f"{path}:{line}", "not UTF-8 text (save the CSV as UTF-8)") from None
-        sample = text[:4096]
-        try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        yield "", [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        yield "", [list(r) for r in csv.reader(io.StringIO(text), csv_dialect(text))]
     else:
         raise InputError(
             str(path), f"not a spreadsheet (.xlsx or .csv expected, got {suffix or 'no extension'})"
         )
+
+
+def csv_dialect(text: str) -> Any:
+    """The CSV dialect: the sniffer's, unless another delimiter splits some early line into more
+    fields (a short cover block above the table, or 1.234,00 amounts, mislead the sniffer)."""
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    lines = sample.splitlines()[:HEADER_SCAN_ROWS]
+
+    def widest(delimiter: str) -> int:
+        return max((len(row) for row in csv.reader(lines, delimiter=delimiter)), default=0)
+
+    best = max((";", ",", "\t"), key=lambda d: (widest(d), d == dialect.delimiter))
+    if best != dialect.delimiter and widest(best) > widest(dialect.delimiter):
+
+        class Chosen(csv.excel):
+            delimiter = best
+
+        return Chosen
+    return dialect
 
 
 def _location(path: Path, sheet: str, row: int) -> str:

@@ -22,7 +22,10 @@ try:
 except ImportError:  # before the statement importers' Fava configuration exists
     _config = None
 if _config is not None:
-    CONFIG = _config.CONFIG
+    # this file sits in the books folder: their rules.toml and profiles/ apply
+    from pathlib import Path as _Path
+
+    CONFIG = _config.importers_for(_Path(__file__).resolve().parent)
     HOOKS = getattr(_config, "HOOKS", [])
 else:
     from importers.registry import all_importers

@@ -77,6 +77,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Participant listed twice for {component} in batch {batch} ({amount})",
     },
     # findings of plans and receipts (ledger/reconcile/plans.py); values: participant, date, amount
+    "unclassified-bank-line": {
+        "id": "Mutasi buku tabungan {amount} ({code} {description}) belum dikenal tabel aturan; "
+        "dicatat di akun Suspense sampai jenisnya diputuskan",
+        "en": "Savings-book line of {amount} ({code} {description}) is not known to the rule table; "
+        "booked to Suspense until its kind is decided",
+    },
     "unplanned-purchase": {
         "id": "Pembelian {amount} (nota {receipt}, {shop}) tanpa baris RAB yang disetujui (No RAB: {line})",
         "en": "Purchase of {amount} (receipt {receipt}, {shop}) names no approved plan line (line: {line})",

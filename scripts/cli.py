@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import sys
@@ -147,6 +148,36 @@ def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password
             click.echo(f"  note {location}: {note}", err=dry_run)
     if failed:
         sys.exit(1)
+
+
+@main.command(name="institution-account")
+@click.argument("bank")
+@click.argument("number")
+@books_option
+@click.option("--name", default=None, help="The account's name component (default: the bank's).")
+@click.option("--opened", type=click.DateTime(["%Y-%m-%d"]), default="2000-01-01", show_default=True)
+def institution_account(
+    bank: str, number: str, books: Path | None, name: str | None, opened: datetime.datetime
+) -> None:
+    """Declare one of the institution's own accounts (BANK, account NUMBER) so its statements
+    import: `open Assets:Institution:<Bank>` with the number's salted hash and mask only."""
+    from beancount.core import data
+
+    from importers.booking import institution_open
+    from ledger.writer import append_entries
+
+    paths = require_books(books)
+    loaded = books_mod.load(paths)
+    try:
+        entry = institution_open(bank, number, loaded.program.account_salt, opened.date(), name)
+    except ValueError as exc:
+        fail(str(exc))
+        return
+    if any(isinstance(e, data.Open) and e.account == entry.account for e in loaded.entries):
+        fail(f"{entry.account} is already declared")
+        return
+    append_entries(paths, [entry], lambda e: paths.program)
+    click.echo(f"declared {entry.account} ({entry.meta['account-mask']}) in {paths.program.name}")
 
 
 @main.group(name="identity")

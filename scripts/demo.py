@@ -10,7 +10,9 @@ scripts/sim/render_books.py.
 
 from __future__ import annotations
 
+import datetime
 import importlib
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -28,7 +30,7 @@ from ledger.books import BooksPaths
 from ledger.create import create_books, new_books_id
 from ledger.writer import append_entries
 from scripts.sim import render_books, render_passbooks, render_sheets
-from scripts.sim.truth import ProgramYear, simulate
+from scripts.sim.truth import BankLine, Person, ProgramYear, simulate
 
 
 @dataclass
@@ -53,17 +55,35 @@ def _journal_kind(entry: data.Directive) -> str:
     return "bank"
 
 
+def _render_person(
+    job: tuple[Person, list[BankLine], list[tuple[datetime.date, datetime.date]], str, Path],
+) -> list[Path]:
+    person, lines, periods, layout, folder = job
+    files = []
+    for index, (start, end) in enumerate(periods):
+        base = folder / person.code / f"{person.code}-{start:%Y%m}-{end:%m}-{index}"
+        if layout.endswith("-pdf"):
+            pdf_render: Any = importlib.import_module("scripts.sim.render_statements")
+            files.append(pdf_render.render_statement(base.with_suffix(".pdf"), person, lines, start, end))
+        else:
+            files.append(render_passbooks.render(base, person, lines, start, end, layout))
+    return files
+
+
 def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path], list[data.Directive]]:
     """Each participant's statements in her layout (quarterly; statement PDFs yearly), and one
-    statement overlapping two periods of the first participant who has two; plus, as entries,
-    the savings books of layouts whose reader is not present (none once every PDF layout has
-    its parser)."""
+    statement overlapping two periods of the first participant who has two, rendered on every
+    core; plus, as entries, the savings books of layouts whose reader is not present (none once
+    every PDF layout has its parser)."""
+    from concurrent.futures import ProcessPoolExecutor
+
     readable = {imp.layout for imp in pdf_importers()}
     try:  # the PDF layouts' renderers
-        pdf_render: Any = importlib.import_module("scripts.sim.render_statements")
+        importlib.import_module("scripts.sim.render_statements")
+        pdf_renderers = True
     except ImportError:
-        pdf_render = None
-    files: list[Path] = []
+        pdf_renderers = False
+    jobs = []
     unread: list[data.Directive] = []
     overlap_done = False
     for person in year.people:
@@ -72,7 +92,7 @@ def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path],
             continue
         layout = render_passbooks.layout_for(person)
         is_pdf = layout.endswith("-pdf")
-        if is_pdf and (pdf_render is None or layout not in readable):
+        if is_pdf and (not pdf_renderers or layout not in readable):
             unread.extend(render_books.bank_line_entry(line) for line in lines)
             unread.extend(
                 a for a in render_books.balance_assertions(year) if a.account.split(":")[2] == person.code
@@ -83,14 +103,10 @@ def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path],
         if not overlap_done and len(periods) >= 2:
             periods.append((periods[0][0], periods[1][1]))
             overlap_done = True
-        for index, (start, end) in enumerate(periods):
-            base = folder / person.code / f"{person.code}-{start:%Y%m}-{end:%m}-{index}"
-            if is_pdf:
-                assert pdf_render is not None
-                files.append(pdf_render.render_statement(base.with_suffix(".pdf"), person, lines, start, end))
-            else:
-                files.append(render_passbooks.render(base, person, lines, start, end, layout))
-    return files, unread
+        jobs.append((person, lines, periods, layout, folder))
+    with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
+        rendered = list(pool.map(_render_person, jobs, chunksize=8))
+    return [path for paths in rendered for path in paths], unread
 
 
 def build_demo(
@@ -137,8 +153,8 @@ def build_demo(
         files, unread = render_statement_files(year, Path(tmp))
         if unread:
             append_entries(paths, unread, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
-        prefetch(files, paths.root)
         loaded = books.load(paths)
+        prefetch(files, paths.root, loaded.program.account_salt)
         reports = import_files(paths, files, all_importers(paths.root), loaded.entries)
         forget_prefetched()
     failed = [r.error for r in reports if r.error]

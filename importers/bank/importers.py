@@ -20,10 +20,11 @@ from importers.archive import archive_relpath
 from importers.bank import passbook
 from importers.bank import profile as profile_mod
 from importers.base import AidImporter, Extraction
-from importers.booking import book_statement
+from importers.booking import book_statement, remember_hash
 from importers.rules import load_rules
 from importers.statement import Statement
 from importers.tables import InputError
+from ledger import accountno
 from ledger.books import PROGRAM
 from ledger.records import SETTINGS, Program
 
@@ -97,6 +98,7 @@ class StatementImporter(AidImporter):
         original = Path(filepath)
 
         def source_for(account: str, end: datetime.date) -> str:
+            # the name importers.archive gives the encrypted original, relative to the books
             return archive_relpath(account, end, original)
 
         booked = book_statement(statement, existing, program, rules, source_for)
@@ -188,34 +190,44 @@ def statement_importers(books_root: Path | None = None) -> list[StatementImporte
     ]
 
 
-def _parse_ahead(job: tuple[str, Path | None]) -> tuple[str, str, Statement] | None:
-    filepath, books_root = job
+def _parse_ahead(job: tuple[str, Path | None, str]) -> tuple[str, str, Statement, str] | None:
+    filepath, books_root, salt = job
     for importer in statement_importers(books_root):
         if importer.recognises(filepath):
             try:
-                return filepath, importer.layout, importer.parse_file(filepath)
+                statement = importer.parse_file(filepath)
             except (InputError, OSError):
                 return None  # the import itself reports it, with its location
+            try:
+                digest = accountno.account_hash(statement.account_number, salt) if salt else ""
+            except ValueError:
+                digest = ""
+            return filepath, importer.layout, statement, digest
     return None
 
 
-def prefetch(files: Sequence[Path], books_root: Path | None = None, workers: int = 2) -> int:
-    """Identify and parse statement files ahead, in `workers` processes, so a later import of
-    many files (the demo, the benchmark) spends the PDF parsing on every core. Returns how many."""
+def prefetch(files: Sequence[Path], books_root: Path | None = None, salt: str = "", workers: int = 0) -> int:
+    """Identify and parse statement files ahead, and hash their account numbers with the books'
+    salt, in `workers` processes (default: one per core), so a later import of many files (the
+    demo, the benchmark) spends the PDF parsing and the slow hashing on every core. Returns how
+    many files were parsed ahead."""
     from concurrent.futures import ProcessPoolExecutor
 
-    jobs = [(str(f), books_root) for f in files]
+    workers = workers or os.cpu_count() or 1
+    jobs = [(str(f), books_root, salt) for f in files]
     if workers <= 1 or len(jobs) < 2:
         results = [_parse_ahead(job) for job in jobs]
     else:
         with ProcessPoolExecutor(workers) as pool:
-            results = list(pool.map(_parse_ahead, jobs, chunksize=8))
+            results = list(pool.map(_parse_ahead, jobs, chunksize=4))
     for result in results:
         if result is not None:
-            filepath, layout, statement = result
+            filepath, layout, statement, digest = result
             key = _fingerprint(filepath)
             if key is not None:
                 _PARSED[key] = (layout, statement)
+            if digest:
+                remember_hash(statement.account_number, salt, digest)
     return sum(r is not None for r in results)
 
 

@@ -70,6 +70,7 @@ class Profile:
     cover: dict[str, tuple[str, ...]]
     product: str = ""
     origin: str = ""
+    absent: tuple[str, ...] = ()  # header names that must not be there (another layout's columns)
 
     @property
     def layout(self) -> str:
@@ -130,6 +131,7 @@ def profile_from(table: dict[str, Any], origin: str) -> Profile:
         extensions=tuple(e.lower().lstrip(".") for e in _names(table.get("extensions", ["csv", "xlsx"]))),
         columns=columns,
         header=header,
+        absent=_names(table.get("header", {}).get("absent", ())),
         date_formats=_names(fmt.get("date", ())),
         decimal=str(fmt.get("decimal", ",")),
         thousands=str(fmt.get("thousands", ".")),
@@ -173,8 +175,16 @@ def identify(profile: Profile, path: Path) -> bool:
     if path.suffix.lower().lstrip(".") not in profile.extensions:
         return False
     try:
-        return bool(find_tables(path, profile.spec()))
-    except (InputError, OSError):
+        tables = find_tables(path, profile.spec())
+        if not tables or not profile.absent:
+            return bool(tables)
+        header_row = int(tables[0].header_location.rsplit(":", 1)[1]) - 1
+        from importers.tables import _sheets
+
+        rows = dict(_sheets(path))[tables[0].sheet]
+        present = {_norm(cell) for cell in rows[header_row]}
+        return not present & {_norm(name) for name in profile.absent}
+    except (InputError, OSError, ValueError, IndexError, KeyError):
         return False
 
 

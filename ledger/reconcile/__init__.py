@@ -44,6 +44,7 @@ Rule modules: plans.py (plans and receipts, issue 4); disbursements.py (issue 5)
 from __future__ import annotations
 
 # rule modules register themselves on import (one line each)
+from ledger.reconcile import bank as _bank  # noqa: F401
 from ledger.reconcile import disbursements as _disbursements  # noqa: F401
 from ledger.reconcile import plans as _plans  # noqa: F401
 from ledger.reconcile.engine import RULES, Reconciliation, Rule, finding, reconcile, register, rule, run

@@ -50,7 +50,13 @@ def program_records(year: ProgramYear) -> list[data.Directive]:
     for funder in year.funders:
         out.append(
             records.custom(
-                records.FUNDER, funder.code, start, SIM_SOURCE, label=funder.name, kind=funder.kind
+                records.FUNDER,
+                funder.code,
+                start,
+                SIM_SOURCE,
+                label=funder.name,
+                kind=funder.kind,
+                keyword=funder.keyword,  # what its transfers say on a statement (the rule table reads it)
             )
         )
         out.append(records.open_account(accounts.grant(funder.code), start, SIM_SOURCE))

@@ -1,0 +1,153 @@
+"""Statement import speed: lines per second per layout, parsing, booking, and the whole pipeline.
+
+For each layout, one simulated year's statements are rendered in it (every participant's book,
+quarterly; PDFs half-yearly) and then timed, as CPU-independent wall time on this machine:
+  parse     the layout's reader alone (file -> Statement)
+  book      importers.booking.book_statement on the parsed statements (against books holding
+            the participants and the lists)
+  pipeline  `aidledger import` of all the files into fresh books (identify every importer,
+            parse, book, check the rules, append atomically per file, archive encrypted)
+Usage: python -m bench.bench_import [--participants 60] [--out docs/benchmarks.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import platform
+import tempfile
+import time
+from pathlib import Path
+
+from importers.bank.importers import statement_importers
+from importers.booking import book_statement
+from importers.rules import load_rules
+from ledger import books
+from scripts.sim import render_passbooks, render_statements
+from scripts.sim.truth import ProgramYear, simulate
+
+LAYOUTS = (
+    "passbook-xlsx",
+    "passbook-csv",
+    "profile:bank-sumsel-babel",
+    "profile:bsi",
+    "bri-pdf",
+    "bni-pdf",
+    "mandiri-pdf",
+)
+SECTION = "## Statement import"
+
+
+def render_all(year: ProgramYear, layout: str, folder: Path) -> list[Path]:
+    """Every participant's book in `layout` (the layout is the bench's, not her bank's)."""
+    files = []
+    for person in year.people:
+        lines = year.lines_of(person.code)
+        if not lines:
+            continue
+        months = 6 if layout.endswith("-pdf") else 3
+        for index, (start, end) in enumerate(render_passbooks.quarters(lines, months)):
+            base = folder / f"{person.code}-{index}"
+            if layout.endswith("-pdf"):
+                files.append(
+                    render_statements.render_statement(
+                        base.with_suffix(".pdf"), person, lines, start, end, layout=layout
+                    )
+                )
+            else:
+                files.append(render_passbooks.render(base, person, lines, start, end, layout))
+    return files
+
+
+def measure(participants: int, layout: str, root: Path) -> dict[str, float]:
+    from tests.bank_books import bank_books, run_import
+
+    year = simulate(participants, 2026)
+    year = dataclasses.replace(year)
+    files = render_all(year, layout, root / "files")
+    paths = bank_books(root / "books", year)
+    loaded = books.load(paths)
+    importer = next(
+        i
+        for i in statement_importers(paths.root)
+        if i.layout == layout.replace("passbook-xlsx", "passbook").replace("passbook-csv", "passbook")
+    )
+    start = time.perf_counter()
+    statements = [importer.parse_file(str(f)) for f in files]
+    parse = time.perf_counter() - start
+    lines = sum(len(s.lines) for s in statements)
+    rules = load_rules(paths.root, {})
+    start = time.perf_counter()
+    for statement in statements:
+        book_statement(statement, loaded.entries, loaded.program, rules, lambda a, d: "bench")
+    book = time.perf_counter() - start
+    start = time.perf_counter()
+    reports = run_import(paths, files)
+    pipeline = time.perf_counter() - start
+    errors = [r.error for r in reports if r.error]
+    if errors:
+        raise SystemExit(f"{layout}: {errors[:3]}")
+    return {"files": len(files), "lines": lines, "parse": parse, "book": book, "pipeline": pipeline}
+
+
+def table(results: dict[str, dict[str, float]], participants: int) -> str:
+    rows = [
+        SECTION,
+        "",
+        f"`python -m bench.bench_import --participants {participants}` on {platform.machine()}, "
+        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}. Every participant's book "
+        "rendered in each layout (spreadsheets quarterly, PDFs half-yearly), then: the reader alone, "
+        "the booking alone (owner by salted hash, chain, rule table, entries), and the whole "
+        "`aidledger import` into fresh books (identify with every importer, parse, book, rules check, "
+        "atomic append and encrypted archive per file). Lines per second of wall time.",
+        "",
+        "| layout | files | lines | parse lines/s | booking lines/s | pipeline lines/s | pipeline s/file |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for layout, r in results.items():
+        rows.append(
+            f"| {layout} | {r['files']:.0f} | {r['lines']:.0f} | {r['lines'] / r['parse']:,.0f} | "
+            f"{r['lines'] / r['book']:,.0f} | {r['lines'] / r['pipeline']:,.0f} | "
+            f"{r['pipeline'] / r['files']:.3f} |"
+        )
+    rows += [
+        "",
+        "Where the time goes: a statement PDF page costs pdfplumber ~0.3 s to turn into words, so",
+        "PDF layouts are bounded by parsing; for spreadsheets the per-file costs dominate (the salted",
+        "scrypt hash of the account number, ~25 ms once per number and run; the atomic append with",
+        "fsync; the encrypted archive). The demo parses ahead on every core",
+        "(importers.bank.importers.prefetch) and renders PDFs yearly to stay near a minute. The",
+        f"booking column includes the first scrypt hash of each of the {participants} account numbers.",
+        "",
+    ]
+    return "\n".join(rows)
+
+
+def write_section(out: Path, text: str) -> None:
+    old = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n"
+    if SECTION in old:
+        before, _, rest = old.partition(SECTION)
+        after = rest[rest.find("\n## ") :] if "\n## " in rest else ""
+        new = before + text + after
+    else:
+        new = old.rstrip("\n") + "\n\n" + text
+    out.write_text(new, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--participants", type=int, default=60)
+    parser.add_argument("--layouts", default=",".join(LAYOUTS))
+    parser.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
+    args = parser.parse_args()
+    results = {}
+    for layout in args.layouts.split(","):
+        with tempfile.TemporaryDirectory(prefix="aidledger-bench-") as tmp:
+            results[layout] = measure(args.participants, layout, Path(tmp))
+            print(layout, {k: round(v, 3) for k, v in results[layout].items()}, flush=True)
+    write_section(args.out, table(results, args.participants))
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
