@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from ledger import identity
-from ledger.books import BooksPaths
+from ledger.books import DOCUMENTS, BooksPaths
 from ledger.writer import write_files_atomically
 
 SUFFIX = ".age"
@@ -30,15 +30,24 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def archive_path(paths: BooksPaths, source: Path, account: str, date: datetime.date) -> Path:
-    """Where `source` is archived for `account` (pure: computes the name, writes nothing)."""
+def archive_name(source: Path, date: datetime.date) -> str:
+    """The original's name in the documents folder: dated first, as Beancount's layout wants."""
     stem, dot, extension = source.name.rpartition(".")
     if not dot:
         stem, extension = source.name, "bin"
     if not _DATED.match(stem):
         stem = f"{date.isoformat()}.{stem}"
-    name = f"{stem}.{sha256_of(source)[:8]}.{extension}{SUFFIX}"
-    return paths.documents.joinpath(*account.split(":"), name)
+    return f"{stem}.{sha256_of(source)[:8]}.{extension}{SUFFIX}"
+
+
+def archive_relpath(account: str, date: datetime.date, source: Path) -> str:
+    """Where an original is archived, relative to the books: what entries give as `source`."""
+    return "/".join((DOCUMENTS, *account.split(":"), archive_name(source, date)))
+
+
+def archive_path(paths: BooksPaths, source: Path, account: str, date: datetime.date) -> Path:
+    """Where `source` is archived for `account` (pure: computes the name, writes nothing)."""
+    return paths.root / archive_relpath(account, date, source)
 
 
 def archive(paths: BooksPaths, source: Path, account: str, date: datetime.date, recipient: str) -> Path:

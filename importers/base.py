@@ -37,6 +37,7 @@ class Extraction:
     rows_read: int = 0
     # files to copy into the books with the entries: (source, path relative to the books' root)
     attachments: list[tuple[Path, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (location, note): booked, but look
 
 
 def existing_keys(entries: list[data.Directive]) -> set[str]:

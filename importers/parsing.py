@@ -17,8 +17,8 @@ MONTHS: dict[str, int] = {}
 for number, names in enumerate(
     (
         ("jan", "januari", "january"),
-        ("feb", "februari", "february", "pebruari"),
-        ("mar", "maret", "march"),
+        ("feb", "peb", "februari", "february", "pebruari"),
+        ("mar", "mrt", "maret", "march"),
         ("apr", "april"),
         ("mei", "may"),
         ("jun", "juni", "june"),
@@ -26,7 +26,7 @@ for number, names in enumerate(
         ("agu", "ags", "agt", "agustus", "aug", "august"),
         ("sep", "sept", "september"),
         ("okt", "oktober", "oct", "october"),
-        ("nov", "nopember", "november"),
+        ("nov", "nop", "nopember", "november"),
         ("des", "desember", "dec", "december"),
     ),
     start=1,
@@ -128,3 +128,53 @@ def guess_locale(samples: list[str]) -> str:
         if re.search(r",\d{3}", text) and "." not in text:
             return "en"
     return "id"
+
+
+_PERIOD_SPLIT = re.compile(r"\s*(?:\s-\s|–|—|\bs/d\b|\bsd\b|\bto\b|\bhingga\b|\bsampai\b)\s*", re.I)
+
+
+def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
+    """A statement period: "01/01/26 - 31/01/26", "1 - 31 Januari 2026",
+    "1 Oktober - 31 Desember 2025", "01 Jan 2026 s/d 31 Mar 2026".
+
+    The start may leave out what it shares with the end (month, year); a start after the end
+    is refused.
+    """
+    parts = [p for p in _PERIOD_SPLIT.split(text.strip()) if p]
+    if len(parts) != 2:
+        raise ParseError(f"unreadable period {text!r}")
+    end = parse_date(parts[1])
+    first = parts[0].strip()
+    try:
+        start = parse_date(first)
+    except ParseError:
+        day_month = re.match(r"^(\d{1,2})(?:[\s\-]+([A-Za-z]+)\.?|[/\-.](\d{1,2}))?$", first)
+        if not day_month:
+            raise ParseError(f"unreadable period {text!r}") from None
+        day, month_name, month_digits = day_month.groups()
+        month = month_number(month_name) if month_name else int(month_digits) if month_digits else end.month
+        year = end.year if month <= end.month else end.year - 1
+        try:
+            start = datetime.date(year, month, int(day))
+        except ValueError as exc:
+            raise ParseError(f"invalid period {text!r}: {exc}") from None
+    if start > end:
+        raise ParseError(f"period {text!r} starts after it ends")
+    return start, end
+
+
+def parse_short_date(text: str, start: datetime.date, end: datetime.date) -> datetime.date:
+    """A day and month without year ("15/01", "15 Jan"), placed inside the period start..end."""
+    match = re.match(r"^(\d{1,2})(?:[/\-.](\d{1,2})|[\s\-]+([A-Za-z]+)\.?)$", text.strip())
+    if not match:
+        raise ParseError(f"unreadable date {text!r}")
+    day, digits, name = match.groups()
+    month = int(digits) if digits else month_number(name)
+    for year in range(start.year, end.year + 1):
+        try:
+            candidate = datetime.date(year, month, int(day))
+        except ValueError:
+            continue
+        if start <= candidate <= end:
+            return candidate
+    raise ParseError(f"date {text!r} is outside the period {start} - {end}")

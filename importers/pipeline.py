@@ -1,14 +1,18 @@
 """`aidledger import`: identify each file, read it, drop what the books already hold, check,
-append atomically, archive the original, and report per file what was read, written, skipped.
+archive the original, append atomically, and report per file what was read, written, skipped.
 
 A file is all or nothing: when any row is bad, or the new entries would break a rule of the
 books, nothing of that file is written and the report says why, with the location.
+Identities go into the encrypted register and originals into the encrypted archive with the
+books' public key (ledger.identity), so importing never needs the identity key.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +21,9 @@ from beancount.core import data
 from importers.archive import archive
 from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
 from importers.tables import InputError
-from ledger import identity, plugin
+from ledger import i18n, identity, plugin
 from ledger.books import BooksPaths
-from ledger.records import Location, read_program
+from ledger.records import Location, Program, read_program
 from ledger.writer import append_entries, write_files_atomically
 
 
@@ -30,6 +34,7 @@ class FileReport:
     rows_read: int = 0
     written: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
     error: str | None = None
     archived: Path | None = None
     entries: list[data.Directive] = field(default_factory=list)
@@ -42,11 +47,78 @@ class FileReport:
 def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter:
     matches = [imp for imp in importers if imp.identify(str(path))]
     if not matches:
-        raise InputError(str(path), "unknown layout: no importer recognises this file's header")
+        raise InputError(str(path), diagnose(path))
     if len(matches) > 1:
         names = ", ".join(m.name for m in matches)
         raise InputError(str(path), f"ambiguous layout: several importers recognise it ({names})")
     return matches[0]
+
+
+def diagnose(path: Path) -> str:
+    """Why no importer recognises a file, as precisely as can be said without knowing its layout."""
+    unknown = "unknown layout: no importer recognises this file's header"
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return f"cannot read ({exc.strerror or exc})"
+    if not raw.strip():
+        return "the file is empty"
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        if not raw.startswith(b"%PDF"):
+            return "not a PDF file"
+        if b"%%EOF" not in raw[-2048:]:
+            return "the PDF is truncated (no end-of-file marker)"
+        if is_encrypted_pdf(path):
+            return "the PDF is password-protected; give the password with --password"
+    if suffix in (".csv", ".txt"):
+        try:
+            raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            return f"line {line}: not UTF-8 text (save the CSV as UTF-8); {unknown}"
+    if suffix in (".xlsx", ".xlsm") and not raw.startswith(b"PK"):
+        return "not an XLSX workbook (damaged or truncated)"
+    return unknown
+
+
+def is_encrypted_pdf(path: Path) -> bool:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        return bool(PdfReader(path).is_encrypted)
+    except (PdfReadError, OSError, ValueError):
+        return False
+
+
+@contextmanager
+def readable_copy(
+    path: Path, password: str | None, ask_password: Callable[[Path], str | None] | None
+) -> Iterator[Path]:
+    """The file itself, or for a password-protected PDF a decrypted copy of the same name in a
+    private temporary folder, removed afterwards. The password is used here only, never kept."""
+    if path.suffix.lower() != ".pdf" or not is_encrypted_pdf(path):
+        yield path
+        return
+    from pypdf import PdfReader, PdfWriter
+
+    if password is None and ask_password is not None:
+        password = ask_password(path)
+    if not password:
+        raise InputError(str(path), "the PDF is password-protected; give the password with --password")
+    reader = PdfReader(path)
+    try:
+        if not reader.decrypt(password):
+            raise InputError(str(path), "wrong password for this PDF")
+    except NotImplementedError as exc:
+        raise InputError(str(path), f"cannot decrypt this PDF ({exc})") from None
+    with tempfile.TemporaryDirectory(prefix="aidledger-pdf-") as tmp:
+        copy = Path(tmp) / path.name
+        writer = PdfWriter(clone_from=reader)
+        with open(copy, "wb") as handle:
+            writer.write(handle)
+        yield copy
 
 
 def _attach(paths: BooksPaths, attachments: list[tuple[Path, str]], recipient: str) -> None:
@@ -61,16 +133,24 @@ def _attach(paths: BooksPaths, attachments: list[tuple[Path, str]], recipient: s
             write_files_atomically({target: identity.encrypt(source.read_bytes(), recipient)})
 
 
-def _rule_errors_on(new: list[data.Directive], existing: list[data.Directive]) -> list[str]:
-    """Rule violations the new entries would bring into the books (checked before writing)."""
-    new_ids = {id(e) for e in new}
-    combined = sorted(existing + new, key=data.entry_sortkey)
-    _, errors = plugin.check_books(combined, {})
+def _rule_errors_on(new: list[data.Directive], program: Program) -> list[str]:
+    """Rule violations the new entries would bring into the books (checked before writing).
+
+    Every rule judges an entry by itself against the program's records, so running the rules
+    over the new entries with the records of the books plus the new ones is the same as
+    running them over the whole books, and costs what the file costs, not what the books do.
+    """
+    context = plugin.Context.of(new, program, i18n.default_language())
     return [
         f"{Location.of(err.source)}: {err.message}"
-        for err in errors
-        if err.entry is not None and id(err.entry) in new_ids
+        for rule in plugin.RULES
+        for err in rule(context)
+        if err.entry is not None
     ]
+
+
+def _changes_program(new: list[data.Directive]) -> bool:
+    return any(isinstance(e, data.Custom | data.Close) for e in new)
 
 
 def import_files(
@@ -80,56 +160,67 @@ def import_files(
     existing: list[data.Directive],
     *,
     dry_run: bool = False,
+    password: str | None = None,
+    ask_password: Callable[[Path], str | None] | None = None,
 ) -> list[FileReport]:
     """Import each file in turn; later files see what earlier ones added.
 
-    Identities go into the encrypted register and originals into the encrypted archive with
-    the books' public recipient: importing never needs the identity key.
+    `password` opens password-protected PDFs; without it `ask_password(path)` is asked (the CLI
+    prompts with hidden input when stdin is a terminal). Neither is kept.
     """
     entries = list(existing)
     keys = existing_keys(entries)
+    program = read_program(entries)
     reports = []
     for path in files:
         report = FileReport(path)
         reports.append(report)
+        readable = path
         try:
-            importer = choose_importer(path, importers)
-            report.importer = importer.name
-            program = read_program(entries)
-            extraction = importer.read(str(path), entries, program)
+            with readable_copy(path, password, ask_password) as readable:
+                importer = choose_importer(readable, importers)
+                report.importer = importer.name
+                extraction = importer.read(str(readable), entries, program)
         except InputError as exc:
-            report.error = str(exc)
+            report.error = str(exc).replace(str(readable), str(path))
             continue
         except OSError as exc:
             report.error = f"{path}: cannot read ({exc.strerror or exc})"
             continue
         report.rows_read = extraction.rows_read
         report.skipped.extend(extraction.skipped)
+        report.notes.extend(extraction.notes)
         fresh = _drop_known(extraction, keys, report)
-        problems = _rule_errors_on(fresh, entries)
+        after = read_program([*entries, *fresh]) if _changes_program(fresh) else program
+        problems = _rule_errors_on(fresh, after)
         if problems:
             report.error = f"{path}: the entries would break the books' rules:\n  " + "\n  ".join(problems)
             continue
         report.entries = fresh
-        if dry_run:
+        if dry_run:  # later files still see these (receipts naming the plan lines of a plan file)
+            entries.extend(fresh)
+            keys |= existing_keys(fresh)
+            program = after
             continue
-        if extraction.identities:
-            identity.append_segment(
-                paths.register, program.age_recipient, extraction.identities, program.account_salt
-            )
-        _attach(paths, extraction.attachments, program.age_recipient)
-        append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
-        report.written = len(fresh)
         if extraction.archive_account:
+            # first, so that no entry ever names an original the books do not hold
             report.archived = archive(
                 paths,
                 path,
                 extraction.archive_account,
                 extraction.archive_date or datetime.date.today(),
-                program.age_recipient,
+                after.age_recipient,
             )
+        if extraction.identities:
+            identity.append_segment(
+                paths.register, after.age_recipient, extraction.identities, after.account_salt
+            )
+        _attach(paths, extraction.attachments, after.age_recipient)
+        append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
+        report.written = len(fresh)
         entries.extend(fresh)
         keys |= existing_keys(fresh)
+        program = after
     return reports
 
 

@@ -103,7 +103,11 @@ def amounts(row: Row, *, negative_ok: bool) -> tuple[Decimal, Decimal, Decimal]:
         raise InputError(row.location, f"Jumlah {_plain(amount)} is not a whole rupiah")
     if amount == 0 or (amount < 0 and not negative_ok):
         raise InputError(row.location, f"Jumlah must be more than 0 (got {_plain(amount)})")
-    return volume.normalize() if volume == volume.to_integral_value() else volume, price, amount
+    if volume == volume.to_integral_value():
+        volume = Decimal(int(volume))
+    if price == price.to_integral_value():
+        price = Decimal(int(price))
+    return volume, price, Decimal(int(amount))
 
 
 def _plain(number: Decimal) -> str:

@@ -6,7 +6,7 @@ Meterai (ya/tidak), Berkas (scan file name, relative to the spreadsheet's folder
 
 Each row becomes one purchase (ledger/plans.py): Cash -> Expenses:Aid:<PID>:Goods:<Category>
 with receipt, shop, plan-line, meterai, volume and unit as metadata; a negative Jumlah is a
-return or refund. The scan is copied into documents/receipts/<PID>/ and attached as a
+return or refund. The scan is archived, encrypted, in documents/receipts/<PID>/ and attached as a
 `document` directive on the goods account. A new goods account is opened on the day she joined.
 
 Checks: known participant, Jumlah = Volume x Harga Satuan, a plan line of her plan in force
@@ -63,8 +63,11 @@ SCANS = "receipts"
 
 
 def scan_target(code: str, date: datetime.date, scan: Path) -> str:
-    """Where a scan lives, relative to the books' root, encrypted like every archived original:
-    documents/receipts/P0001/2026-03-02.<sha8>.x.jpg.age."""
+    """Where a scan lives, relative to the books' root, encrypted like every archived original
+    (a receipt may name the buyer): documents/receipts/P0001/2026-03-02.<sha8>.x.jpg.age.
+
+    Outside the accounts' folders on purpose: Beancount's documents plugin would list it a
+    second time beside the `document` directive that carries the receipt's metadata."""
     digest = hashlib.sha256(scan.read_bytes()).hexdigest()[:8]
     return f"documents/{SCANS}/{code}/{date.isoformat()}.{digest}.{scan.name}{archive.SUFFIX}"
 

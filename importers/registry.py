@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from importers.bank.importers import statement_importers
 from importers.base import AidImporter
 from importers.disbursements import DisbursementsImporter
 from importers.participants import ParticipantsImporter
@@ -9,10 +12,11 @@ from importers.plans import PlansImporter
 from importers.receipts import ReceiptsImporter
 
 
-def all_importers() -> list[AidImporter]:
+def all_importers(books_root: Path | None = None) -> list[AidImporter]:
     return [
         ParticipantsImporter(),
         DisbursementsImporter(),
         PlansImporter(),
         ReceiptsImporter(),
+        *statement_importers(books_root),
     ]

@@ -40,3 +40,4 @@ class Statement:
     total_debit: Decimal | None = None
     total_credit: Decimal | None = None
     lines: list[StatementLine] = field(default_factory=list)
+    variant: str = ""  # which of a bank's layouts: "" (current), "wondr", "old", "livin"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -48,9 +49,13 @@ class TableSpec:
     name: str
     columns: tuple[Column, ...]
 
+    @functools.cached_property
+    def _lookup(self) -> dict[str, str]:
+        return {_norm(n): c.key for c in self.columns for n in (c.key, *c.names)}
+
     def match(self, cells: list[Any]) -> dict[int, str] | None:
         """Column index -> key when this row is our header (all required columns present)."""
-        lookup = {_norm(n): c.key for c in self.columns for n in (c.key, *c.names)}
+        lookup = self._lookup
         found: dict[int, str] = {}
         for index, cell in enumerate(cells):
             key = lookup.get(_norm(cell))
@@ -70,6 +75,7 @@ class TableSpec:
 class Row:
     location: str
     values: dict[str, Any]
+    cells: list[Any] = field(default_factory=list)  # the whole row as read (footers, cover lines)
 
     def text(self, key: str) -> str:
         value = self.values.get(key)
@@ -87,9 +93,33 @@ class Table:
     header_location: str
     rows: list[Row] = field(default_factory=list)
     above: list[list[Any]] = field(default_factory=list)  # the cells above the header (cover block)
+    keys: set[str] = field(default_factory=set)  # the column keys the header has
+
+
+_READ_CACHE: dict[tuple[str, int, int], list[tuple[str, list[list[Any]]]]] = {}
+_READ_CACHE_SIZE = 8
 
 
 def _sheets(path: Path) -> Iterator[tuple[str, list[list[Any]]]]:
+    """The sheets of a file, read once while it is unchanged: every importer's `identify` and
+    the one that reads it see the same rows without opening the workbook again."""
+    try:
+        stat = path.stat()
+        key: tuple[str, int, int] | None = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _READ_CACHE:
+        yield from _READ_CACHE[key]
+        return
+    sheets = list(_read_sheets(path))
+    if key is not None:
+        if len(_READ_CACHE) >= _READ_CACHE_SIZE:
+            _READ_CACHE.pop(next(iter(_READ_CACHE)))
+        _READ_CACHE[key] = sheets
+    yield from sheets
+
+
+def _read_sheets(path: Path) -> Iterator[tuple[str, list[list[Any]]]]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
@@ -138,12 +168,14 @@ def find_tables(path: Path, spec: TableSpec) -> list[Table]:
             mapping = spec.match(cells)
             if mapping is None:
                 continue
-            table = Table(path, sheet, _location(path, sheet, index + 1), above=rows[:index])
+            table = Table(
+                path, sheet, _location(path, sheet, index + 1), above=rows[:index], keys=set(mapping.values())
+            )
             for offset, data_cells in enumerate(rows[index + 1 :], start=index + 2):
                 if _blank(data_cells):
                     continue
                 values = {key: data_cells[i] if i < len(data_cells) else None for i, key in mapping.items()}
-                table.rows.append(Row(_location(path, sheet, offset), values))
+                table.rows.append(Row(_location(path, sheet, offset), values, list(data_cells)))
             tables.append(table)
             break
     return tables

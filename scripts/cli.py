@@ -90,7 +90,13 @@ def check(books: Path | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @books_option
 @click.option("--dry-run", is_flag=True, help="Print the entries; write nothing.")
-def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool) -> None:
+@click.option(
+    "--password",
+    default=None,
+    help="Password of password-protected statement PDFs (asked for, hidden, when not given "
+    "and stdin is a terminal). Never stored.",
+)
+def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None) -> None:
     """Import statements and spreadsheets into the books (no key needed: identities and
     archived originals are encrypted to the books' public key)."""
     from importers.pipeline import import_files
@@ -99,8 +105,23 @@ def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool) -> None:
 
     paths = require_books(books)
     loaded = books_mod.load(paths)
+
+    def ask_password(path: Path) -> str | None:
+        if not sys.stdin.isatty():
+            return None
+        answer: str = click.prompt(f"password for {path}", hide_input=True, default="", show_default=False)
+        return answer or None
+
     try:
-        reports = import_files(paths, list(files), all_importers(), loaded.entries, dry_run=dry_run)
+        reports = import_files(
+            paths,
+            list(files),
+            all_importers(paths.root),
+            loaded.entries,
+            dry_run=dry_run,
+            password=password,
+            ask_password=ask_password,
+        )
     except identity.RegisterError as exc:
         fail(str(exc))
         return
@@ -114,7 +135,7 @@ def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool) -> None:
             click.echo(format_entries(report.entries))
         verb = "would write" if dry_run else "wrote"
         line = (
-            f"{report.path}: read {report.rows_read}, {verb} {len(report.entries)}, "
+            f"{report.path} ({report.importer}): read {report.rows_read}, {verb} {len(report.entries)}, "
             f"skipped {len(report.skipped)}"
         )
         if report.archived:
@@ -122,6 +143,8 @@ def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool) -> None:
         click.echo(line, err=dry_run)
         for location, reason in report.skipped:
             click.echo(f"  skipped {location}: {reason}", err=dry_run)
+        for location, note in report.notes:
+            click.echo(f"  note {location}: {note}", err=dry_run)
     if failed:
         sys.exit(1)
 
@@ -252,7 +275,7 @@ def template(
     one_list: bool,
     books: Path | None,
 ) -> None:
-    """Write an empty spreadsheet for KIND (participants, plan, receipts)."""
+    """Write an empty spreadsheet for KIND (participants, plan, receipts, disbursements)."""
     from importers import templates
     from importers.plan_templates import context_for
 
@@ -315,6 +338,10 @@ def demo(
 from scripts.cmd_reconcile import reconcile  # noqa: E402
 
 main.add_command(reconcile)
+
+from scripts import cmd_report  # noqa: E402  (`aidledger report`; it imports this module)
+
+main.add_command(cmd_report.report)  # type: ignore[has-type]
 
 if __name__ == "__main__":
     main()

@@ -1,13 +1,16 @@
 """`aidledger demo`: books built from a simulated program year, the way a user builds them.
 
 The participant register is rendered as the spreadsheet an institution keeps and imported
-(names go to the encrypted register, never into the books), and so are the companions' plans
-and receipts (with the receipt scans); what no importer reads yet is rendered straight into
-entries by scripts/sim/render_books.py.
+(names go to the encrypted register, never into the books); so is every participant's savings
+book, as statements in her bank's layout (quarterly, PDFs yearly; one statement overlaps two
+periods, so dedupe is exercised), and so are the companions' plans and receipts (with the
+receipt scans); what no importer reads yet is rendered straight into entries by
+scripts/sim/render_books.py.
 """
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -17,13 +20,14 @@ from typing import Any
 
 from beancount.core import data
 
+from importers.bank.importers import forget_prefetched, pdf_importers, prefetch
 from importers.pipeline import import_files
 from importers.registry import all_importers
 from ledger import books, identity
 from ledger.books import BooksPaths
 from ledger.create import create_books, new_books_id
 from ledger.writer import append_entries
-from scripts.sim import render_books, render_sheets
+from scripts.sim import render_books, render_passbooks, render_sheets
 from scripts.sim.truth import ProgramYear, simulate
 
 
@@ -47,6 +51,46 @@ def _journal_kind(entry: data.Directive) -> str:
     if isinstance(entry, data.Open):
         return "receipts"
     return "bank"
+
+
+def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path], list[data.Directive]]:
+    """Each participant's statements in her layout (quarterly; statement PDFs yearly), and one
+    statement overlapping two periods of the first participant who has two; plus, as entries,
+    the savings books of layouts whose reader is not present (none once every PDF layout has
+    its parser)."""
+    readable = {imp.layout for imp in pdf_importers()}
+    try:  # the PDF layouts' renderers
+        pdf_render: Any = importlib.import_module("scripts.sim.render_statements")
+    except ImportError:
+        pdf_render = None
+    files: list[Path] = []
+    unread: list[data.Directive] = []
+    overlap_done = False
+    for person in year.people:
+        lines = year.lines_of(person.code)
+        if not lines:
+            continue
+        layout = render_passbooks.layout_for(person)
+        is_pdf = layout.endswith("-pdf")
+        if is_pdf and (pdf_render is None or layout not in readable):
+            unread.extend(render_books.bank_line_entry(line) for line in lines)
+            unread.extend(
+                a for a in render_books.balance_assertions(year) if a.account.split(":")[2] == person.code
+            )
+            continue
+        # PDFs yearly: reading a PDF page costs ~0.3 s (pdfplumber), so fewer, fuller pages
+        periods = render_passbooks.quarters(lines, 12 if is_pdf else 3)
+        if not overlap_done and len(periods) >= 2:
+            periods.append((periods[0][0], periods[1][1]))
+            overlap_done = True
+        for index, (start, end) in enumerate(periods):
+            base = folder / person.code / f"{person.code}-{start:%Y%m}-{end:%m}-{index}"
+            if is_pdf:
+                assert pdf_render is not None
+                files.append(pdf_render.render_statement(base.with_suffix(".pdf"), person, lines, start, end))
+            else:
+                files.append(render_passbooks.render(base, person, lines, start, end, layout))
+    return files, unread
 
 
 def build_demo(
@@ -96,10 +140,22 @@ def build_demo(
 
     # What no importer reads yet is rendered straight into entries; each step below is
     # replaced by rendering the user's files and importing them as the importers arrive.
-    movements = [
-        *render_books.bank_entries(year),
-    ]
-    append_entries(paths, movements, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
+    # (the disbursement lists were imported above, so the statements' aid credits clear them)
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-statements-") as tmp:
+        files, unread = render_statement_files(year, Path(tmp))
+        if unread:
+            append_entries(paths, unread, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
+        prefetch(files, paths.root)
+        loaded = books.load(paths)
+        reports = import_files(paths, files, all_importers(paths.root), loaded.entries)
+        forget_prefetched()
+    failed = [r.error for r in reports if r.error]
+    if failed:
+        raise RuntimeError("demo statements do not import: " + "; ".join(str(f) for f in failed[:3]))
+    echo(
+        f"imported {len(files)} statements: {sum(r.written for r in reports)} entries, "
+        f"{sum(len(r.skipped) for r in reports)} lines already in the books"
+    )
 
     # the companions' plans (RAB) and receipts, with the receipt scans, imported like a user does
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:

@@ -11,9 +11,10 @@ Public API
     build_facts(entries, as_of)     the facts layer (facts.py): the entries read ONCE into plain
       -> Facts                      records: plans (revisions, lines in force, approved_since),
                                     purchases, movements (Savings/Cash/Transit/Suspense postings
-                                    with their counter account; .withdrawals, .aid_credits,
-                                    .listed), balances per participant and account role,
-                                    documents
+                                    with their counter account; Savings postings against fees,
+                                    interest and tax count in the balances only; .withdrawals,
+                                    .aid_credits, .listed), balances per participant and account
+                                    role, documents; `cache` for what rules derive and share
     Rule                            Callable[[Facts, Program, Settings], Iterable[Finding]]
     register(kind, fn) / @rule(kind) one function per finding kind (ledger.findings.KINDS),
                                     beancount-plugin style; RULES maps kind -> function
@@ -24,7 +25,8 @@ Public API
                                     every registered rule, sorted (participant, date, kind,
                                     location, message) and stable
     run(entries, program, settings, kinds=None) -> Reconciliation(settings, facts, findings)
-                                    the same, keeping the facts for summaries (one read)
+                                    the same, keeping the facts for summaries (one read);
+                                    `.summaries(program)` = summarise(facts, program)
     summarise(facts, program) -> list[ParticipantSummary]
                                     per participant: plan total, aid received, withdrawn,
                                     receipted, unplanned, cash not yet covered, savings balance

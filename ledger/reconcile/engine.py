@@ -6,13 +6,18 @@ import datetime
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from beancount.core import data
 
 from ledger import i18n
 from ledger.findings import KINDS, Finding, sort_key
+from ledger.gcpause import paused as gc_paused
 from ledger.reconcile.facts import Facts, build_facts
 from ledger.reconcile.settings import Settings
+
+if TYPE_CHECKING:
+    from ledger.reconcile.summary import ParticipantSummary
 from ledger.records import Program
 
 Rule = Callable[[Facts, Program, Settings], Iterable[Finding]]
@@ -89,6 +94,12 @@ class Reconciliation:
     facts: Facts
     findings: list[Finding] = field(default_factory=list)
 
+    def summaries(self, program: Program) -> list[ParticipantSummary]:
+        """Per participant and plan line, from the same facts (ledger.reconcile.summary)."""
+        from ledger.reconcile.summary import summarise
+
+        return summarise(self.facts, program)
+
 
 def run_rules(
     facts: Facts, program: Program, settings: Settings, kinds: Iterable[str] | None = None
@@ -108,8 +119,9 @@ def run(
     settings: Settings,
     kinds: Iterable[str] | None = None,
 ) -> Reconciliation:
-    facts = build_facts(entries, settings.as_of)
-    return Reconciliation(settings, facts, run_rules(facts, program, settings, kinds))
+    with gc_paused():
+        facts = build_facts(entries, settings.as_of)
+        return Reconciliation(settings, facts, run_rules(facts, program, settings, kinds))
 
 
 def reconcile(

@@ -38,7 +38,7 @@ def location(meta: data.Meta | None) -> str:
 
 
 def _number(value: Any) -> Decimal:
-    if isinstance(value, Amount):
+    if value.__class__ is Amount:
         value = value.number
     if value is None or value == "":
         return ZERO
@@ -65,19 +65,16 @@ def line_no(value: Any) -> str | None:
     return text or None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PlanLine:
+    """One line of one plan revision; what rules need is read eagerly, the rest on demand."""
+
     participant: str
     revision: int
     no: str
-    description: str
     category: str  # as the plan says it
     category_account: str  # the account component (accounts.component)
-    volume: Decimal
-    unit: str
-    unit_price: Decimal
     amount: Decimal
-    approved_by: str
     approved: datetime.date
     date: datetime.date  # the revision's date
     meta: data.Meta
@@ -86,8 +83,28 @@ class PlanLine:
     def location(self) -> str:
         return location(self.meta)
 
+    @property
+    def description(self) -> str:
+        return str(self.meta.get("description", "") or "")
 
-@dataclass(frozen=True, slots=True)
+    @property
+    def volume(self) -> Decimal:
+        return _number(self.meta.get("volume"))
+
+    @property
+    def unit(self) -> str:
+        return str(self.meta.get("unit", "") or "")
+
+    @property
+    def unit_price(self) -> Decimal:
+        return _number(self.meta.get("unit-price"))
+
+    @property
+    def approved_by(self) -> str:
+        return str(self.meta.get("approved-by", "") or "")
+
+
+@dataclass(slots=True)
 class PlanRevision:
     participant: str
     revision: int
@@ -130,7 +147,7 @@ class Plan:
         return sum((line.amount for line in self.lines.values()), ZERO)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Purchase:
     participant: str
     date: datetime.date
@@ -148,7 +165,7 @@ class Purchase:
         return location(self.meta)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Movement:
     """A posting on one of a participant's accounts other than goods."""
 
@@ -191,6 +208,12 @@ class Facts:
     @property
     def withdrawals(self) -> list[Movement]:
         """Cash taken from the savings book (Cash debited from Savings)."""
+        cached = self.cache.get("withdrawals")
+        if cached is None:
+            cached = self.cache["withdrawals"] = self._withdrawals()
+        return cached
+
+    def _withdrawals(self) -> list[Movement]:
         return [
             m
             for m in self.movements
@@ -200,6 +223,12 @@ class Facts:
     @property
     def aid_credits(self) -> list[Movement]:
         """Aid credited to the savings book (Savings debited from Transit)."""
+        cached = self.cache.get("aid_credits")
+        if cached is None:
+            cached = self.cache["aid_credits"] = self._aid_credits()
+        return cached
+
+    def _aid_credits(self) -> list[Movement]:
         return [
             m
             for m in self.movements
@@ -219,6 +248,12 @@ class Facts:
     @property
     def listed(self) -> list[Movement]:
         """Aid listed by a funder (Transit debited from a grant)."""
+        cached = self.cache.get("listed")
+        if cached is None:
+            cached = self.cache["listed"] = self._listed()
+        return cached
+
+    def _listed(self) -> list[Movement]:
         return [
             m
             for m in self.movements
@@ -229,6 +264,32 @@ class Facts:
         return set(self.balances) | set(self.plans) | {p.participant for p in self.purchases}
 
 
+_MOVEMENT_ROLES = frozenset((accounts.CASH, accounts.SAVINGS, accounts.TRANSIT, accounts.SUSPENSE))
+_QUIET_COUNTERS = frozenset((accounts.BANK_CHARGES, accounts.INTEREST, accounts.TAX))
+# account -> (participant, role, goods category) or None for accounts outside the participant tree
+_ACCOUNT_INFO: dict[str, tuple[str, str, str] | None] = {}
+
+
+def _account_info(account: str) -> tuple[str, str, str] | None:
+    parsed = accounts.parse_aid_account(account)
+    if parsed is None:
+        return None
+    # interned role names, so the loop can compare them by identity
+    role = next((r for r in _ROLES if r == parsed.role), parsed.role)
+    return (parsed.participant, role, parsed.category or "")
+
+
+_ROLES = (
+    accounts.TRANSIT,
+    accounts.SAVINGS,
+    accounts.CASH,
+    accounts.SUSPENSE,
+    accounts.GOODS,
+    accounts.BANK_CHARGES,
+    accounts.TAX,
+    accounts.INTEREST,
+    accounts.OWN_FUNDS,
+)
 _PURCHASE_KEYS = (plans.RECEIPT, plans.SHOP, plans.PLAN_LINE_KEY, plans.METERAI)
 _ROLE_CACHE: dict[str, str | None] = {}
 
@@ -258,62 +319,77 @@ def _counter(postings: list[data.Posting], index: int) -> str:
 def build_facts(entries: Iterable[data.Directive], as_of: datetime.date) -> Facts:
     """Read the entries (those dated up to `as_of`) once into facts."""
     facts = Facts(as_of)
-    parsed_cache: dict[str, accounts.AidAccount | None] = {}
     plans_by_code = facts.plans
     purchases = facts.purchases
     movements = facts.movements
     balances = facts.balances
+    totals: dict[str, Decimal] = {}  # account -> balance; summed per participant and role at the end
+    info_of = _ACCOUNT_INFO
+    transaction, custom, document = data.Transaction, data.Custom, data.Document
+    savings, goods = accounts.SAVINGS, accounts.GOODS
     for entry in entries:
+        kind = entry.__class__
         if entry.date > as_of:
             continue
-        kind = type(entry)
-        if kind is data.Transaction:
+        if kind is transaction:
             postings = entry.postings  # type: ignore[union-attr]
+            pair = len(postings) == 2
             for index, posting in enumerate(postings):
                 account = posting.account
                 try:
-                    parsed = parsed_cache[account]
+                    info = info_of[account]
                 except KeyError:
-                    parsed = parsed_cache[account] = accounts.parse_aid_account(account)
-                if parsed is None or posting.units is None:
+                    info = info_of[account] = _account_info(account)
+                if info is None:
                     continue
-                number = posting.units.number
+                units = posting.units
+                number = units.number if units is not None else None
                 if number is None:
                     continue
-                code, role = parsed.participant, parsed.role
-                per = balances[code]
-                per[role] = per.get(role, ZERO) + number
-                if role == accounts.GOODS:
+                totals[account] = totals.get(account, ZERO) + number
+                code, role, category = info
+                if role is goods:
                     meta = entry.meta
-                    if posting.meta and any(k in posting.meta for k in _PURCHASE_KEYS):
-                        meta = {**meta, **{k: v for k, v in posting.meta.items() if k in _PURCHASE_KEYS}}
+                    pmeta = posting.meta
+                    if pmeta and len(pmeta) > 2 and any(k in pmeta for k in _PURCHASE_KEYS):
+                        meta = {**meta, **{k: v for k, v in pmeta.items() if k in _PURCHASE_KEYS}}
+                    get = meta.get
+                    receipt = get("receipt") or ""
+                    shop = get("shop") or entry.payee or ""  # type: ignore[union-attr]
+                    line = get("plan-line")
+                    if line is not None and (line.__class__ is not str or not line or line != line.strip()):
+                        line = line_no(line)
+                    flag = get("meterai")
                     purchases.append(
                         Purchase(
                             code,
                             entry.date,
-                            str(meta.get(plans.RECEIPT) or ""),
-                            str(meta.get(plans.SHOP) or entry.payee or ""),  # type: ignore[union-attr]
-                            line_no(meta.get(plans.PLAN_LINE_KEY)),
-                            parsed.category or "",
+                            receipt if receipt.__class__ is str else str(receipt),
+                            shop if shop.__class__ is str else str(shop),
+                            line,
+                            category,
                             number,
-                            _flag(meta.get(plans.METERAI)),
+                            flag if flag.__class__ is bool else flag is not None and _flag(flag),
                             entry.narration or "",  # type: ignore[union-attr]
                             meta,
                         )
                     )
-                elif role in (accounts.CASH, accounts.SAVINGS, accounts.TRANSIT, accounts.SUSPENSE):
+                elif role in _MOVEMENT_ROLES:
+                    counter = postings[1 - index].account if pair else _counter(postings, index)
+                    if role is savings and _role_of(counter) in _QUIET_COUNTERS:
+                        continue  # fees, interest, tax: in the balances, not movements
                     movements.append(
                         Movement(
                             code,
                             entry.date,
                             role,
                             number,
-                            _counter(postings, index),
+                            counter,
                             entry.meta,
                             entry.narration or "",  # type: ignore[union-attr]
                         )
                     )
-        elif kind is data.Custom:
+        elif kind is custom:
             if entry.type == plans.PLAN_LINE:  # type: ignore[union-attr]
                 line = _plan_line(entry)  # type: ignore[arg-type]
                 if line is not None:
@@ -328,8 +404,12 @@ def build_facts(entries: Iterable[data.Directive], as_of: datetime.date) -> Fact
                     if plan is None:
                         plan = plans_by_code[approval.participant] = Plan(approval.participant)
                     plan.approvals[approval.revision] = approval
-        elif kind is data.Document:
+        elif kind is document:
             facts.documents.append(entry)  # type: ignore[arg-type]
+    for account, total in totals.items():
+        code, role, _category = info_of[account]  # type: ignore[misc]
+        per = balances[code]
+        per[role] = per.get(role, ZERO) + total
     for plan in plans_by_code.values():
         plan.settle()
     return facts
@@ -357,28 +437,32 @@ def _code(entry: data.Custom) -> str | None:
 
 
 def _plan_line(entry: data.Custom) -> PlanLine | None:
-    code = _code(entry)
-    meta = entry.meta or {}
-    no = line_no(meta.get("no"))
-    if code is None or no is None:
+    values = entry.values
+    meta = entry.meta
+    if not values or not meta:
         return None
-    category = str(meta.get("category", "") or "")
-    category_account = category_component(category)
+    get = meta.get
+    no = get("no")
+    if no.__class__ is not str:
+        no = line_no(no)
+        if no is None:
+            return None
+    category = get("category") or ""
+    if category.__class__ is not str:
+        category = str(category)
+    revision = get("revision")
+    amount = get("amount")
+    approved = get("approved")
     return PlanLine(
-        participant=code,
-        revision=int(_number(meta.get("revision", 1)) or 1),
-        no=no,
-        description=str(meta.get("description", "") or ""),
-        category=category,
-        category_account=category_account,
-        volume=_number(meta.get("volume")),
-        unit=str(meta.get("unit", "") or ""),
-        unit_price=_number(meta.get("unit-price")),
-        amount=_number(meta.get("amount")),
-        approved_by=str(meta.get("approved-by", "") or ""),
-        approved=_date(meta.get("approved"), entry.date),
-        date=entry.date,
-        meta=meta,
+        str(values[0].value),
+        int(revision) if revision else 1,
+        no,
+        category,
+        category_component(category),
+        amount.number if amount.__class__ is Amount and amount.number is not None else _number(amount),
+        approved if approved.__class__ is datetime.date else entry.date,
+        entry.date,
+        meta,
     )
 
 

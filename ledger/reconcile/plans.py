@@ -22,12 +22,16 @@ from ledger.records import Program
 
 def line_purchases(facts: Facts) -> dict[tuple[str, str], list[Purchase]]:
     """(participant, line number) -> the purchases naming it, in date order."""
+    cached = facts.cache.get("line_purchases")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     out: dict[tuple[str, str], list[Purchase]] = defaultdict(list)
     for purchase in facts.purchases:
         if purchase.plan_line is not None:
             out[(purchase.participant, purchase.plan_line)].append(purchase)
     for group in out.values():
         group.sort(key=lambda p: p.date)
+    facts.cache["line_purchases"] = out
     return out
 
 

@@ -3,7 +3,8 @@ the PDF reports show beside the findings. Plain dataclasses with Decimal fields.
 
 Definitions (docs/findings.md, "Summaries"):
 - plan total: the amounts of the plan in force (latest revision);
-- aid received: aid credited to her savings book (Savings from Transit);
+- aid received: aid credited to her savings book (Savings from Transit), plus own deposits
+  a list later showed to be aid (OwnFunds -> Transit reclassifications);
 - withdrawn: cash taken from the savings book (Cash from Savings), gross;
 - receipted: purchases, net of returns, planned or not;
 - cash not yet covered: the balance of her Cash account;
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ledger import accounts
+from ledger.gcpause import paused as gc_paused
 from ledger.reconcile.facts import ZERO, Facts
 from ledger.records import Program
 
@@ -68,6 +70,11 @@ class ParticipantSummary:
 
 def summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
     """One summary per participant known to the program or the facts, sorted by code."""
+    with gc_paused():
+        return _summarise(facts, program)
+
+
+def _summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
     actual: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
     count: dict[tuple[str, str], int] = defaultdict(int)
     receipted: dict[str, Decimal] = defaultdict(lambda: ZERO)

@@ -1,0 +1,534 @@
+"""What every statement-PDF parser needs: open (with a password), words with positions, lines,
+header columns found by their x ranges, and cells read from those ranges.
+
+Tables are read from word positions, never from ruling lines: a bank prints them with or without
+rules. A header row gives each column's x range; every run of close words on a later line
+belongs to the column whose header it overlaps most (or, overlapping none, the nearest one).
+Words are built from pdfminer's characters (a space or a gap ends a word). Locations are
+"p<page>:<line>", the line counted from the top of the page among lines that carry text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from importers.parsing import ParseError, parse_amount, parse_date
+from importers.tables import InputError
+
+LINE_TOLERANCE = 2.5  # points: words whose bottoms differ by less sit on one line
+CHUNK_GAP = 0.6  # in font sizes: a wider gap between words separates two cells
+
+
+class PasswordRequired(InputError):
+    """The PDF is encrypted and no password, or a wrong one, was given."""
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass
+class Line:
+    page: int
+    number: int
+    words: list[Word]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def location(self) -> str:
+        return f"p{self.page}:{self.number}"
+
+
+@dataclass
+class Page:
+    number: int
+    lines: list[Line]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its key and the header words that name it ("Tanggal Transaksi")."""
+
+    key: str
+    header: str
+
+
+@dataclass
+class Header:
+    """A header row found on a page: each column's x range."""
+
+    line: Line
+    spans: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def cells(self, line: Line) -> dict[str, str]:
+        """The text of each column on `line` (absent columns are left out).
+
+        A run of close words is one cell: it goes to the column whose header it overlaps most,
+        or, overlapping none, to the nearest one (a short amount right-aligned under a centred
+        header). A run that overlaps two headers (cells printed too close) is split word by word.
+        """
+        found: dict[str, list[Word]] = {}
+        for chunk in _chunks(line.words):
+            x0, x1 = chunk[0].x0, chunk[-1].x1
+            overlapped = [k for k, (a, b) in self.spans.items() if min(x1, b) - max(x0, a) > 0]
+            if len(overlapped) > 1:
+                for word in chunk:
+                    found.setdefault(self._column(word.x0, word.x1), []).append(word)
+            else:
+                found.setdefault(self._column(x0, x1), []).extend(chunk)
+        return {key: " ".join(w.text for w in words) for key, words in found.items()}
+
+    def _column(self, x0: float, x1: float) -> str:
+        """The column whose header overlaps x0..x1 most, or, overlapping none, is nearest."""
+        best, best_score = "", float("-inf")
+        for key, (a, b) in self.spans.items():
+            score = min(x1, b) - max(x0, a)  # overlap when positive, minus the gap when negative
+            if score > best_score:
+                best, best_score = key, score
+        return best
+
+
+def _chunks(words: Sequence[Word]) -> Iterator[list[Word]]:
+    """Runs of words close enough to be one cell's text."""
+    run: list[Word] = []
+    for word in sorted(words, key=lambda w: w.x0):
+        if run and word.x0 - run[-1].x1 > CHUNK_GAP * max(word.size, run[-1].size):
+            yield run
+            run = []
+        run.append(word)
+    if run:
+        yield run
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9&()]", "", text.lower())
+
+
+def find_header(line: Line, columns: Sequence[Column]) -> Header | None:
+    """The columns' x ranges when `line` is their header row (every column named), else None."""
+    words = line.words
+    normed = [_norm(w.text) for w in words]
+    header = Header(line)
+    used: set[int] = set()
+    for column in columns:
+        parts = [_norm(p) for p in column.header.split()]
+        parts = [p for p in parts if p]
+        span = None
+        for start in range(len(words)):
+            if start in used or normed[start] != parts[0]:
+                continue
+            end = start
+            while (
+                end + 1 - start < len(parts)
+                and end + 1 < len(words)
+                and normed[end + 1] == parts[end + 1 - start]
+            ):
+                end += 1
+            if end + 1 - start == len(parts):
+                span = (start, end)
+                break
+        if span is None:
+            return None
+        used.update(range(span[0], span[1] + 1))
+        header.spans[column.key] = (words[span[0]].x0, words[span[1]].x1)
+    return header
+
+
+@contextlib.contextmanager
+def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
+    """pdfplumber's PDF, or InputError (PasswordRequired for encryption) naming the file."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the file ({exc.strerror})") from None
+    if size == 0:
+        raise InputError(str(path), "the file is empty")
+    with path.open("rb") as handle:
+        if b"%PDF" not in handle.read(1024):
+            raise InputError(str(path), "not a PDF file")
+    try:
+        pdf = pdfplumber.open(path, password=password or "")
+    except Exception as exc:  # pdfminer raises many kinds for a damaged file; pdfplumber wraps them
+        cause = exc.args[0] if exc.__class__.__name__ == "PdfminerException" and exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            message = (
+                "wrong password for this PDF"
+                if password
+                else "the PDF is password-protected; give the password"
+            )
+            raise PasswordRequired(str(path), message) from None
+        if isinstance(cause, PDFEncryptionError):
+            raise InputError(str(path), f"unsupported PDF encryption ({cause})") from None
+        raise InputError(str(path), f"damaged or truncated PDF ({cause.__class__.__name__})") from None
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+# in font sizes: characters further apart than this end a word, as a space does. Some PDF
+# writers place each word by itself and print no space characters; a space is ~0.28 em wide
+# in Helvetica, kerning and letter gaps stay far below 0.15 em.
+WORD_GAP = 0.15
+
+
+def _characters(objects: Any) -> Iterator[Any]:
+    from pdfminer.layout import LTChar
+
+    for item in objects:
+        if isinstance(item, LTChar):
+            yield item
+        elif hasattr(item, "__iter__"):
+            yield from _characters(item)
+
+
+def _words(page: Any) -> list[Word]:
+    """The page's words from pdfminer's layout characters, in content order.
+
+    pdfplumber's `extract_words` gives the same words but first turns every character into a
+    dict of all its attributes, which is two thirds of the reading time; a statement needs only
+    text, box and size.
+    """
+    layout = page.layout
+    height = layout.y1
+    words: list[Word] = []
+    text: list[str] = []
+    first: Any = None
+    last: Any = None
+    for char in _characters(layout):
+        glyph = char.get_text()
+        joins = (
+            last is not None
+            and abs(char.y0 - last.y0) <= 1.0
+            and -WORD_GAP * last.size <= char.x0 - last.x1 <= WORD_GAP * last.size
+        )
+        if text and (not joins or glyph.isspace()):
+            words.append(
+                Word("".join(text), first.x0, last.x1, height - first.y1, height - first.y0, first.size)
+            )
+            text = []
+        if glyph.isspace():
+            last = None
+            continue
+        if not text:
+            first = char
+        text.append(glyph)
+        last = char
+    if text:
+        words.append(Word("".join(text), first.x0, last.x1, height - first.y1, height - first.y0, first.size))
+    return words
+
+
+def _page_lines(number: int, page: Any) -> list[Line]:
+    words = _words(page)
+    words.sort(key=lambda w: (w.bottom, w.x0))
+    groups: list[list[Word]] = []
+    for word in words:
+        if groups and abs(word.bottom - groups[-1][0].bottom) <= LINE_TOLERANCE:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return [
+        Line(number, index, sorted(group, key=lambda w: w.x0)) for index, group in enumerate(groups, start=1)
+    ]
+
+
+# (file, size, mtime) -> its pages: the three identify() calls and the parse of one file read it
+# once. Files opened with a password are never kept (nor is anything derived from it).
+_PAGES: dict[tuple[str, int, int], list[Page]] = {}
+_CACHED_FILES = 4
+_WHOLE_UP_TO = 4  # pages: a statement this short is read whole even when page 1 is asked
+
+
+def read_pages(path: Path, password: str | None = None, max_pages: int | None = None) -> list[Page]:
+    """Every page's text lines, top to bottom; InputError when the file is not a readable PDF."""
+    path = Path(path)
+    key: tuple[str, int, int] | None = None
+    if not password:
+        try:
+            stat = path.stat()
+            key = (os.path.realpath(path), stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            key = None
+    if key is not None and key in _PAGES:
+        cached = _PAGES[key]
+        return cached[:max_pages] if max_pages else cached
+    pages = []
+    whole = True
+    with open_pdf(path, password) as pdf:
+        try:
+            count = len(pdf.pages)
+            whole = max_pages is None or count <= _WHOLE_UP_TO
+            for index in range(count if whole else min(count, max_pages or count)):
+                page = pdf.pages[index]
+                pages.append(Page(index + 1, _page_lines(index + 1, page)))
+                page.close()  # drop the page's cached layout: long statements stay small
+        except InputError:
+            raise
+        except Exception as exc:  # a damaged page tree or content stream
+            raise InputError(
+                f"{path}:p{len(pages) + 1}", f"damaged or truncated PDF ({exc.__class__.__name__})"
+            ) from None
+    if not pages or not any(p.lines for p in pages):
+        raise InputError(str(path), "the PDF has no text (a scan or an empty document)")
+    if key is not None and whole:
+        while len(_PAGES) >= _CACHED_FILES:
+            _PAGES.pop(next(iter(_PAGES)))
+        _PAGES[key] = pages
+    return pages[:max_pages] if max_pages else pages
+
+
+def is_encrypted(path: Path) -> bool:
+    """True for a PDF that needs a password to be read (so a caller knows to ask for one)."""
+    try:
+        with open_pdf(Path(path)):
+            return False
+    except PasswordRequired:
+        return True
+    except InputError:
+        return False
+
+
+def first_page_lines(path: Path, password: str | None = None) -> list[Line]:
+    """Page 1's lines for `identify()`: empty for anything unreadable, encrypted without the
+    right password, or not a PDF."""
+    path = Path(path)
+    try:
+        if path.suffix.lower() != ".pdf" and not path.is_file():
+            return []
+        with path.open("rb") as handle:
+            if not handle.read(1024).lstrip().startswith(b"%PDF"):
+                return []
+        return read_pages(path, password, max_pages=1)[0].lines
+    except PasswordRequired:
+        return []
+    except Exception:
+        return []
+
+
+@dataclass
+class Row:
+    """One table row: its first line's cells and the continuation lines (wrapped text, a time)."""
+
+    line: Line
+    cells: dict[str, str]
+    more: list[tuple[Line, dict[str, str]]] = field(default_factory=list)
+
+    def joined(self, key: str) -> str:
+        parts = [self.cells.get(key, "")] + [cells.get(key, "") for _line, cells in self.more]
+        return " ".join(p for p in parts if p)
+
+
+def table_rows(
+    path: Path,
+    pages: Sequence[Page],
+    columns: Sequence[Column],
+    *,
+    starts_row: Callable[[dict[str, str]], bool],
+    continues: Callable[[dict[str, str]], bool],
+    ends_table: Callable[[Line], bool],
+    skip: Callable[[Line], bool] = lambda _line: False,
+) -> list[Row]:
+    """The rows of a table that may run over many pages, each page repeating (or not) its header.
+
+    Below a header, a line is a page footer (matched whole: `FOOTER`), a repeated sub-header
+    (`skip`), the start of a row, the continuation of the previous one (wrapped text, a time),
+    or the end of the table (the summary: `ends_table`), tried in that order, so a wrapped
+    description that reads like a summary label still continues its row. Anything else is
+    refused with its location, and so is a dated row after the end: no printed line is
+    silently dropped.
+    """
+    rows: list[Row] = []
+    header: Header | None = None
+    for page in pages:
+        start, own_header = 0, False
+        for index, line in enumerate(page.lines):
+            found = find_header(line, columns)
+            if found is not None:
+                header, start, own_header = found, index + 1, True
+                break
+        if header is None:
+            continue
+        # under a repeated header, a row's wrapped text may go on from the previous page
+        current: Row | None = rows[-1] if own_header and rows else None
+        lines = page.lines[start:]
+        for index, line in enumerate(lines):
+            if FOOTER.match(line.text):
+                _nothing_after(path, lines[index + 1 :], header, starts_row)
+                break
+            if skip(line):
+                continue
+            cells = header.cells(line)
+            if not own_header and current is None and not starts_row(cells):
+                continue  # a page without its own table header: its head block, before the rows
+            if starts_row(cells):
+                current = Row(line, cells)
+                rows.append(current)
+            elif current is not None and continues(cells):
+                current.more.append((line, cells))
+            elif ends_table(line):
+                _nothing_after(path, lines[index + 1 :], header, starts_row)
+                break
+            else:
+                raise InputError(
+                    where(path, line), f"a line the table layout does not explain: {line.text!r}"
+                )
+    return rows
+
+
+# what a row's date cell looks like in every layout: 03/02/26, 15/12, 02 Okt 2025, 02-Jan-26
+_DATED = re.compile(r"^\d{1,2}(?:[/-]\d{1,2}|[\s-]+[A-Za-z]{3})")
+
+# page footers, matched whole so a wrapped description never ends a table
+FOOTER = re.compile(
+    r"^(?:(?:halaman|page)(?:\s*/\s*page)?\s+\d+\s*(?:dari|of|/)\s*\d+|\d+\s+(?:dari|of)\s+\d+)$", re.I
+)
+
+
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*(WIB|WITA|WIT))?$", re.I)
+
+
+def continuation(cells: dict[str, str]) -> bool:
+    """Wrapped description text, with at most a time (`05:31:09 WIB`) under the row's date."""
+    return set(cells) <= {"date", "description"} and (
+        not cells.get("date") or bool(_TIME.match(cells["date"]))
+    )
+
+
+def _nothing_after(
+    path: Path, lines: Sequence[Line], header: Header, starts_row: Callable[[dict[str, str]], bool]
+) -> None:
+    """After a table ends on a page, no dated row may follow: a misread summary or footer
+    would otherwise drop the rest of the page's rows."""
+    for line in lines:
+        cells = header.cells(line)
+        if starts_row(cells) and _DATED.match(cells.get("date", "")):
+            raise InputError(
+                where(path, line), f"a transaction line after the end of the table: {line.text!r}"
+            )
+
+
+def above_table(lines: Sequence[Line], columns: Sequence[Column]) -> tuple[str, Header | None]:
+    """The text above the first header row and the header itself (text of the whole page if none)."""
+    for index, line in enumerate(lines):
+        header = find_header(line, columns)
+        if header is not None:
+            return "\n".join(x.text for x in lines[:index]), header
+    return "\n".join(x.text for x in lines), None
+
+
+# Field readers: each raises InputError at the line's location in the file.
+
+
+def where(path: Path, line: Line) -> str:
+    return f"{path}:{line.location}"
+
+
+def amount(text: str, locale: str, path: Path, line: Line, what: str) -> Decimal:
+    try:
+        return parse_amount(text, locale)
+    except ParseError as exc:
+        raise InputError(where(path, line), f"{what}: {exc}") from None
+
+
+def date(text: str, path: Path, line: Line, what: str) -> datetime.date:
+    try:
+        return parse_date(text)
+    except ParseError as exc:
+        raise InputError(where(path, line), f"{what}: {exc}") from None
+
+
+FIELD_GAP = 2.0  # in font sizes: a wider gap ends a header field's value
+
+
+def label_value(lines: Sequence[Line], label: str) -> tuple[str, Line] | None:
+    """The value printed after `label` (and a colon) on the first line that holds the label.
+
+    Header blocks print two fields side by side; the value ends at a wide gap.
+    """
+    parts = [_norm(p) for p in label.split() if _norm(p)]
+    for line in lines:
+        words = line.words
+        normed = [_norm(w.text) for w in words]
+        for start in range(len(words) - len(parts) + 1):
+            if normed[start : start + len(parts)] != parts:
+                continue
+            index = start + len(parts)
+            if index < len(words) and words[index].text == "/":
+                # a bilingual label ("Periode / Period :"): its English half ends at the colon
+                colon = next((i for i in range(index, len(words)) if words[i].text.endswith(":")), None)
+                if colon is not None:
+                    index = colon + 1
+            value: list[Word] = []
+            previous = words[index - 1]
+            for word in words[index:]:
+                if word.x0 - previous.x1 > FIELD_GAP * word.size and value:
+                    break
+                previous = word
+                if not value and word.text in (":", "："):
+                    continue
+                text = word.text[1:] if not value and word.text.startswith(":") else word.text
+                if text:
+                    value.append(Word(text, word.x0, word.x1, word.top, word.bottom, word.size))
+            return " ".join(w.text for w in value), line
+    return None
+
+
+def one_side(debit: Decimal, credit: Decimal, path: Path, line: Line) -> tuple[Decimal, Decimal]:
+    """Debit and credit of a split-column row: 0.00 on the unused side; both non-zero is refused."""
+    if debit < 0 or credit < 0:
+        raise InputError(where(path, line), f"negative amount in a debit/credit column ({debit}, {credit})")
+    if debit and credit:
+        raise InputError(
+            where(path, line), f"both debit ({debit}) and credit ({credit}) are non-zero; refused, not netted"
+        )
+    return debit, credit
+
+
+def time_of(text: str, path: Path, line: Line) -> datetime.time | None:
+    """The HH:MM(:SS) printed in `text`, if any."""
+    match = re.search(r"\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\b", text)
+    if not match:
+        return None
+    try:
+        return datetime.time(int(match.group(1)), int(match.group(2)), int(match.group(3) or 0))
+    except ValueError:
+        raise InputError(where(path, line), f"invalid time {match.group(0)!r}") from None
+
+
+def normalized(text: str) -> str:
+    """Lower-case letters and digits only: for matching titles and labels."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())

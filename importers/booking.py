@@ -1,0 +1,537 @@
+"""A parsed statement into entries: whose book it is, is the chain whole, what each line is.
+
+Plain functions, in the order `book_statement` applies them:
+
+1. `find_owner`: the statement's account number, hashed with the books' salt, against the
+   participants' `account-hash` and the `account-hash` metadata of `open Assets:Institution:*`
+   directives. A number of nobody is an error; a name is never used.
+2. `order_and_verify`: the running balance chain, line by line, against the printed opening and
+   closing balances and totals; same-day lines printed out of order are put in the order their
+   balances give. A break refuses the statement and names the line.
+3. `classify_lines`: the rule table (importers/rules) gives each line a kind.
+4. `line_entry` / `assertions`: one transaction per line, Savings against the account of the
+   books contract for its kind (ledger/accounts.py), with provenance and a stable import-key;
+   balance assertions at the statement's start and end.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from beancount.core import data
+from beancount.core.amount import Amount
+
+from importers import rules as rules_mod
+from importers.base import IMPORT_KEY
+from importers.rules import Classification, Rule
+from importers.statement import Statement, StatementLine
+from importers.tables import InputError
+from ledger import accountno, accounts, disbursements, records
+from ledger.money import IDR, ZERO
+from ledger.records import Program
+
+INSTITUTION_PREFIX = "Assets:Institution:"
+MAX_REORDER = 10  # same-day groups up to this size are searched exhaustively, larger ones greedily
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose book a statement is: a participant, or one of the institution's own accounts."""
+
+    savings: str  # the account the statement is the record of
+    code: str  # the participant code, or the institution account's last component
+    opened: datetime.date
+    participant: str | None  # None for the institution
+
+    def counter(self, kind: str, signed: Decimal) -> str:
+        """The account on the other side of the book for a line of this kind."""
+        if self.participant is None:
+            return {
+                "admin-fee": accounts.institution_charges,
+                "card-fee": accounts.institution_charges,
+                "interest": accounts.institution_interest,
+                "tax": accounts.institution_tax,
+            }.get(kind, accounts.institution_suspense)()
+        pid = self.participant
+        table: dict[str, Callable[[str], str]] = {
+            "aid-credit": accounts.transit,
+            "own-deposit": accounts.own_funds,
+            "withdrawal": accounts.cash,
+            "admin-fee": accounts.bank_charges,
+            "card-fee": accounts.bank_charges,
+            "interest": accounts.interest,
+            "tax": accounts.tax,
+            "transfer": accounts.cash if signed < 0 else accounts.own_funds,
+        }
+        return table.get(kind, accounts.suspense)(pid)
+
+
+@dataclass
+class Booked:
+    """The entries of one statement, and the lines booked to suspense with why."""
+
+    entries: list[data.Directive] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (location, note)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # rows not booked, with reason
+    owner: Owner | None = None
+    end: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A statement line in posting order with the balance after it."""
+
+    line: StatementLine
+    balance: Decimal
+
+    @property
+    def signed(self) -> Decimal:
+        return self.line.credit - self.line.debit
+
+
+def where(statement: Statement, location: str = "") -> str:
+    return f"{statement.path}:{location}" if location else str(statement.path)
+
+
+# --- 1. owner ---------------------------------------------------------------------------------
+
+
+def _opens(entries: Iterable[data.Directive]) -> dict[str, datetime.date]:
+    return {
+        e.account: e.date
+        for e in entries
+        if isinstance(e, data.Open)
+        and (e.account.startswith(INSTITUTION_PREFIX) or e.account.endswith(":" + accounts.SAVINGS))
+    }
+
+
+# the pipeline passes one growing list for a run of files: scan only what was added since
+_OPENS_SEEN: dict[int, tuple[int, object, dict[str, datetime.date]]] = {}
+
+
+def savings_open_dates(entries: Sequence[data.Directive]) -> dict[str, datetime.date]:
+    """Savings (and institution) accounts and the day each was opened."""
+    if not isinstance(entries, list) or not entries:
+        return _opens(entries)
+    seen = _OPENS_SEEN.get(id(entries))
+    if seen is not None and seen[1] is entries[0] and seen[0] <= len(entries):
+        found = dict(seen[2])
+        found.update(_opens(entries[seen[0] :]))
+    else:
+        found = _opens(entries)
+    _OPENS_SEEN.clear()
+    _OPENS_SEEN[id(entries)] = (len(entries), entries[0], found)
+    return found
+
+
+def institution_accounts(entries: Iterable[data.Directive]) -> list[data.Open]:
+    """`open Assets:Institution:<Bank>` directives that carry an account-hash (docs/importers.md)."""
+    return [
+        e
+        for e in entries
+        if isinstance(e, data.Open) and e.account.startswith(INSTITUTION_PREFIX) and "account-hash" in e.meta
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _hash(number: str, salt: str) -> str:
+    """The slow salted hash, once per number and run (a year's statements repeat each number)."""
+    return accountno.account_hash(number, salt)
+
+
+def find_owner(statement: Statement, existing: Sequence[data.Directive], program: Program) -> Owner:
+    salt = program.account_salt
+    if not salt:
+        raise InputError(where(statement), "the books have no account-salt setting")
+    try:
+        digest = _hash(statement.account_number, salt)
+    except ValueError as exc:
+        raise InputError(where(statement), f"no readable account number on the statement ({exc})") from None
+    opened = savings_open_dates(existing)
+    participant = program.participant_by_account_hash(digest)
+    if participant is not None:
+        account = accounts.savings(participant.code)
+        if account not in opened:
+            raise InputError(where(statement), f"{participant.code} has no open {account} in the books")
+        return Owner(account, participant.code, opened[account], participant.code)
+    for entry in institution_accounts(existing):
+        if entry.meta.get("account-hash") == digest:
+            return Owner(entry.account, entry.account.rsplit(":", 1)[1], entry.date, None)
+    try:
+        masked = accountno.mask(statement.account_number)
+    except ValueError:
+        masked = "?"
+    raise InputError(
+        where(statement),
+        f"account number {masked} belongs to nobody in the books "
+        "(no participant record or institution account carries its hash)",
+    )
+
+
+def institution_open(
+    bank: str, number: str, salt: str, date: datetime.date, name: str | None = None
+) -> data.Open:
+    """The declaration that lets the institution's own statements be imported (docs/importers.md)."""
+    account = accounts.institution(name or bank)
+    return records.open_account(
+        account,
+        date,
+        None,
+        bank=bank,
+        account_mask=accountno.mask(number),
+        account_hash=accountno.account_hash(number, salt),
+    )
+
+
+# --- 2. chain ---------------------------------------------------------------------------------
+
+
+def _groups(lines: list[StatementLine]) -> list[list[StatementLine]]:
+    groups: list[list[StatementLine]] = []
+    for line in lines:
+        if groups and groups[-1][0].date == line.date:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _fits(line: StatementLine, prev: Decimal | None) -> bool:
+    if line.balance is None or prev is None:
+        return True
+    return line.balance == prev + line.credit - line.debit
+
+
+def _order_group(group: list[StatementLine], prev: Decimal | None) -> list[StatementLine] | None:
+    """The lines of one day in an order whose balances chain from `prev`; None when none does."""
+    # printed order first: the common case costs one pass
+    running = prev
+    ok = True
+    for line in group:
+        if not _fits(line, running):
+            ok = False
+            break
+        running = line.balance if line.balance is not None else (running or ZERO) + line.credit - line.debit
+    if ok:
+        return group
+    if len(group) > MAX_REORDER:
+        return _greedy(group, prev)
+    return _search(group, prev)
+
+
+def _search(group: list[StatementLine], prev: Decimal | None) -> list[StatementLine] | None:
+    if not group:
+        return []
+    for index, line in enumerate(group):
+        if line.balance is None or not _fits(line, prev):
+            continue
+        rest = _search(group[:index] + group[index + 1 :], line.balance)
+        if rest is not None:
+            return [line, *rest]
+    return None
+
+
+def _greedy(group: list[StatementLine], prev: Decimal | None) -> list[StatementLine] | None:
+    left = list(group)
+    out = []
+    while left:
+        pick = next((line for line in left if line.balance is not None and _fits(line, prev)), None)
+        if pick is None:
+            return None
+        out.append(pick)
+        left.remove(pick)
+        prev = pick.balance
+    return out
+
+
+def _amount(value: Decimal) -> str:
+    return f"{value:,.0f}".replace(",", ".") if value == value.to_integral_value() else str(value)
+
+
+def order_and_verify(statement: Statement) -> list[Placed]:
+    """Lines in posting order with their balances; InputError naming the line where the chain breaks."""
+    lines = list(statement.lines)
+    if not lines:
+        return []
+    if lines[0].date > lines[-1].date:
+        lines.reverse()  # printed newest first
+    for line in lines:
+        if line.debit < 0 or line.credit < 0:
+            raise InputError(where(statement, line.location), "a debit or credit amount is negative")
+    for previous, line in itertools.pairwise(lines):
+        if line.date < previous.date:
+            raise InputError(
+                where(statement, line.location),
+                f"dated {line.date}, before the line above it ({previous.date}): lines out of date order",
+            )
+    prev = statement.opening_balance
+    placed: list[Placed] = []
+    for group in _groups(lines):
+        ordered = _order_group(group, prev)
+        if ordered is None:
+            _raise_break(statement, group, prev)
+            raise AssertionError("unreachable")
+        for line in ordered:
+            if line.balance is not None:
+                balance = line.balance
+            elif prev is not None:
+                balance = prev + line.credit - line.debit
+            else:
+                raise InputError(
+                    where(statement, line.location),
+                    "no printed balance on the line and no opening balance to start the chain from",
+                )
+            placed.append(Placed(line, balance))
+            prev = balance
+    _check_totals(statement, placed)
+    return placed
+
+
+def _raise_break(statement: Statement, group: list[StatementLine], prev: Decimal | None) -> None:
+    running = prev
+    for line in group:
+        if not _fits(line, running):
+            assert running is not None and line.balance is not None
+            expected = running + line.credit - line.debit
+            raise InputError(
+                where(statement, line.location),
+                f"balance chain broken: {_amount(running)} + {_amount(line.credit)} - {_amount(line.debit)} "
+                f"= {_amount(expected)}, but the line prints {_amount(line.balance)} "
+                "(a line is missing or misread)",
+            )
+        running = line.balance
+    raise InputError(where(statement, group[0].location), "balance chain broken on this day")
+
+
+def _check_totals(statement: Statement, placed: list[Placed]) -> None:
+    location = where(statement, "totals")
+    opening = statement.opening_balance
+    if placed and opening is not None:
+        first = placed[0]
+        if first.balance - first.signed != opening:
+            raise InputError(
+                where(statement, first.line.location),
+                f"the printed opening balance {_amount(opening)} does not lead to this line's balance "
+                f"{_amount(first.balance)}",
+            )
+    closing = placed[-1].balance if placed else opening
+    if statement.closing_balance is not None and closing is not None and closing != statement.closing_balance:
+        raise InputError(
+            location,
+            f"the lines end at {_amount(closing)} but the printed closing balance is "
+            f"{_amount(statement.closing_balance)}",
+        )
+    for label, printed, actual in (
+        ("debit", statement.total_debit, sum((p.line.debit for p in placed), ZERO)),
+        ("credit", statement.total_credit, sum((p.line.credit for p in placed), ZERO)),
+    ):
+        if printed is not None and printed != actual:
+            raise InputError(
+                location,
+                f"the printed total {label} is {_amount(printed)} but the lines add up to {_amount(actual)}",
+            )
+
+
+# --- 3. classification ------------------------------------------------------------------------
+
+
+def classify_lines(lines: Sequence[StatementLine], rules: list[Rule]) -> list[Classification]:
+    """The kind of each line; a separate step so later evidence (disbursement lists) can refine it."""
+    return [rules_mod.classify(line, rules) for line in lines]
+
+
+def explain_by_lists(
+    placed: Sequence[Placed], kinds: list[Classification], existing: Sequence[data.Directive], owner: Owner
+) -> list[str | None]:
+    """A credit is aid when a disbursement list explains it, whatever the bank calls it.
+
+    Each credit booked as aid or as her own deposit claims the list row that explains it (same
+    participant, amount, date window; ledger.disbursements), once; an explained own deposit
+    becomes an aid credit. Returns, per line, the key of the row it clears (or None).
+    """
+    matcher = disbursements.Matcher(existing)
+    links: list[str | None] = []
+    for index, (item, kind) in enumerate(zip(placed, kinds, strict=True)):
+        row = None
+        if item.signed > 0 and kind.kind in ("aid-credit", "own-deposit"):
+            row = matcher.explain(owner.code, item.line.date, item.signed)
+            if row is not None and kind.kind == "own-deposit":
+                kinds[index] = Classification("aid-credit", "disbursement list", row.funder)
+        links.append(row.key if row is not None else None)
+    return links
+
+
+# --- 4. entries -------------------------------------------------------------------------------
+
+
+def whole(value: Decimal) -> Decimal:
+    """175000.00 -> 175000: rupiah as the books write them (a fraction stays, for the rules to refuse)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def import_key(owner: Owner, placed: Placed) -> str:
+    """Stable across files: the owner, the date, the amounts, the balance and the description."""
+    line = placed.line
+    text = (
+        f"{whole(line.debit):f}|{whole(line.credit):f}|{whole(placed.balance):f}|"
+        f"{rules_mod.normalise(line.description)}"
+    )
+    return f"bank:{owner.code}:{line.date}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
+
+
+def _posting(account: str, number: Decimal) -> data.Posting:
+    return data.Posting(account, Amount(whole(number), IDR), None, None, None, None)
+
+
+def line_entry(
+    owner: Owner, placed: Placed, kind: Classification, counter: str, source: str, source_line: str
+) -> data.Transaction:
+    line = placed.line
+    meta: data.Meta = {"filename": source, "lineno": 0, "source": source, "source-line": source_line}
+    if line.reference:
+        meta["bank-ref"] = line.reference
+    if line.code:
+        meta["bank-code"] = line.code
+    meta["description"] = line.description
+    meta["kind"] = kind.kind
+    if kind.funder:
+        meta["funder"] = kind.funder
+    meta[IMPORT_KEY] = import_key(owner, placed)
+    flag = "!" if counter.endswith(":" + accounts.SUSPENSE) else "*"
+    narration = line.description or line.code
+    signed = placed.signed
+    return data.Transaction(
+        meta,
+        line.date,
+        flag,
+        None,
+        narration,
+        frozenset(),
+        frozenset(),
+        [_posting(owner.savings, signed), _posting(counter, -signed)],
+    )
+
+
+def balance_entry(
+    owner: Owner, date: datetime.date, amount: Decimal, source: str, label: str
+) -> data.Balance:
+    meta: data.Meta = {
+        "filename": source,
+        "lineno": 0,
+        "source": source,
+        "source-line": label,
+        IMPORT_KEY: f"balance:{owner.code}:{date}:{whole(amount):f}",
+    }
+    return data.Balance(meta, date, owner.savings, Amount(whole(amount), IDR), None, None)
+
+
+def _reversed_counter(owner: Owner, placed: list[Placed], index: int, counters: list[str]) -> str | None:
+    """A reversal undoes the latest earlier line of the opposite direction and the same amount."""
+    target = placed[index].signed
+    for back in range(index - 1, -1, -1):
+        if placed[back].signed == -target and not counters[back].endswith(":" + accounts.SUSPENSE):
+            return counters[back]
+    return None
+
+
+def book_statement(
+    statement: Statement,
+    existing: Sequence[data.Directive],
+    program: Program,
+    rule_table: list[Rule],
+    source_for: Callable[[str, datetime.date], str],
+) -> Booked:
+    """Entries for a parsed statement (InputError, with the file and line, when it cannot be booked).
+
+    `source_for(account, end)` names the archived original, the `source` of every entry.
+    """
+    owner = find_owner(statement, existing, program)
+    placed = order_and_verify(statement)
+    end = _end_date(statement, placed)
+    if end is None:
+        raise InputError(where(statement), "the statement has no lines and no period")
+    source = source_for(owner.savings, end)
+    kinds = classify_lines([p.line for p in placed], rule_table)
+    links = explain_by_lists(placed, kinds, existing, owner)
+    booked = Booked(owner=owner)
+    counters: list[str] = []
+    for index, (item, kind) in enumerate(zip(placed, kinds, strict=True)):
+        line = item.line
+        if line.date < owner.opened:
+            raise InputError(
+                where(statement, line.location),
+                f"dated {line.date}, before {owner.savings} was opened ({owner.opened})",
+            )
+        if line.debit and line.credit and kind.kind != "summary":
+            raise InputError(
+                where(statement, line.location),
+                f"both debit ({_amount(line.debit)}) and credit ({_amount(line.credit)}) on one line",
+            )
+        if kind.kind == "reversal":
+            counter = _reversed_counter(owner, placed, index, counters) or owner.counter(
+                "unknown", item.signed
+            )
+        else:
+            counter = owner.counter(kind.kind, item.signed)
+        counters.append(counter)
+        if not item.signed:
+            booked.skipped.append((where(statement, line.location), "zero amount: nothing to book"))
+            continue
+        entry = line_entry(owner, item, kind, counter, source, line.location)
+        if links[index] is not None:
+            entry.meta[disbursements.META_LINK] = links[index]
+        booked.entries.append(entry)
+        if counter.endswith(":" + accounts.SUSPENSE):
+            why = (
+                "a summary line merging several months: its net is known, its kinds are not"
+                if kind.kind == "summary"
+                else "no rule of the rule table knows this line"
+            )
+            if kind.kind == "reversal":
+                why = "a reversal whose original line is not on this statement"
+            booked.notes.append(
+                (
+                    where(statement, line.location),
+                    f"booked to {counter} ({why}): {line.code} {line.description!r} {_amount(item.signed)}",
+                )
+            )
+    booked.entries.extend(assertions(statement, owner, placed, source))
+    booked.end = end
+    return booked
+
+
+def _end_date(statement: Statement, placed: list[Placed]) -> datetime.date | None:
+    last = placed[-1].line.date if placed else None
+    if statement.period_end is not None and (last is None or statement.period_end >= last):
+        return statement.period_end
+    return last
+
+
+def assertions(statement: Statement, owner: Owner, placed: list[Placed], source: str) -> list[data.Balance]:
+    """The opening balance at the start (when her book was already open) and the closing one the
+    day after the last date covered, Beancount's convention for a balance at the end of a day."""
+    out = []
+    start = statement.period_start or (placed[0].line.date if placed else None)
+    opening = statement.opening_balance
+    if opening is None and placed:
+        opening = placed[0].balance - placed[0].signed
+    if (
+        start is not None
+        and opening is not None
+        and start >= owner.opened
+        and (not placed or placed[0].line.date >= start)
+    ):
+        out.append(balance_entry(owner, start, opening, source, "opening"))
+    end = _end_date(statement, placed)
+    closing = placed[-1].balance if placed else statement.closing_balance
+    if end is not None and closing is not None:
+        day_after = end + datetime.timedelta(days=1)
+        if day_after > owner.opened:
+            out.append(balance_entry(owner, day_after, closing, source, "closing"))
+    return out

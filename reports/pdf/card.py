@@ -1,0 +1,192 @@
+"""The aid card ("kartu bantuan"): one participant on one page, to be signed by her, her
+companion and the treasurer. Read by the participant and her companion; filed for the LPJ."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from ledger import accounts
+from ledger.money import ZERO
+from reports.figures import Figures
+from reports.pdf import labels
+from reports.pdf.disbursements import STATUS_KEYS
+from reports.pdf.document import data_table, heading, key_values, note, signature_block, title_block
+from reports.pdf.fmt import Fmt
+
+ORIENTATION = "portrait"
+
+_SAVINGS_ROWS = (
+    (accounts.TRANSIT, "aid-credits"),
+    (accounts.OWN_FUNDS, "own-deposits"),
+    (accounts.CASH, "withdrawals"),
+    (accounts.BANK_CHARGES, "bank-charges"),
+    (accounts.INTEREST, "interest"),
+    (accounts.TAX, "tax"),
+    (accounts.SUSPENSE, "unclassified"),
+)
+
+
+def title(fmt: Fmt, code: str) -> str:
+    return f"{fmt('card-title')} {code}"
+
+
+def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
+    person = fig.person(code)
+    row = fig.participants[code]
+    out: list[Flowable] = title_block(
+        fmt("card-title"), f"{fig.books_title} - {fmt('as-of')} {fmt.date(fig.as_of)}"
+    )
+    facts = [(fmt("code"), code)]
+    if fig.names and code in fig.names:
+        facts.append((fmt("name"), fig.names[code]))
+    facts += [
+        (fmt("group"), person.group),
+        (fmt("cohort"), _cohort(fig, person.cohort)),
+        (fmt("companion"), f"{person.companion} - {fig.companion_label(person.companion)}"),
+        (fmt("funder"), fig.funder_label(person.funder)),
+        (fmt("bank"), f"{person.bank} - {person.product}"),
+        (fmt("account"), person.account_mask),
+        (fmt("joined"), fmt.date(person.joined)),
+        (fmt("min-balance"), fmt.money(person.min_balance)),
+    ]
+    out.append(key_values(facts, width))
+
+    out.append(heading(fmt("card-aid")))
+    aid = fig.aid_rows.get(code, [])
+    out.append(
+        data_table(
+            [
+                fmt("component"),
+                fmt("funder"),
+                fmt("batch"),
+                fmt("listed-on"),
+                fmt("credit-date"),
+                fmt("status"),
+                fmt("amount"),
+            ],
+            [
+                [
+                    r.component,
+                    r.funder,
+                    r.batch,
+                    fmt.date(r.date),
+                    fmt.date(r.credit_date),
+                    fmt(STATUS_KEYS.get(r.status, "status-pending")),
+                    fmt.money(r.amount),
+                ]
+                for r in aid
+            ],
+            [w * width for w in (0.13, 0.14, 0.2, 0.11, 0.11, 0.15, 0.16)],
+            numeric=[6],
+            total=[fmt("total"), "", "", "", "", "", fmt.money(sum((r.amount for r in aid), ZERO))],
+            wrap=[5],
+        )
+    )
+
+    out.append(heading(fmt("card-savings")))
+    savings = fig.savings.get(code)
+    rows = [[fmt("opening"), fmt.money(savings.opening if savings else ZERO)]]
+    for role, key in _SAVINGS_ROWS:
+        amount = savings.by_kind.get(role) if savings else None
+        if amount is not None:
+            rows.append([fmt(key), fmt.money(amount)])
+    out.append(
+        data_table(
+            [fmt("movement"), fmt("amount")],
+            rows,
+            [0.5 * width, 0.25 * width],
+            numeric=[1],
+            total=[fmt("closing"), fmt.money(savings.closing if savings else ZERO)],
+        )
+    )
+
+    out.append(heading(fmt("card-plan")))
+    plan_rows = [
+        [
+            line.no,
+            line.description,
+            line.category,
+            fmt.money(line.planned),
+            fmt.money(line.actual),
+            fmt.money(line.difference),
+            fmt.percent(line.actual / line.planned if line.planned else None),
+        ]
+        for line in row.lines
+    ]
+    if row.unplanned:
+        plan_rows.append(
+            [
+                "-",
+                fmt("unplanned"),
+                "",
+                fmt.money(ZERO),
+                fmt.money(row.unplanned),
+                fmt.money(row.unplanned),
+                "-",
+            ]
+        )
+    out.append(
+        data_table(
+            [
+                fmt("line-no"),
+                fmt("description"),
+                fmt("category"),
+                fmt("planned"),
+                fmt("spent"),
+                fmt("difference"),
+                "%",
+            ],
+            plan_rows,
+            [w * width for w in (0.05, 0.27, 0.15, 0.15, 0.15, 0.14, 0.09)],
+            numeric=[3, 4, 5, 6],
+            total=[
+                "",
+                fmt("total"),
+                "",
+                fmt.money(row.plan_total),
+                fmt.money(row.receipted),
+                fmt.money(row.receipted - row.plan_total),
+                fmt.points(row.realisation),
+            ],
+            wrap=[1],
+        )
+    )
+
+    out.append(heading(fmt("card-position")))
+    out.append(
+        key_values(
+            [
+                (fmt("plan-total"), fmt.money(row.plan_total)),
+                (fmt("aid-received"), fmt.money(row.aid_received)),
+                (fmt("withdrawn"), fmt.money(row.withdrawn)),
+                (fmt("receipted"), fmt.money(row.receipted)),
+                (fmt("cash-uncovered"), fmt.money(row.cash_uncovered)),
+                (fmt("savings-balance"), fmt.money(row.savings_balance)),
+                (fmt("realisation"), fmt.points(row.realisation)),
+                (fmt("findings"), fmt.count(len(fig.findings_of(code)))),
+            ],
+            width,
+        )
+    )
+    for finding in fig.findings_of(code)[:4]:
+        out.append(note(f"- {labels.kind(finding.kind, fmt.lang)}: {finding.message}"))
+    name = fig.names.get(code, code) if fig.names else code
+    out.append(Spacer(1, 2 * mm))
+    out.append(
+        signature_block(
+            [
+                (fmt("sign-participant"), name),
+                (fmt("sign-companion"), fig.companion_label(person.companion)),
+                (fmt("sign-treasurer"), "." * 30),
+            ],
+            width,
+            fmt("place-date", date=fmt.long_date(fig.as_of)),
+        )
+    )
+    return out
+
+
+def _cohort(fig: Figures, code: str) -> str:
+    record = fig.loaded.program.cohorts.get(code)
+    return f"{code} - {record.label}" if record else code

@@ -1,0 +1,84 @@
+"""The disbursement register of a batch ("daftar penyaluran"): who was listed, on which bank
+account (masked), for how much, when it was credited and its status. Read by the treasurer,
+signed, and attached to the funder's accountability report."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from ledger.money import ZERO
+from reports.figures import Figures
+from reports.pdf.document import PageBreak, data_table, heading, signature_block, title_block
+from reports.pdf.fmt import Fmt
+from reports.pdf.realisation import _period
+
+ORIENTATION = "landscape"
+
+STATUS_KEYS = {
+    "credited": "status-credited",
+    "pending": "status-pending",
+    "not-credited": "status-not-credited",
+    "mismatch": "status-mismatch",
+    "duplicate": "status-duplicate",
+}
+
+
+def title(fmt: Fmt) -> str:
+    return fmt("disb-title")
+
+
+def story(fig: Figures, fmt: Fmt, width: float, batches: list[str] | None = None) -> list[Flowable]:
+    out: list[Flowable] = title_block(title(fmt), _period(fig, fmt))
+    chosen = batches if batches is not None else fig.batches()
+    for index, batch in enumerate(chosen):
+        if index:
+            out.append(PageBreak())
+        rows = fig.batch_rows(batch)
+        funder = rows[0].funder if rows else ""
+        out.append(heading(f"{fmt('batch')} {batch} - {fig.funder_label(funder)}"))
+        body = []
+        for number, row in enumerate(rows, start=1):
+            person = fig.person(row.participant)
+            body.append(
+                [
+                    str(number),
+                    fig.display(row.participant),
+                    row.component,
+                    person.bank,
+                    person.account_mask,
+                    fmt.money(row.amount),
+                    fmt.date(row.credit_date),
+                    fmt.money(row.credited),
+                    fmt(STATUS_KEYS.get(row.status, "status-pending")),
+                ]
+            )
+        listed = sum((r.amount for r in rows), ZERO)
+        credited = sum((r.credited or ZERO for r in rows), ZERO)
+        out.append(
+            data_table(
+                [
+                    "No",
+                    fmt("participant"),
+                    fmt("component"),
+                    fmt("bank"),
+                    fmt("account"),
+                    fmt("amount"),
+                    fmt("credit-date"),
+                    fmt("credited-amount"),
+                    fmt("status"),
+                ],
+                body,
+                [w * width for w in (0.04, 0.17, 0.1, 0.12, 0.1, 0.12, 0.1, 0.12, 0.13)],
+                numeric=[5, 7],
+                total=["", fmt("total"), "", "", "", fmt.money(listed), "", fmt.money(credited), ""],
+                wrap=[1],
+            )
+        )
+        out.append(
+            signature_block(
+                [(fmt("sign-treasurer"), "." * 30)],
+                width / 3,
+                fmt("place-date", date=fmt.long_date(fig.as_of)),
+            )
+        )
+    return out

@@ -1,0 +1,64 @@
+"""How reports write money, numbers, percentages and dates, through Babel.
+
+Money is always written the Indonesian way ("Rp 1.234.567"), in both languages: the amounts
+must read exactly as on the bank statements and receipts they are checked against. Dates and
+percentages follow the report's language.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from reports.pdf import labels
+
+MONEY_LOCALE = "id_ID"
+LOCALES = {"id": "id_ID", "en": "en_GB"}
+
+
+class Fmt:
+    """Formatting and labels for one report language ("id" or "en")."""
+
+    def __init__(self, lang: str = "id") -> None:
+        if lang not in LOCALES:
+            raise ValueError(f"language {lang!r}: choose one of {', '.join(LOCALES)}")
+        self.lang = lang
+        self.locale = LOCALES[lang]
+
+    def money(self, number: Decimal | int | None) -> str:
+        """Rp 1.234.567 (whole rupiah; -Rp 1.234.567 for a negative amount)."""
+        if number is None:
+            return "-"
+        return str(
+            format_currency(
+                Decimal(number), "IDR", format="¤ #,##0", locale=MONEY_LOCALE, currency_digits=False
+            )
+        )
+
+    def count(self, number: int) -> str:
+        return str(format_decimal(number, locale=MONEY_LOCALE))
+
+    def percent(self, ratio: Decimal | None) -> str:
+        """A ratio as a percentage with one decimal (87,3% in Indonesian, 87.3% in English)."""
+        if ratio is None:
+            return "-"
+        return str(format_percent(Decimal(ratio), format="#,##0.0%", locale=self.locale))
+
+    def points(self, percent: Decimal | None) -> str:
+        """A figure already in percent (the engine's realisation %: 87.3) written as 87,3%."""
+        return self.percent(None if percent is None else Decimal(percent) / 100)
+
+    def date(self, day: datetime.date | None) -> str:
+        if day is None:
+            return "-"
+        return str(format_date(day, "d MMM yyyy", locale=self.locale))
+
+    def long_date(self, day: datetime.date) -> str:
+        return str(format_date(day, "long", locale=self.locale))
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The label `key` in this report's language."""
+        return labels.text(key, self.lang, **values)

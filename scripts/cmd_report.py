@@ -1,0 +1,126 @@
+"""`aidledger report KIND`: PDF reports, the audit pack and the audit ledger. Thin: check the
+arguments, load the books once, gather the figures, call reports.run, print what was written."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+
+from ledger import books as books_mod
+from ledger import i18n, identity
+from reports import run
+from scripts.cli import books_option, fail, key_option, require_books
+
+
+def _names(paths: books_mod.BooksPaths, books_id: str, key: Path | None) -> dict[str, str]:
+    """Names from the identity register: needs its key."""
+    secret = identity.read_key(identity.key_path(key, books_id))
+    register = identity.Register.open(paths.register, secret)
+    return {code: person.name for code, person in register.people.items()}
+
+
+def _bar(label: str) -> run.Progress:
+    def progress(items: Iterable[str]) -> Iterator[str]:
+        items = list(items)
+        if len(items) <= 1:
+            yield from items
+            return
+        with click.progressbar(items, label=label, file=sys.stderr) as bar:
+            yield from bar
+
+    return progress
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(run.KINDS))
+@books_option
+@click.option("--participant", default=None, help="card: only this participant's card (code).")
+@click.option("--funder", default=None, help="funder: only this funder (code, e.g. Kemensos).")
+@click.option("--batch", default=None, help="disbursements: only this batch.")
+@click.option(
+    "--from", "start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day (YYYY-MM-DD)."
+)
+@click.option(
+    "--to", "end", type=click.DateTime(["%Y-%m-%d"]), default=None, help="As of this day (YYYY-MM-DD)."
+)
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None, help="id (default) or en.")
+@click.option("--with-names", is_flag=True, help="Print participants' names (needs the register's key).")
+@key_option
+@click.option("--per-participant", is_flag=True, help="audit: also one audit ledger per participant.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write into.")
+def report(
+    kind: str,
+    books: Path | None,
+    participant: str | None,
+    funder: str | None,
+    batch: str | None,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+    lang: str | None,
+    with_names: bool,
+    key: Path | None,
+    per_participant: bool,
+    out: Path,
+) -> None:
+    """Write the PDF report KIND (card, realisation, disbursements, funder, exceptions, audit)."""
+    from reports.figures import gather
+    from reports.pdf.fmt import Fmt
+
+    misplaced = [
+        name
+        for name, value, kinds in (
+            ("--participant", participant, ("card",)),
+            ("--funder", funder, ("funder",)),
+            ("--batch", batch, ("disbursements",)),
+            ("--per-participant", per_participant, ("audit",)),
+        )
+        if value and kind not in kinds
+    ]
+    if misplaced:
+        fail(f"{', '.join(misplaced)} does not apply to `report {kind}`", 2)
+    if start and end and start > end:
+        fail(f"--from {start.date()} is after --to {end.date()}", 2)
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out} is a file, not a folder", 2)
+    paths = require_books(books)
+    loaded = books_mod.load(paths)
+    if loaded.errors:
+        fail(f"the books have {len(loaded.errors)} error(s); run `aidledger check` first")
+    names = None
+    if with_names:
+        try:
+            names = _names(paths, loaded.program.books_id, key)
+        except identity.RegisterError as exc:
+            fail(str(exc))
+    fig = gather(
+        loaded,
+        as_of=end.date() if end else None,
+        start=start.date() if start else None,
+        lang=lang or i18n.default_language(),
+        names=names,
+    )
+    fmt = Fmt(lang or i18n.default_language())
+    out.mkdir(parents=True, exist_ok=True)
+    code = participant.strip().upper() if participant else None
+    try:
+        if kind == "card":
+            written = run.cards(fig, fmt, out, code, progress=_bar(fmt("card-title")))
+        elif kind == "realisation":
+            written = run.realisation_report(fig, fmt, out)
+        elif kind == "disbursements":
+            written = run.disbursement_register(fig, fmt, out, batch)
+        elif kind == "funder":
+            written = run.funder_reports(fig, fmt, out, funder)
+        elif kind == "exceptions":
+            written = run.exceptions_report(fig, fmt, out)
+        else:
+            written = run.audit_pack(fig, fmt, out, per_participant=per_participant)
+    except run.ReportError as exc:
+        fail(str(exc), 2)
+        return
+    for path, pages in written:
+        click.echo(f"wrote {path}" + (f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""))
