@@ -8,7 +8,8 @@ module only adds the cuts the engine does not give:
 - a participant's money is attributed to the funder her `custom "participant"` record names
   (the simulator and the registers give each participant one funder); grants are what each
   `Income:Grant:<Funder>` account paid out;
-- "credited" is aid that reached a savings book (savings postings against Transit);
+- "credited" is aid that reached a savings book: Transit cleared by anything but a list row
+  (the savings-book credit, or a reclassified own deposit);
 - "spent" is receipted purchases (postings to Expenses:Aid:<PID>:Goods:<Category>);
 - ageing is first-in first-out: receipts cover the oldest withdrawal first, and what is left of
   each withdrawal is aged from its date to `as_of`.
@@ -118,7 +119,7 @@ def funder_use(
                 target.participants.add(parsed.participant)
                 spent = target.spent_by_category
                 spent[parsed.category] = spent.get(parsed.category, ZERO) + _number(posting)
-            elif parsed.role == accounts.TRANSIT and _number(posting) < 0 and _is_credit(entry):
+            elif parsed.role == accounts.TRANSIT and _number(posting) < 0 and not _is_listing(entry):
                 target = use(person.funder)
                 target.participants.add(parsed.participant)
                 target.credited -= _number(posting)
@@ -128,12 +129,11 @@ def funder_use(
     return uses
 
 
-def _is_credit(entry: data.Transaction) -> bool:
-    """A savings-book credit clearing Transit (not a correction between lists)."""
-    return any(
-        (parsed := _parse(p.account)) is not None and parsed.role == accounts.SAVINGS and _number(p) > 0
-        for p in entry.postings
-    )
+def _is_listing(entry: data.Transaction) -> bool:
+    """A funder's list row (or its correction): Transit against a grant account. Any other
+    Transit credit is aid reaching her book: the savings-book credit, or an own deposit a list
+    later explained, reclassified from OwnFunds (ledger.disbursements)."""
+    return any(p.account.startswith("Income:Grant:") for p in entry.postings)
 
 
 def group_use(
@@ -192,13 +192,19 @@ class SavingsSummary:
 def savings_summaries(
     entries: Iterable[data.Directive], start: datetime.date | None = None, end: datetime.date | None = None
 ) -> dict[str, SavingsSummary]:
-    """Per participant: her savings book's movements grouped by the kind of the other side."""
+    """Per participant: her savings book's movements grouped by the kind of the other side.
+
+    A credit first booked as her own deposit and later reclassified as aid (OwnFunds -> Transit,
+    when a list explains it) counts as an aid credit, as the engine counts it.
+    """
     out: dict[str, SavingsSummary] = defaultdict(SavingsSummary)
     for entry in _transactions(entries, None, end):
         saving = [
             p for p in entry.postings if (parsed := _parse(p.account)) and parsed.role == accounts.SAVINGS
         ]
         if not saving:
+            if not (start and entry.date < start):
+                _reclassified(entry, out)
             continue
         for posting in saving:
             code = accounts.participant_of(posting.account)
@@ -216,6 +222,24 @@ def savings_summaries(
                     break
             summary.by_kind[role] = summary.by_kind.get(role, ZERO) + _number(posting)
     return dict(out)
+
+
+def _reclassified(entry: data.Transaction, out: dict[str, SavingsSummary]) -> None:
+    roles = {}
+    for posting in entry.postings:
+        parsed = _parse(posting.account)
+        if parsed is None:
+            return
+        roles[(parsed.participant, parsed.role)] = _number(posting)
+    if len(roles) != 2:
+        return
+    (code_a, role_a), (code_b, role_b) = roles
+    if code_a != code_b or {role_a, role_b} != {accounts.OWN_FUNDS, accounts.TRANSIT}:
+        return
+    moved = -roles[(code_a, accounts.TRANSIT)]  # Transit credited: this much was aid after all
+    kinds = out[code_a].by_kind
+    kinds[accounts.OWN_FUNDS] = kinds.get(accounts.OWN_FUNDS, ZERO) - moved
+    kinds[accounts.TRANSIT] = kinds.get(accounts.TRANSIT, ZERO) + moved
 
 
 def cash_ageing(

@@ -130,17 +130,9 @@ def build_demo(
             if report.error:
                 raise RuntimeError(report.error)
             echo(f"imported participant register: {report.written} entries")
-        # the funders' disbursement lists, one XLSX per batch, imported as the treasurer does
-        lists = render_sheets.disbursement_sheets(year, Path(tmp) / "daftar-nominatif")
-        reports = import_files(paths, lists, all_importers(), books.load(paths).entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-        echo(f"imported {len(lists)} disbursement lists: {sum(r.written for r in reports)} entries")
 
     # What no importer reads yet is rendered straight into entries; each step below is
     # replaced by rendering the user's files and importing them as the importers arrive.
-    # (the disbursement lists were imported above, so the statements' aid credits clear them)
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-statements-") as tmp:
         files, unread = render_statement_files(year, Path(tmp))
         if unread:
@@ -156,6 +148,16 @@ def build_demo(
         f"imported {len(files)} statements: {sum(r.written for r in reports)} entries, "
         f"{sum(len(r.skipped) for r in reports)} lines already in the books"
     )
+
+    # the funders' disbursement lists, one XLSX per batch, imported as the treasurer does; a list
+    # explains credits the statements booked as her own deposits, which are reclassified as aid
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        lists = render_sheets.disbursement_sheets(year, Path(tmp) / "daftar-nominatif")
+        reports = import_files(paths, lists, all_importers(), books.load(paths).entries)
+        for report in reports:
+            if report.error:
+                raise RuntimeError(report.error)
+        echo(f"imported {len(lists)} disbursement lists: {sum(r.written for r in reports)} entries")
 
     # the companions' plans (RAB) and receipts, with the receipt scans, imported like a user does
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:

@@ -99,7 +99,6 @@ def test_summaries_agree_with_the_truth(demo) -> None:  # type: ignore[no-untype
     loaded = books.load(demo.paths)
     result = run(loaded.entries, loaded.program, Settings(as_of=demo.year.as_of))
     summaries = {s.participant: s for s in summarise(result.facts, loaded.program)}
-    assert result.summaries(loaded.program) == list(summaries.values())
     year = demo.year
     booked_aid: dict[str, Decimal] = {}
     for entry in loaded.entries:
@@ -108,7 +107,7 @@ def test_summaries_agree_with_the_truth(demo) -> None:  # type: ignore[no-untype
             if "Savings" in roles and "Transit" in roles:
                 code = roles["Savings"].account.split(":")[2]
                 booked_aid[code] = booked_aid.get(code, Decimal(0)) + roles["Savings"].units.number
-            elif "OwnFunds" in roles and "Transit" in roles:  # an own deposit found to be aid
+            elif set(roles) == {"OwnFunds", "Transit"}:  # an own deposit a list explained (issue 5)
                 code = roles["Transit"].account.split(":")[2]
                 booked_aid[code] = booked_aid.get(code, Decimal(0)) - roles["Transit"].units.number
     for person in year.people:
@@ -119,8 +118,8 @@ def test_summaries_agree_with_the_truth(demo) -> None:  # type: ignore[no-untype
         assert summary.plan_total == sum(line.amount for line in plan_lines)
         assert summary.receipted == sum(p.amount for p in purchases)
         assert summary.withdrawn == sum(line.debit for line in lines if line.kind == "withdrawal")
-        # aid is what the books book as aid (Savings from Transit, and own deposits a list
-        # later showed to be aid: OwnFunds -> Transit, issue 5)
+        # aid is what the books book as aid (Savings from Transit); a credit the bank rules
+        # cannot tell from her own deposit yet (SETORAN TUNAI) waits for its list (issue 5)
         assert summary.aid_received == booked_aid.get(person.code, 0)
         assert summary.aid_received <= sum(line.credit for line in lines if line.kind == "aid-credit")
         assert summary.savings_balance == (lines[-1].balance if lines else 0)

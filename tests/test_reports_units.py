@@ -121,3 +121,17 @@ def test_fund_use_equals_the_simulated_truth(demo) -> None:
             D(0),
         )
         assert uses[funder.code].credited == credited
+
+
+def test_savings_movements_count_aid_as_the_engine_does(demo) -> None:
+    from ledger import reconcile
+
+    loaded = books.load(demo.paths)
+    as_of = datetime.date(demo.year.year, 12, 31)
+    result = reconcile.run(loaded.entries, loaded.program, reconcile.Settings(as_of=as_of))
+    summaries = {s.participant: s for s in reconcile.summarise(result.facts, loaded.program)}
+    movements = funds.savings_summaries(loaded.entries, end=as_of)
+    for code, summary in summaries.items():
+        book = movements.get(code, funds.SavingsSummary())
+        assert book.by_kind.get("Transit", D(0)) == summary.aid_received, code
+        assert book.closing == summary.savings_balance, code
