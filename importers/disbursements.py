@@ -71,6 +71,14 @@ class DisbursementsImporter(AidImporter):
         return identify(Path(filepath), SPEC)
 
     def account(self, filepath: str) -> str:
+        """Where Fava's import page files the list: the grant account of its first row's funder."""
+        try:
+            for table in find_tables(Path(filepath), SPEC):
+                for row in table.rows:
+                    if row.text("funder"):
+                        return accounts.grant(row.text("funder"))
+        except (InputError, OSError, ValueError):
+            pass
         return "Income:Grant"
 
     def target(self, paths: BooksPaths, entry: data.Directive) -> Path:

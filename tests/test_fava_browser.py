@@ -109,6 +109,8 @@ def test_extension_pages_in_chromium(demo, shots: Path) -> None:
             )
             assert shown_kinds == kinds and "disbursement-amount-mismatch" in kinds
             assert page.locator("#aid-plan-lines tbody tr").count() == max(1, len(summary.lines))
+            documents = engine.documents.get(mismatched, [])
+            assert page.locator("#aid-documents li a").count() == len(documents) > 0
             page.screenshot(path=str(shots / "participant.png"), full_page=True)
 
             # her journal in Fava: filtered on her accounts
