@@ -355,22 +355,26 @@ def classify_lines(lines: Sequence[StatementLine], rules: list[Rule]) -> list[Cl
     return [rules_mod.classify(line, rules) for line in lines]
 
 
+NEVER_AID = ("interest", "reversal", "summary")
+
+
 def explain_by_lists(
     placed: Sequence[Placed], kinds: list[Classification], existing: Sequence[data.Directive], owner: Owner
 ) -> list[str | None]:
     """A credit is aid when a disbursement list explains it, whatever the bank calls it.
 
-    Each credit booked as aid or as her own deposit claims the list row that explains it (same
-    participant, amount, date window; ledger.disbursements), once; an explained own deposit
-    becomes an aid credit. Returns, per line, the key of the row it clears (or None).
+    Each credit claims the list row that explains it (same participant, amount, date window;
+    ledger.disbursements), once, whatever the rule table called it (a deposit, a transfer, an
+    unknown code); an explained credit becomes an aid credit. Interest, reversals and merged
+    summary lines are never aid. Returns, per line, the key of the row it clears (or None).
     """
     matcher = disbursements.Matcher(existing)
     links: list[str | None] = []
     for index, (item, kind) in enumerate(zip(placed, kinds, strict=True)):
         row = None
-        if item.signed > 0 and kind.kind in ("aid-credit", "own-deposit"):
+        if item.signed > 0 and kind.kind not in NEVER_AID:
             row = matcher.explain(owner.code, item.line.date, item.signed)
-            if row is not None and kind.kind == "own-deposit":
+            if row is not None and kind.kind != "aid-credit":
                 kinds[index] = Classification("aid-credit", "disbursement list", row.funder)
         links.append(row.key if row is not None else None)
     return links

@@ -272,3 +272,33 @@ def test_a_passbook_with_the_banks_column_names_is_still_a_passbook(
     )
     [report] = run_import(paths, [typed])
     assert report.error is None and report.importer == "aidledger.passbook"
+
+
+def test_a_credit_a_list_explains_is_aid_whatever_the_bank_calls_it(
+    paths: BooksPaths, tmp_path: Path
+) -> None:
+    """A clearing credit with a code no rule knows, and a cash deposit, both matching list rows."""
+    lists = tmp_path / "daftar.csv"
+    lists.write_text(
+        "Kode Peserta,Sumber Dana,Komponen,Jumlah,Tanggal,Batch\n"
+        "P0900,Kemensos,modal usaha,3000000,2026-02-12,B-01\n"
+        "P0900,Kemensos,transport,150000,2026-02-12,B-01\n",
+        encoding="utf-8",
+    )
+    statement = tmp_path / "passbook.csv"
+    statement.write_text(
+        "Bank;Bank Sumsel Babel\nProduk;Tabungan Simpeda\nNo Rekening;9900112233\n"
+        "Tanggal;Kode;Mutasi;D/K;Saldo\n"
+        "05-02-2026;SETOR;175.000,00;K;175.000,00\n"
+        "14-02-2026;KLR;3.000.000,00;K;3.175.000,00\n"
+        "16-02-2026;SETOR;150.000,00;K;3.325.000,00\n",
+        encoding="utf-8",
+    )
+    reports = run_import(paths, [lists, statement])
+    assert all(r.ok for r in reports), [r.error for r in reports]
+    credits = {e.date.isoformat(): e for e in reports[1].entries if isinstance(e, data.Transaction)}
+    for day in ("2026-02-14", "2026-02-16"):
+        entry = credits[day]
+        assert entry.postings[1].account == "Assets:Aid:P0900:Transit", day
+        assert str(entry.meta["disbursement"]).startswith("disbursement:B-01:P0900:")
+    assert credits["2026-02-05"].postings[1].account == "Equity:Aid:P0900:OwnFunds"  # her own deposit
