@@ -17,21 +17,13 @@ IMPORT_DIR = "import"
 IMPORT_CONFIG_TEXT = """\
 # Fava's import configuration for these books (written by `aidledger init`): the importers
 # `aidledger import` uses, so statements and lists can also be imported from Fava's import page.
-try:
-    from importers import fava_import as _config
-except ImportError:  # before the statement importers' Fava configuration exists
-    _config = None
-if _config is not None:
-    # this file sits in the books folder: their rules.toml and profiles/ apply
-    from pathlib import Path as _Path
+# This file sits in the books folder, so the books' rules.toml and profiles/ apply.
+from pathlib import Path
 
-    CONFIG = _config.importers_for(_Path(__file__).resolve().parent)
-    HOOKS = getattr(_config, "HOOKS", [])
-else:
-    from importers.registry import all_importers
+from importers import fava_import
 
-    CONFIG = all_importers()
-    HOOKS = []
+CONFIG = fava_import.importers_for(Path(__file__).resolve().parent)
+HOOKS: list[object] = []
 """
 
 
