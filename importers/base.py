@@ -18,6 +18,8 @@ from pathlib import Path
 import beangulp
 from beancount.core import data
 
+from importers import tables
+from importers.tables import InputError, TableSpec
 from ledger.books import BooksPaths
 from ledger.identity import Identity
 from ledger.records import Program, read_program
@@ -69,3 +71,20 @@ class AidImporter(beangulp.Importer):
 
     def target(self, paths: BooksPaths, entry: data.Directive) -> Path:
         return paths.journal_file(self.kind, entry.date.year)
+
+
+class SheetImporter(AidImporter):
+    """An importer of one kind of spreadsheet (XLSX or CSV), recognised by its header row."""
+
+    spec: TableSpec
+
+    def identify(self, filepath: str) -> bool:
+        return tables.identify(Path(filepath), self.spec)
+
+    def rows(self, path: Path) -> list[tables.Row]:
+        """Every data row of every table of this kind in the file; InputError when there is none."""
+        found = tables.find_tables(path, self.spec)
+        if not found:
+            headers = ", ".join(self.spec.template_headers("id")[:3])
+            raise InputError(str(path), f"no {self.spec.name} table (header with {headers}, ...) found")
+        return [row for table in found for row in table.rows]

@@ -21,7 +21,7 @@ from pathlib import Path
 from beancount.core import data
 from beancount.core.amount import Amount
 
-from importers.base import IMPORT_KEY, AidImporter, Extraction
+from importers.base import IMPORT_KEY, Extraction, SheetImporter
 from importers.tables import (
     Column,
     InputError,
@@ -30,7 +30,6 @@ from importers.tables import (
     cell_date,
     cell_decimal,
     find_tables,
-    identify,
 )
 from ledger import accounts, records
 from ledger import disbursements as disb
@@ -64,11 +63,9 @@ def _funder_code(text: str, program: Program) -> str:
     return accounts.component(text)
 
 
-class DisbursementsImporter(AidImporter):
+class DisbursementsImporter(SheetImporter):
     kind = "disbursements"
-
-    def identify(self, filepath: str) -> bool:
-        return identify(Path(filepath), SPEC)
+    spec = SPEC
 
     def account(self, filepath: str) -> str:
         """Where Fava's import page files the list: the grant account of its first row's funder."""
@@ -88,12 +85,7 @@ class DisbursementsImporter(AidImporter):
 
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         path = Path(filepath)
-        tables = find_tables(path, SPEC)
-        if not tables:
-            raise InputError(
-                str(path), "no disbursement list (header with Kode Peserta, Sumber Dana, ...) found"
-            )
-        rows = [row for table in tables for row in table.rows]
+        rows = self.rows(path)
         result = Extraction(rows_read=len(rows))
         occurrences: Counter[tuple[str, str, str]] = Counter()
         new_funders: dict[str, datetime.date] = {}

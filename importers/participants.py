@@ -15,7 +15,7 @@ from pathlib import Path
 
 from beancount.core import data
 
-from importers.base import IMPORT_KEY, AidImporter, Extraction
+from importers.base import IMPORT_KEY, Extraction, SheetImporter
 from importers.tables import (
     Column,
     InputError,
@@ -23,8 +23,6 @@ from importers.tables import (
     TableSpec,
     cell_date,
     cell_decimal,
-    find_tables,
-    identify,
 )
 from ledger import accountno, accounts, records
 from ledger.books import BooksPaths
@@ -60,11 +58,9 @@ def _facts_key(code: str, facts: dict[str, str]) -> str:
     return f"participant:{code}:{digest}"
 
 
-class ParticipantsImporter(AidImporter):
+class ParticipantsImporter(SheetImporter):
     kind = "participants"
-
-    def identify(self, filepath: str) -> bool:
-        return identify(Path(filepath), SPEC)
+    spec = SPEC
 
     def target(self, paths: BooksPaths, entry: data.Directive) -> Path:
         if isinstance(entry, data.Custom) and entry.type == records.PARTICIPANT:
@@ -75,9 +71,6 @@ class ParticipantsImporter(AidImporter):
 
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         path = Path(filepath)
-        tables = find_tables(path, SPEC)
-        if not tables:
-            raise InputError(str(path), "no participant table (header with Kode Peserta, Nama, ...) found")
         salt = program.account_salt
         if not salt:
             raise InputError(
@@ -86,7 +79,7 @@ class ParticipantsImporter(AidImporter):
         result = Extraction()
         declared: dict[tuple[str, str], datetime.date] = {}
         seen: dict[str, str] = {}
-        rows = [row for table in tables for row in table.rows]
+        rows = self.rows(path)
         result.rows_read = len(rows)
         parsed = [self._parse_row(row, salt) for row in rows]
         for row, (identity, facts, joined) in zip(rows, parsed, strict=True):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from beancount.core import data
 
-from importers.base import AidImporter, Extraction
+from importers.base import Extraction, SheetImporter
 from importers.tables import (
     Column,
     InputError,
@@ -31,12 +31,9 @@ from importers.tables import (
     TableSpec,
     cell_date,
     cell_decimal,
-    find_tables,
-    identify,
 )
 from ledger import accounts
 from ledger import plans as contract
-from ledger.books import BooksPaths
 from ledger.records import Participant, Program, custom_args
 
 SPEC = TableSpec(
@@ -174,22 +171,14 @@ def known_plans(existing: list[data.Directive]) -> tuple[dict[str, int], dict[st
     return highest, keys
 
 
-class PlansImporter(AidImporter):
+class PlansImporter(SheetImporter):
     kind = "plans"
-
-    def identify(self, filepath: str) -> bool:
-        return identify(Path(filepath), SPEC)
-
-    def target(self, paths: BooksPaths, entry: data.Directive) -> Path:
-        return paths.journal_file(self.kind, entry.date.year)
+    spec = SPEC
 
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         path = Path(filepath)
-        tables = find_tables(path, SPEC)
-        if not tables:
-            raise InputError(str(path), "no plan table (header with Kode Peserta, No, Uraian, ...) found")
         result = Extraction(archive_account=ARCHIVE_ACCOUNT, archive_date=datetime.date.today())
-        rows = [row for table in tables for row in table.rows]
+        rows = self.rows(path)
         result.rows_read = len(rows)
         per: dict[str, list[tuple[Row, contract.PlanLineSpec]]] = defaultdict(list)
         seen: dict[tuple[str, str], str] = {}

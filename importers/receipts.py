@@ -27,12 +27,11 @@ from pathlib import Path
 from beancount.core import data
 
 from importers import archive
-from importers.base import AidImporter, Extraction
+from importers.base import Extraction, SheetImporter
 from importers.plans import ARCHIVE_ACCOUNT, amounts, category_of, only_code, participant_of, sensible_date
-from importers.tables import Column, InputError, Row, TableSpec, find_tables, identify
+from importers.tables import Column, InputError, Row, TableSpec
 from ledger import accounts, records
 from ledger import plans as contract
-from ledger.books import BooksPaths
 from ledger.reconcile.facts import Plan, build_facts
 from ledger.records import Program
 
@@ -72,24 +71,14 @@ def scan_target(code: str, date: datetime.date, scan: Path) -> str:
     return f"documents/{SCANS}/{code}/{date.isoformat()}.{digest}.{scan.name}{archive.SUFFIX}"
 
 
-class ReceiptsImporter(AidImporter):
+class ReceiptsImporter(SheetImporter):
     kind = "receipts"
-
-    def identify(self, filepath: str) -> bool:
-        return identify(Path(filepath), SPEC)
-
-    def target(self, paths: BooksPaths, entry: data.Directive) -> Path:
-        return paths.journal_file(self.kind, entry.date.year)
+    spec = SPEC
 
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         path = Path(filepath)
-        tables = find_tables(path, SPEC)
-        if not tables:
-            raise InputError(
-                str(path), "no receipts table (header with Kode Peserta, Tanggal, No Nota, ...) found"
-            )
         result = Extraction(archive_account=ARCHIVE_ACCOUNT, archive_date=datetime.date.today())
-        rows = [row for table in tables for row in table.rows]
+        rows = self.rows(path)
         result.rows_read = len(rows)
         plans = build_facts((e for e in existing if isinstance(e, data.Custom)), datetime.date.max).plans
         opened = {e.account for e in existing if isinstance(e, data.Open)}
