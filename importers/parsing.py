@@ -51,10 +51,28 @@ _NAMED_DATE = re.compile(r"^(\d{1,2})[\s\-]+([A-Za-z]+)\.?[\s\-]+(\d{2,4})$")
 
 
 def _year(text: str) -> int:
+    """A printed year; two digits are this century's (statements are printed from 2000 on)."""
     year = int(text)
     if len(text) == 2:
         year += 2000
     return year
+
+
+def _has_short_year(text: str) -> bool:
+    """True when the date `text` prints its year with two digits (15/01/26, 1-Agu-26)."""
+    cleaned = re.sub(r"\s+\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*(WIB|WITA|WIT))?$", "", text.strip()).strip()
+    match = _NUMERIC_DATE.match(cleaned)
+    if match:
+        return len(match.group(1)) != 4 and len(match.group(3)) == 2
+    named = _NAMED_DATE.match(cleaned)
+    return named is not None and len(named.group(3)) == 2
+
+
+def _shift_century(day: datetime.date, centuries: int) -> datetime.date | None:
+    try:
+        return day.replace(year=day.year + 100 * centuries)
+    except ValueError:  # 29 February in a century year that is not a leap year
+        return None
 
 
 def parse_date(text: str | datetime.date | datetime.datetime, *, day_first: bool = True) -> datetime.date:
@@ -133,12 +151,17 @@ def guess_locale(samples: list[str]) -> str:
 _PERIOD_SPLIT = re.compile(r"\s*(?:\s-\s|–|—|\bs/d\b|\bsd\b|\bto\b|\bhingga\b|\bsampai\b)\s*", re.I)
 
 
-def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
+def parse_period(text: str, *, today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
     """A statement period: "01/01/26 - 31/01/26", "1 - 31 Januari 2026",
     "1 Oktober - 31 Desember 2025", "01 Jan 2026 s/d 31 Mar 2026".
 
     The start may leave out what it shares with the end (month, year); a start after the end
     is refused.
+
+    Two-digit years are read as 20yy, as in `parse_date`. When both ends print two digits and
+    the end would precede the start (the period crosses a century: "01/01/99 - 01/01/00"),
+    the period is placed in the pair of centuries that orders it and lies closest to `today`
+    (default: the clock's date): 1999-2000 rather than 2099-2100 from 2026 on until 2050.
     """
     parts = [p for p in _PERIOD_SPLIT.split(text.strip()) if p]
     if len(parts) != 2:
@@ -147,6 +170,8 @@ def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
     first = parts[0].strip()
     try:
         start = parse_date(first)
+        if start > end and _has_short_year(first) and _has_short_year(parts[1]):
+            start, end = _closest(start, end, today or datetime.date.today())
     except ParseError:
         day_month = re.match(r"^(\d{1,2})(?:[\s\-]+([A-Za-z]+)\.?|[/\-.](\d{1,2}))?$", first)
         if not day_month:
@@ -161,6 +186,30 @@ def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
     if start > end:
         raise ParseError(f"period {text!r} starts after it ends")
     return start, end
+
+
+MAX_CROSSING_DAYS = 731  # a statement period that crosses a century is at most two years long
+
+
+def _closest(
+    start: datetime.date, end: datetime.date, today: datetime.date
+) -> tuple[datetime.date, datetime.date]:
+    """A two-digit period that crosses a century: the start a century back, or the end a
+    century on, whichever lies closer to `today` (the start when both are as close).
+
+    Only a short period crosses (its start's yy above its end's, at most two years long):
+    "31/01/26 - 01/01/26" or "01/01/30 - 01/01/20" stay refused as starting after they end.
+    """
+    if start.year % 100 <= end.year % 100:
+        return start, end
+    candidates = []
+    for first, last in ((_shift_century(start, -1), end), (start, _shift_century(end, 1))):
+        if first and last and first <= last and (last - first).days <= MAX_CROSSING_DAYS:
+            middle = first + (last - first) / 2
+            candidates.append((abs((middle - today).days), (first, last)))
+    if not candidates:
+        return start, end  # refused by the caller: it starts after it ends in every century
+    return min(candidates, key=lambda c: c[0])[1]
 
 
 def parse_short_date(text: str, start: datetime.date, end: datetime.date) -> datetime.date:

@@ -122,10 +122,15 @@ def test_bri_row_wrapped_over_a_page_break(tmp_path: Path, bri_make) -> None:  #
 
 
 def test_no_row_dropped_after_a_line_that_looks_like_a_footer(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
+    # wrapped right under its row, footer-like text is the row's description
     page1 = [
         ("03/02/26 09:12:45", ["SETORAN", "Halaman 1 dari 9"], "0020451", "0.00", "200,000.00", "200,000.00"),
         ("14/02/26 10:05:31", ["PENARIKAN"], "0020457", "100,000.00", "0.00", "100,000.00"),
     ]
+    statement = bri.parse(bri_make.draw(tmp_path / "wrapped.pdf", page1=page1))
+    assert [x.description for x in statement.lines[:2]] == ["SETORAN Halaman 1 dari 9", "PENARIKAN"]
+    # printed below the row's band, it is a footer: a dated row after it is refused, not dropped
+    page1[0] = (*page1[0][:1], ["SETORAN", "", "", "Halaman 1 dari 9"], *page1[0][2:])
     refused(bri, bri_make.draw(tmp_path / "footer.pdf", page1=page1), "p1:11", "after the end of the table")
 
 

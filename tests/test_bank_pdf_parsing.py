@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from importers.parsing import ParseError, parse_amount, parse_date, parse_period, parse_short_date
@@ -71,13 +71,28 @@ def test_numeric_dates(day: datetime.date, pattern: str, with_time: bool) -> Non
     assert parse_date(day.strftime(pattern) + (" 10:05:31" if with_time else "")) == day
 
 
+TODAY = datetime.date(2026, 11, 28)  # two-digit periods crossing a century are placed near it
+
+
+def _century_back(day: datetime.date) -> datetime.date:
+    return day.replace(year=day.year - 100)
+
+
 @given(
     st.dates(datetime.date(2000, 1, 1), datetime.date(2098, 12, 31)), st.integers(0, 400), st.integers(0, 3)
 )
+# reported: 99 read as 2099 and 00 as 2000, so the period ended before it started
+@example(datetime.date(2099, 1, 1), 365, 0)
+@example(datetime.date(2098, 12, 31), 400, 0)
 def test_periods(start: datetime.date, length: int, style: int) -> None:
     end = start + datetime.timedelta(days=length)
     if style == 0:
         text = f"{start:%d/%m/%y} - {end:%d/%m/%y}"
+        if end.year >= 2100:
+            # "dd/mm/99 - dd/mm/00" crosses a century: from 2026, 1999-2000 is the closer reading
+            start, end = _century_back(start), _century_back(end)
+        assert parse_period(text, today=TODAY) == (start, end)
+        return
     elif style == 1:
         first, last = ID_FULL[start.month - 1], ID_FULL[end.month - 1]
         text = f"{start.day} {first} {start.year} - {end.day} {last} {end.year}"
@@ -114,3 +129,22 @@ def test_unreadable() -> None:
         parse_period("31/01/26 - 01/01/26")
     with pytest.raises(ParseError):
         parse_period("Januari 2026")
+    for text in ("31/12/26 - 01/01/26", "01/01/30 - 01/01/20", "01/01/2099 - 01/01/00"):
+        with pytest.raises(ParseError):  # only a short two-digit period crosses a century
+            parse_period(text, today=TODAY)
+
+
+def test_two_digit_period_across_a_century() -> None:
+    assert parse_period("01/01/99 - 01/01/00", today=TODAY) == (
+        datetime.date(1999, 1, 1),
+        datetime.date(2000, 1, 1),
+    )
+    assert parse_period("1 Des 99 - 31 Jan 00", today=TODAY) == (
+        datetime.date(1999, 12, 1),
+        datetime.date(2000, 1, 31),
+    )
+    # closest to today: late in this century, the next one is the nearer reading
+    assert parse_period("01/01/99 - 01/01/00", today=datetime.date(2080, 1, 1)) == (
+        datetime.date(2099, 1, 1),
+        datetime.date(2100, 1, 1),
+    )

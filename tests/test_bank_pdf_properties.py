@@ -77,6 +77,14 @@ def _lines(drawn: list[tuple[int, str, bool, int]]) -> list[BankLine]:
 # found by this test: a wrapped line reading "Ringkasan" (BNI's summary heading) ended the table
 @example([(0, "0 0 0 0 0000000 0000000 00000000 Saldo Ringkasan", False, 1)], ("bni-pdf", "old"), False)
 @example([(0, "0 0 0 0 0000000 0000000 00000000 Saldo Ringkasan", False, 1)], ("bni-pdf", ""), True)
+# found by this test (seed 259390317231388384974057451042320836135): descriptions long enough
+# to push BRI's summary alone onto a last page without a table header; its amounts under the
+# labels read as a dated row, and "Terbilang : ..." was then refused
+@example(
+    [(0, " ".join([*TRAPS[:4], "Terbilang : Halaman 1 dari 2", *TRAPS[4:]]), False, 1)] * 15,
+    ("bri-pdf", ""),
+    False,
+)
 def test_any_statement_reads_back(drawn: list, case: tuple[str, str], ruled: bool) -> None:
     layout, variant = case
     lines = _lines(drawn)

@@ -116,9 +116,14 @@ def _account(path: Path, head: list[Line]) -> str:
 
 
 def _summary(path: Path, pages: list[pdf.Page], statement: Statement) -> None:
-    """Saldo Awal, totals and Saldo Akhir: labels in a row, values on the next row with numbers."""
+    """Saldo Awal, totals and Saldo Akhir: labels in a row, values on the next row with numbers.
+
+    Looked for from the bottom of the last page up: the summary follows the table, so a
+    description holding the same words never stands in for it.
+    """
     page = pages[-1]
-    for index, line in enumerate(page.lines):
+    for index in range(len(page.lines) - 1, -1, -1):
+        line = page.lines[index]
         header = pdf.find_header(line, SUMMARY)
         if header is None:
             continue

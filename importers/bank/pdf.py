@@ -364,12 +364,22 @@ def table_rows(
 ) -> list[Row]:
     """The rows of a table that may run over many pages, each page repeating (or not) its header.
 
-    Below a header, a line is a page footer (matched whole: `FOOTER`), a repeated sub-header
-    (`skip`), the start of a row, the continuation of the previous one (wrapped text, a time),
-    or the end of the table (the summary: `ends_table`), tried in that order, so a wrapped
-    description that reads like a summary label still continues its row. Anything else is
-    refused with its location, and so is a dated row after the end: no printed line is
-    silently dropped.
+    Landmarks are told from rows by where they sit, never by their words alone, since a
+    description may hold any text ("Halaman 2 dari 3", "SALDO AWAL", "Terbilang"):
+
+    - a line whose only text is in the description column and that sits within a row's line
+      band (`_in_band`: no wider gap above it than a wrapped line's) continues its row, whatever
+      it reads; a page footer (`FOOTER`) is a line that is not such a continuation;
+    - a repeated sub-header (`skip`) spans the columns, not the description alone;
+    - the end of the table (the summary: `ends_table`) is tried after the start of a row and
+      the continuation of the previous one, so a wrapped description that reads like a summary
+      label still continues its row;
+    - on a page without its own table header (the summary alone on the last page), the summary
+      is looked for before anything may start a row: its amounts under the labels would
+      otherwise read like a dated row.
+
+    Anything else is refused with its location, and so is a dated row after the end: no printed
+    line is silently dropped.
     """
     rows: list[Row] = []
     header: Header | None = None
@@ -385,14 +395,25 @@ def table_rows(
         # under a repeated header, a row's wrapped text may go on from the previous page
         current: Row | None = rows[-1] if own_header and rows else None
         lines = page.lines[start:]
+        previous: Line | None = page.lines[start - 1] if own_header else None
         for index, line in enumerate(lines):
-            if FOOTER.match(line.text):
+            cells = header.cells(line)
+            wrapped = (
+                current is not None
+                and set(cells) <= {"description"}
+                and continues(cells)
+                and _in_band(previous, line)
+            )
+            previous = line
+            if not wrapped and FOOTER.match(line.text):
                 _nothing_after(path, lines[index + 1 :], header, starts_row)
                 break
-            if skip(line):
+            if not (set(cells) <= {"description"}) and skip(line):
                 continue
-            cells = header.cells(line)
             if not own_header and current is None and not starts_row(cells):
+                if ends_table(line):  # the summary alone on a page after the last rows
+                    _nothing_after(path, lines[index + 1 :], header, starts_row)
+                    break
                 continue  # a page without its own table header: its head block, before the rows
             if starts_row(cells):
                 current = Row(line, cells)
@@ -407,6 +428,15 @@ def table_rows(
                     where(path, line), f"a line the table layout does not explain: {line.text!r}"
                 )
     return rows
+
+
+ROW_BAND = 1.6  # in font sizes: a wrapped line sits this close under the line above it
+
+
+def _in_band(previous: Line | None, line: Line) -> bool:
+    """True when `line` sits as close under `previous` as a row's wrapped line does (a page
+    footer is printed further down, below the last row's band)."""
+    return previous is not None and line.bottom - previous.bottom <= ROW_BAND * max(line.size, previous.size)
 
 
 # what a row's date cell looks like in every layout: 03/02/26, 15/12, 02 Okt 2025, 02-Jan-26
