@@ -12,7 +12,7 @@ from pathlib import Path
 import pyrage
 from beancount.core import data
 
-from ledger import books, identity, records
+from ledger import books, identity
 from ledger.books import BooksPaths
 from ledger.create import create_books
 from ledger.writer import append_entries
@@ -26,27 +26,16 @@ def participants_for(transactions: int) -> int:
     return max(1, round(transactions / TRANSACTIONS_PER_PARTICIPANT))
 
 
-def registration(year: ProgramYear) -> list[data.Directive]:
-    out: list[data.Directive] = []
-    for person in year.people:
-        out.append(
-            records.participant_directive(
-                person.code, person.joined, group=person.group, cohort=person.cohort,
-                companion=person.companion, funder=person.funder, bank=person.bank, product=person.product,
-                account_mask="****" + person.account_number[-4:], account_hash=f"bench:{person.code}",
-                min_balance=person.min_balance, source="bench",
-            )
-        )  # fmt: skip
-        out.extend(records.open_participant_accounts(person.code, person.joined, "bench"))
-    return out
-
-
 def build_books(root: Path, participants: int, seed: int = 2026) -> tuple[BooksPaths, ProgramYear]:
     recipient = identity.recipient_of(pyrage.x25519.Identity.generate())
     paths = create_books(root, recipient=recipient, title=f"bench {participants} participants")
     year = simulate(participants, seed)
     append_entries(paths, render_books.program_records(year), lambda e: paths.program)
-    append_entries(paths, registration(year), lambda e: paths.participants)
+    append_entries(
+        paths,
+        render_books.registration(year, lambda p: f"bench:{p.code}", "bench"),
+        lambda e: paths.participants,
+    )
     append_entries(
         paths,
         render_books.movement_entries(year),

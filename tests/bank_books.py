@@ -10,7 +10,7 @@ from beancount.core import data
 
 from importers.pipeline import FileReport, import_files
 from importers.registry import all_importers
-from ledger import accountno, accounts, books, records
+from ledger import accountno, accounts, books
 from ledger.books import BooksPaths
 from ledger.create import create_books
 from ledger.writer import append_entries
@@ -22,24 +22,7 @@ from tests.books_text import recipient_for_tests
 def bank_books(root: Path, year: ProgramYear, *, lists: bool = True) -> BooksPaths:
     paths = create_books(root, recipient=recipient_for_tests())
     salt = books.load(paths).program.account_salt
-    people: list[data.Directive] = []
-    for p in year.people:
-        people.append(
-            records.participant_directive(
-                p.code,
-                p.joined,
-                group=p.group,
-                cohort=p.cohort,
-                companion=p.companion,
-                funder=p.funder,
-                bank=p.bank,
-                product=p.product,
-                account_mask=accountno.mask(p.account_number),
-                account_hash=accountno.account_hash(p.account_number, salt),
-                min_balance=p.min_balance,
-            )
-        )
-        people.extend(records.open_participant_accounts(p.code, p.joined))
+    people = render_books.registration(year, lambda p: accountno.account_hash(p.account_number, salt))
     append_entries(paths, render_books.program_records(year), lambda e: paths.program)
     append_entries(paths, people, lambda e: paths.participants)
     if lists:

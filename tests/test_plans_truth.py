@@ -16,7 +16,7 @@ from beancount.core import data
 
 from importers.pipeline import import_files
 from importers.registry import all_importers
-from ledger import books, records
+from ledger import books
 from ledger.create import create_books
 from ledger.reconcile import Settings, reconcile, run, summarise
 from ledger.writer import append_entries
@@ -35,24 +35,7 @@ def sheet_books(root: Path, year: ProgramYear) -> books.BooksPaths:
     """Books whose plans and receipts come from the rendered spreadsheets through the importers;
     the rest (participants without the register, lists, bank lines) from render_books."""
     paths = create_books(root / "books", recipient=recipient_for_tests())
-    people: list[data.Directive] = []
-    for p in year.people:
-        people.append(
-            records.participant_directive(
-                p.code,
-                p.joined,
-                group=p.group,
-                cohort=p.cohort,
-                companion=p.companion,
-                funder=p.funder,
-                bank=p.bank,
-                product=p.product,
-                account_mask="****",
-                account_hash="-",
-                min_balance=p.min_balance,
-            )
-        )
-        people.extend(records.open_participant_accounts(p.code, p.joined))
+    people = render_books.registration(year, lambda p: "-")
     append_entries(paths, render_books.program_records(year), lambda e: paths.program)
     append_entries(paths, people, lambda e: paths.participants)
     movements = [*render_books.disbursement_entries(year), *render_books.bank_entries(year)]

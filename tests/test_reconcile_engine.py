@@ -19,22 +19,7 @@ PLAN_KINDS = set(PLAN_ANOMALIES)
 
 def simulated_entries(participants: int, seed: int) -> tuple[list[data.Directive], ProgramYear]:
     year = simulate(participants, seed)
-    entries: list[data.Directive] = [
-        records.participant_directive(
-            p.code,
-            p.joined,
-            group=p.group,
-            cohort=p.cohort,
-            companion=p.companion,
-            funder=p.funder,
-            bank=p.bank,
-            product=p.product,
-            account_mask="****",
-            account_hash="-",
-            min_balance=p.min_balance,
-        )
-        for p in year.people
-    ]
+    entries: list[data.Directive] = [render_books.participant_record(p, "-") for p in year.people]
     entries += render_books.program_records(year) + render_books.movement_entries(year)
     entries.sort(key=data.entry_sortkey)
     return entries, year

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from beancount.core import data
 from beancount.core.amount import Amount
 
-from ledger import accounts, disbursements, plans, records
+from ledger import accountno, accounts, disbursements, plans, records
 from ledger.money import IDR
-from scripts.sim.truth import BankLine, Disbursement, ProgramYear, Purchase
+from scripts.sim.truth import BankLine, Disbursement, Person, ProgramYear, Purchase
 
 SIM_SOURCE = "simulator"
 
@@ -66,6 +66,36 @@ def program_records(year: ProgramYear) -> list[data.Directive]:
         )
     for cohort in year.cohorts:
         out.append(records.custom(records.COHORT, cohort.code, start, SIM_SOURCE, label=cohort.label))
+    return out
+
+
+def participant_record(person: Person, account_hash: str, source: str = SIM_SOURCE) -> data.Custom:
+    """Her `custom "participant"` record, as the participant import writes it (without the
+    spreadsheet and the register: for tests and benchmarks that register people directly)."""
+    return records.participant_directive(
+        person.code,
+        person.joined,
+        group=person.group,
+        cohort=person.cohort,
+        companion=person.companion,
+        funder=person.funder,
+        bank=person.bank,
+        product=person.product,
+        account_mask=accountno.mask(person.account_number),
+        account_hash=account_hash,
+        min_balance=person.min_balance,
+        source=source,
+    )
+
+
+def registration(
+    year: ProgramYear, account_hash: Callable[[Person], str], source: str = SIM_SOURCE
+) -> list[data.Directive]:
+    """Every participant's record and the opening of her accounts."""
+    out: list[data.Directive] = []
+    for person in year.people:
+        out.append(participant_record(person, account_hash(person), source))
+        out.extend(records.open_participant_accounts(person.code, person.joined, source))
     return out
 
 
