@@ -46,6 +46,7 @@ SPEC = TableSpec(
         Column("balance", ("Saldo", "Balance")),
         Column("teller", ("Pengesahan", "Teller", "Paraf", "Validasi"), required=False),
     ),
+    totals=False,
 )
 
 COVER = {
