@@ -29,6 +29,10 @@ SPEC = TableSpec(
 )
 
 HEADERS = tuple(SPEC.template_headers("id"))
+# The template fills in Kode Peserta (and Pendamping) of her participants; a row where none of
+# these is filled is such a prefilled row left unused: skipped with its reason, like plans and
+# receipts do ("only the participant code is filled in"), never refused.
+FILLED_KEYS = ("date", "status", "omzet", "laba", "assets", "workers", "note", "scan")
 
 # Status Usaha: the four words of the sheet, in the order of the drop-down; English accepted.
 RUNNING = "berjalan"
