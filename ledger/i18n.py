@@ -12,6 +12,15 @@ LANGUAGES = ("id", "en")
 ENV_LANG = "AIDLEDGER_LANG"
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # importing: the books' lock and what an interrupted import left (importers/pipeline.py)
+    "import.waiting-lock": {
+        "id": "menunggu kunci buku yang dipegang impor lain ({holder})",
+        "en": "waiting for the books' lock held by another import ({holder})",
+    },
+    "import.removed-temporaries": {
+        "id": "{count} berkas sementara dari impor yang terputus dihapus",
+        "en": "removed {count} temporary file(s) left by an interrupted import",
+    },
     "unregistered-participant": {
         "id": "Akun {account} milik peserta {participant} yang belum terdaftar "
         '(tidak ada custom "participant" "{participant}")',

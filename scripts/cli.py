@@ -85,12 +85,10 @@ def check(books: Path | None) -> None:
 def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None) -> None:
     """Import statements and spreadsheets into the books (no key needed: identities and
     archived originals are encrypted to the books' public key)."""
-    from importers.pipeline import import_files
-    from importers.registry import all_importers
+    from importers.pipeline import import_into_books
     from ledger.writer import format_entries
 
     paths = require_books(books)
-    loaded = books_mod.load(paths)
 
     def ask_password(path: Path) -> str | None:
         if not sys.stdin.isatty():
@@ -99,14 +97,13 @@ def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password
         return answer or None
 
     try:
-        reports = import_files(
+        reports = import_into_books(
             paths,
             list(files),
-            all_importers(paths.root),
-            loaded.entries,
             dry_run=dry_run,
             password=password,
             ask_password=ask_password,
+            notice=lambda message: click.echo(message, err=True),
         )
     except identity.RegisterError as exc:
         fail(str(exc))
