@@ -370,6 +370,10 @@ from scripts.cmd_reconcile import reconcile  # noqa: E402
 
 main.add_command(reconcile)
 
+from scripts.cmd_outcomes import outcomes  # noqa: E402
+
+main.add_command(outcomes)
+
 from scripts import cmd_report  # noqa: E402  (`aidledger report`; it imports this module)
 
 main.add_command(cmd_report.report)  # type: ignore[has-type]

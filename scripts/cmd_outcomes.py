@@ -1,0 +1,100 @@
+"""`aidledger outcomes`: business success per group and milestone, as a table, JSON or CSV.
+
+Exit status: 0, or 2 when the books cannot be used. With --format json, standard output holds
+only the JSON list (keys: by, milestone, participants, visited, running, rate, median_omzet,
+median_laba; money as strings). The figures are ledger/progress.py's (docs/progress.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from ledger import books as books_mod
+from ledger.progress import DIMENSIONS, Outcome
+from ledger.reconcile.progress import outcomes_of_books
+from ledger.records import Location
+
+KEYS = ("by", "milestone", "participants", "visited", "running", "rate", "median_omzet", "median_laba")
+
+
+def _rp(number: object) -> str:
+    return "-" if number is None else f"{number:,.0f}".replace(",", ".")
+
+
+def _percent(outcome: Outcome) -> str:
+    return "-" if outcome.rate is None else f"{outcome.rate * 100:.1f}%"
+
+
+def outcomes_table(rows: Sequence[Outcome], by: str) -> str:
+    from scripts.cmd_reconcile import _table
+
+    cells = [
+        [
+            o.by or "-",
+            str(o.milestone),
+            str(o.participants),
+            str(o.visited),
+            str(o.running),
+            _percent(o),
+            _rp(o.median_omzet),
+            _rp(o.median_laba),
+        ]
+        for o in rows
+    ]
+    headers = [by, "months", "participants", "visited", "running", "rate", "median omzet", "median laba"]
+    return _table(cells, headers, set(range(1, 8)))
+
+
+def outcomes_csv(rows: Sequence[Outcome]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(KEYS)
+    for outcome in rows:
+        values = outcome.as_dict()
+        writer.writerow(["" if values[k] is None else values[k] for k in KEYS])
+    return buffer.getvalue()
+
+
+@click.command()
+@click.option("--books", "books", type=click.Path(path_type=Path), default=None, help="The books folder.")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Read the books at this date (default: today).",
+)
+@click.option("--by", "by", type=click.Choice(DIMENSIONS), default="group", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
+def outcomes(books: Path | None, as_of: datetime.datetime | None, by: str, fmt: str) -> None:
+    """Success of the businesses after the aid, per group and milestone (1, 3, 6, 12 months)."""
+    try:
+        paths = books_mod.require(books)
+    except books_mod.BooksNotFound as exc:
+        click.echo(f"aidledger: {exc}", err=True)
+        sys.exit(2)
+    loaded = books_mod.load(paths)
+    if loaded.errors:
+        for error in loaded.errors[:20]:
+            click.echo(f"{Location.of(error.source)}: {error.message}", err=True)
+        click.echo(f"aidledger: the books have {len(loaded.errors)} error(s); fix them first", err=True)
+        sys.exit(2)
+    day = as_of.date() if as_of else datetime.date.today()
+    rows = outcomes_of_books(loaded.entries, loaded.program, day, by)
+    if fmt == "json":
+        click.echo(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(outcomes_csv(rows), nl=False)
+    else:
+        click.echo(f"Outcomes as of {day}, by {by}")
+        click.echo(outcomes_table(rows, by) if rows else "(no milestone due yet)")
