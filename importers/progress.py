@@ -29,30 +29,14 @@ from beancount.core import data
 from importers import archive
 from importers.base import Extraction, SheetImporter
 from importers.plans import ARCHIVE_ACCOUNT, participant_of, sensible_date
-from importers.tables import Column, InputError, Row, TableSpec, cell_decimal
+from importers.tables import InputError, Row, cell_decimal
+from importers.visit_columns import FILLED_KEYS, SPEC, status_of
 from ledger import accounts
 from ledger import visits as contract
 from ledger.records import Program
 
-SPEC = TableSpec(
-    "progress",
-    (
-        Column("code", ("Kode Peserta", "Participant Code", "Participant")),
-        Column("date", ("Tanggal Kunjungan", "Visit Date", "Date of Visit")),
-        Column("status", ("Status Usaha", "Business Status", "Status")),
-        Column("omzet", ("Omzet Sebulan", "Monthly Turnover", "Monthly Revenue", "Omzet")),
-        Column("laba", ("Laba Sebulan", "Monthly Profit", "Laba")),
-        Column("aset", ("Aset Usaha", "Business Assets", "Assets"), required=False),
-        Column("workers", ("Tenaga Kerja", "Workers", "Employees"), required=False),
-        Column("note", ("Catatan", "Notes", "Note"), required=False),
-        Column("companion", ("Pendamping", "Companion"), required=False),
-        Column("photo", ("Berkas", "Photo", "File"), required=False),
-    ),
-)
-
 PHOTOS = "visits"
 MAX_LISTED = 50
-FILLED_KEYS = ("date", "status", "omzet", "laba", "aset", "workers", "note")
 
 
 def photo_target(code: str, date: datetime.date, photo: Path) -> str:
@@ -114,7 +98,7 @@ class ProgressImporter(SheetImporter):
     def _visit(self, row: Row, program: Program, folder: Path) -> tuple[contract.VisitSpec, Path | None]:
         person = participant_of(row, program)
         date = sensible_date(row, "date", "Tanggal Kunjungan (visit date)", person)
-        status = contract.status_of(row.text("status"))
+        status = status_of(row.text("status"))
         if status is None:
             raise InputError(
                 row.location,
@@ -123,7 +107,7 @@ class ProgressImporter(SheetImporter):
             )
         omzet = _money(row, "omzet", "Omzet Sebulan", negative_ok=False)
         laba = _money(row, "laba", "Laba Sebulan", negative_ok=True)
-        aset = _money(row, "aset", "Aset Usaha", negative_ok=False)
+        aset = _money(row, "assets", "Aset Usaha", negative_ok=False)
         workers_number = cell_decimal(row, "workers")
         workers = None
         if workers_number is not None:
@@ -134,7 +118,7 @@ class ProgressImporter(SheetImporter):
             workers = int(workers_number)
         companion = _companion(row, program, person.companion)
         photo = None
-        name = row.text("photo")
+        name = row.text("scan")
         if name:
             photo = (folder / name).resolve()
             if not photo.is_file():

@@ -11,7 +11,6 @@ import csv
 import datetime
 import io
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from ledger import books as books_mod
 from ledger.progress import DIMENSIONS, Outcome
 from ledger.reconcile.progress import outcomes_of_books
 from ledger.records import Location
+from scripts.options import as_of_day, as_of_option, books_option, fail, format_option, require_books
 
 KEYS = ("by", "milestone", "participants", "visited", "running", "rate", "median_omzet", "median_laba")
 
@@ -64,32 +64,20 @@ def outcomes_csv(rows: Sequence[Outcome]) -> str:
 
 
 @click.command()
-@click.option("--books", "books", type=click.Path(path_type=Path), default=None, help="The books folder.")
+@books_option
+@as_of_option
 @click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Read the books at this date (default: today).",
+    "--by", "by", type=click.Choice(DIMENSIONS), default="group", show_default=True, help="Group by this."
 )
-@click.option("--by", "by", type=click.Choice(DIMENSIONS), default="group", show_default=True)
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
-)
+@format_option("table", "json", "csv")
 def outcomes(books: Path | None, as_of: datetime.datetime | None, by: str, fmt: str) -> None:
     """Success of the businesses after the aid, per group and milestone (1, 3, 6, 12 months)."""
-    try:
-        paths = books_mod.require(books)
-    except books_mod.BooksNotFound as exc:
-        click.echo(f"aidledger: {exc}", err=True)
-        sys.exit(2)
-    loaded = books_mod.load(paths)
+    loaded = books_mod.load(require_books(books))
     if loaded.errors:
         for error in loaded.errors[:20]:
             click.echo(f"{Location.of(error.source)}: {error.message}", err=True)
-        click.echo(f"aidledger: the books have {len(loaded.errors)} error(s); fix them first", err=True)
-        sys.exit(2)
-    day = as_of.date() if as_of else datetime.date.today()
+        fail(f"the books have {len(loaded.errors)} error(s); fix them first (`aidledger check`)", 2)
+    day = as_of_day(as_of)
     rows = outcomes_of_books(loaded.entries, loaded.program, day, by)
     if fmt == "json":
         click.echo(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
