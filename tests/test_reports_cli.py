@@ -153,7 +153,9 @@ def test_as_of_defaults_to_today(demo, tmp_path: Path) -> None:
     from babel.dates import format_date
 
     out = tmp_path / "today"
-    result = invoke("report", "exceptions", "--books", str(demo.paths.root), "--out", str(out), "--lang", "en")
+    result = invoke(
+        "report", "exceptions", "--books", str(demo.paths.root), "--out", str(out), "--lang", "en"
+    )
     assert result.exit_code == 0, result.output
     today = format_date(datetime.date.today(), "long", locale="en_GB")
     assert f"figures as of {today}" in pdf_text(out / "temuan.pdf")
