@@ -13,30 +13,15 @@ import click
 from ledger import books as books_mod
 from ledger import identity
 from ledger.records import Location
-
-BOOKS_HELP = "The books folder or its main.beancount (default: $AIDLEDGER_BOOKS, then ./books)."
-KEY_HELP = (
-    "The identity register's key file "
-    "(default: $AIDLEDGER_KEY, then a file per books in ~/.config/aidledger/keys)."
+from scripts import cmd_outcomes, cmd_reconcile, cmd_report
+from scripts.options import (  # noqa: F401  (re-exported: older imports of scripts.cli)
+    BOOKS_HELP,
+    KEY_HELP,
+    books_option,
+    fail,
+    key_option,
+    require_books,
 )
-
-books_option = click.option(
-    "--books", "books", type=click.Path(path_type=Path), default=None, help=BOOKS_HELP
-)
-key_option = click.option("--key", "key", type=click.Path(path_type=Path), default=None, help=KEY_HELP)
-
-
-def fail(message: str, code: int = 1) -> None:
-    click.echo(f"aidledger: {message}", err=True)
-    sys.exit(code)
-
-
-def require_books(books: Path | None) -> books_mod.BooksPaths:
-    try:
-        return books_mod.require(books)
-    except books_mod.BooksNotFound as exc:
-        fail(str(exc), 2)
-        raise  # unreachable
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -373,13 +358,9 @@ def demo(
         serve_books(result.paths, host=host, port=port, read_only=False)
 
 
-from scripts.cmd_reconcile import reconcile  # noqa: E402
-
-main.add_command(reconcile)
-
-from scripts import cmd_report  # noqa: E402  (`aidledger report`; it imports this module)
-
-main.add_command(cmd_report.report)  # type: ignore[has-type]
+main.add_command(cmd_reconcile.reconcile)
+main.add_command(cmd_report.report)
+main.add_command(cmd_outcomes.outcomes)
 
 if __name__ == "__main__":
     main()

@@ -13,7 +13,7 @@ import click
 from ledger import books as books_mod
 from ledger import i18n, identity
 from reports import run
-from scripts.cli import books_option, fail, key_option, require_books
+from scripts.options import books_option, fail, key_option, require_books
 
 
 def _names(paths: books_mod.BooksPaths, books_id: str, key: Path | None) -> dict[str, str]:

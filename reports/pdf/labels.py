@@ -166,6 +166,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "credit-without-disbursement": ("Kredit tanpa daftar penyaluran", "Credit without disbursement"),
     "duplicate-disbursement": ("Penyaluran ganda", "Duplicate disbursement"),
     "unclassified-bank-line": ("Mutasi bank belum dikenali", "Unclassified bank line"),
+    "progress-visit-overdue": ("Kunjungan perkembangan terlambat", "Progress visit overdue"),
+    "business-stopped": ("Usaha berhenti", "Business stopped"),
 }
 
 
