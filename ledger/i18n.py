@@ -92,6 +92,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Savings-book line of {amount} ({code} {description}) is not known to the rule table; "
         "booked to Suspense until its kind is decided",
     },
+    # business progress after the aid (ledger/reconcile/progress.py)
+    "progress-visit-overdue": {
+        "id": "Kunjungan perkembangan bulan ke-{months} (jatuh tempo {date}, {months} bulan sesudah "
+        "modal usaha {start}) belum dilakukan; terlambat {days} hari",
+        "en": "Progress visit of month {months} (due {date}, {months} months after the modal usaha "
+        "of {start}) not made; {days} days late",
+    },
+    "business-stopped": {
+        "id": "Kunjungan terakhir pada {date} ({companion_code}) mencatat usaha berhenti: {note}",
+        "en": "The latest visit on {date} ({companion_code}) records the business as stopped: {note}",
+    },
     "unplanned-purchase": {
         "id": "Pembelian {amount} (nota {receipt}, {shop}) tanpa baris RAB yang disetujui (No RAB: {line})",
         "en": "Purchase of {amount} (receipt {receipt}, {shop}) names no approved plan line (line: {line})",
