@@ -65,6 +65,7 @@ class SheetPlan:
     rows: list[dict[str, Any]] = field(default_factory=list)
     cover: list[tuple[str, Any]] = field(default_factory=list)
     lists: dict[str, Choices | PerParticipant] = field(default_factory=dict)
+    capacity: int = EMPTY_ROWS  # rows formatted for typing (more when more are filled in)
 
 
 @dataclass
@@ -207,7 +208,7 @@ def write_design(out: Path, design: Design) -> Path:
                 cell.comment = Comment(meaning, "aidledger", width=300, height=120)
             ws.column_dimensions[_letter(index)].width = guide.width(key, header)
         ws.freeze_panes = ws.cell(top + 1, 1).coordinate
-        last = top + max(len(plan.rows), EMPTY_ROWS)
+        last = top + max(len(plan.rows), plan.capacity)
         column = {key: _letter(index) for index, key in enumerate(design.keys, start=1)}
         for offset, values in enumerate(plan.rows, start=top + 1):
             for key, value in values.items():
@@ -237,14 +238,14 @@ def write_design(out: Path, design: Design) -> Path:
                         ws, area, "=" + choices.range_of(header, spec.values), spec.strict, header, guide
                     )
                 continue
-            names = {
-                code: choices.named(f"RAB_{code}", f"{header} {code}", values)
+            names = {  # codes may hold hyphens (KHR-24-007), names may not
+                code: choices.named(f"RAB_{code.replace('-', '_')}", f"{header} {code}", values)
                 for code, values in sorted(spec.by_code.items())
                 if values
             }
             if not names or "code" not in column:
                 continue
-            formula = f'=INDIRECT("RAB_"&${column["code"]}{top + 1})'
+            formula = f'=INDIRECT("RAB_"&SUBSTITUTE(${column["code"]}{top + 1},"-","_"))'
             _validation(ws, area, formula, spec.strict, header, guide)
     _write_guide(book, design)
     book.active = 0
