@@ -60,12 +60,12 @@ def render_all(year: ProgramYear, layout: str, folder: Path) -> list[Path]:
 
 
 def measure(participants: int, layout: str, root: Path) -> dict[str, float]:
-    from tests.bank_books import bank_books, run_import
+    from bench.books import run_import, statement_books
 
     year = simulate(participants, 2026)
     year = dataclasses.replace(year)
     files = render_all(year, layout, root / "files")
-    paths = bank_books(root / "books", year)
+    paths = statement_books(root / "books", year)
     loaded = books.load(paths)
     importer = next(
         i

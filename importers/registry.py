@@ -9,6 +9,7 @@ from importers.base import AidImporter
 from importers.disbursements import DisbursementsImporter
 from importers.participants import ParticipantsImporter
 from importers.plans import PlansImporter
+from importers.progress import ProgressImporter
 from importers.receipts import ReceiptsImporter
 
 
@@ -18,5 +19,6 @@ def all_importers(books_root: Path | None = None) -> list[AidImporter]:
         DisbursementsImporter(),
         PlansImporter(),
         ReceiptsImporter(),
+        ProgressImporter(),
         *statement_importers(books_root),
     ]

@@ -32,6 +32,9 @@ KINDS: dict[str, str] = {
     "duplicate-disbursement": ERROR,
     # bank lines
     "unclassified-bank-line": WARNING,
+    # business progress after the aid (issue 11)
+    "progress-visit-overdue": WARNING,
+    "business-stopped": WARNING,
 }
 
 

@@ -12,6 +12,15 @@ LANGUAGES = ("id", "en")
 ENV_LANG = "AIDLEDGER_LANG"
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # importing: the books' lock and what an interrupted import left (importers/pipeline.py)
+    "import.waiting-lock": {
+        "id": "menunggu kunci buku yang dipegang impor lain ({holder})",
+        "en": "waiting for the books' lock held by another import ({holder})",
+    },
+    "import.removed-temporaries": {
+        "id": "{count} berkas sementara dari impor yang terputus dihapus",
+        "en": "removed {count} temporary file(s) left by an interrupted import",
+    },
     "unregistered-participant": {
         "id": "Akun {account} milik peserta {participant} yang belum terdaftar "
         '(tidak ada custom "participant" "{participant}")',
@@ -82,6 +91,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dicatat di akun Suspense sampai jenisnya diputuskan",
         "en": "Savings-book line of {amount} ({code} {description}) is not known to the rule table; "
         "booked to Suspense until its kind is decided",
+    },
+    # business progress after the aid (ledger/reconcile/progress.py)
+    "progress-visit-overdue": {
+        "id": "Kunjungan perkembangan bulan ke-{months} (jatuh tempo {date}, {months} bulan sesudah "
+        "modal usaha {start}) belum dilakukan; terlambat {days} hari",
+        "en": "Progress visit of month {months} (due {date}, {months} months after the modal usaha "
+        "of {start}) not made; {days} days late",
+    },
+    "business-stopped": {
+        "id": "Kunjungan terakhir pada {date} ({companion_code}) mencatat usaha berhenti: {note}",
+        "en": "The latest visit on {date} ({companion_code}) records the business as stopped: {note}",
     },
     "unplanned-purchase": {
         "id": "Pembelian {amount} (nota {receipt}, {shop}) tanpa baris RAB yang disetujui (No RAB: {line})",

@@ -13,30 +13,15 @@ import click
 from ledger import books as books_mod
 from ledger import identity
 from ledger.records import Location
-
-BOOKS_HELP = "The books folder or its main.beancount (default: $AIDLEDGER_BOOKS, then ./books)."
-KEY_HELP = (
-    "The identity register's key file "
-    "(default: $AIDLEDGER_KEY, then a file per books in ~/.config/aidledger/keys)."
+from scripts import cmd_outcomes, cmd_reconcile, cmd_report
+from scripts.options import (  # noqa: F401  (re-exported: older imports of scripts.cli)
+    BOOKS_HELP,
+    KEY_HELP,
+    books_option,
+    fail,
+    key_option,
+    require_books,
 )
-
-books_option = click.option(
-    "--books", "books", type=click.Path(path_type=Path), default=None, help=BOOKS_HELP
-)
-key_option = click.option("--key", "key", type=click.Path(path_type=Path), default=None, help=KEY_HELP)
-
-
-def fail(message: str, code: int = 1) -> None:
-    click.echo(f"aidledger: {message}", err=True)
-    sys.exit(code)
-
-
-def require_books(books: Path | None) -> books_mod.BooksPaths:
-    try:
-        return books_mod.require(books)
-    except books_mod.BooksNotFound as exc:
-        fail(str(exc), 2)
-        raise  # unreachable
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,12 +85,10 @@ def check(books: Path | None) -> None:
 def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None) -> None:
     """Import statements and spreadsheets into the books (no key needed: identities and
     archived originals are encrypted to the books' public key)."""
-    from importers.pipeline import import_files
-    from importers.registry import all_importers
+    from importers.pipeline import import_into_books
     from ledger.writer import format_entries
 
     paths = require_books(books)
-    loaded = books_mod.load(paths)
 
     def ask_password(path: Path) -> str | None:
         if not sys.stdin.isatty():
@@ -114,14 +97,13 @@ def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password
         return answer or None
 
     try:
-        reports = import_files(
+        reports = import_into_books(
             paths,
             list(files),
-            all_importers(paths.root),
-            loaded.entries,
             dry_run=dry_run,
             password=password,
             ask_password=ask_password,
+            notice=lambda message: click.echo(message, err=True),
         )
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -288,7 +270,7 @@ def document(archived: Path, out: Path, books: Path | None, key: Path | None) ->
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="File to write (.xlsx or .csv).")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 @click.option("--participant", "participant_codes", multiple=True, help="Fill in this code (repeatable).")
-@click.option("--companion", default=None, help="With --books: only this companion's participants.")
+@click.option("--companion", default=None, help="Her participants only (her code or her name).")
 @click.option("--list", "one_list", is_flag=True, help="One sheet for all participants, not one each.")
 @click.option(
     "--books",
@@ -306,16 +288,23 @@ def template(
     one_list: bool,
     books: Path | None,
 ) -> None:
-    """Write an empty spreadsheet for KIND (participants, plan, receipts, disbursements)."""
+    """Write a spreadsheet to fill for KIND: participants, disbursements, plan, receipts,
+    passbook or progress (with a Petunjuk sheet; drop-downs from the books with --books)."""
     from importers import templates
-    from importers.plan_templates import context_for
+    from importers.template_context import context_for
 
-    loaded = books_mod.load(require_books(books)) if books else None
-    context = context_for(loaded, [code.upper() for code in participant_codes], companion, one_list)
     try:
-        written = templates.write_template(kind, out, lang, context)
+        kind = templates.kind_of(kind)
     except templates.UnknownTemplate as exc:
         fail(str(exc), 2)
+        return
+    wanted = books is not None or bool(participant_codes) or companion is not None
+    loaded = books_mod.load(require_books(books)) if wanted else None
+    try:
+        context = context_for(loaded, list(participant_codes), companion, one_list, lang)
+        written = templates.write_template(kind, out, lang, context)
+    except templates.TemplateError as exc:
+        fail(str(exc), 1)
         return
     click.echo(f"wrote {written}")
 
@@ -366,13 +355,9 @@ def demo(
         serve_books(result.paths, host=host, port=port, read_only=False)
 
 
-from scripts.cmd_reconcile import reconcile  # noqa: E402
-
-main.add_command(reconcile)
-
-from scripts import cmd_report  # noqa: E402  (`aidledger report`; it imports this module)
-
-main.add_command(cmd_report.report)  # type: ignore[has-type]
+main.add_command(cmd_reconcile.reconcile)
+main.add_command(cmd_report.report)
+main.add_command(cmd_outcomes.outcomes)
 
 if __name__ == "__main__":
     main()

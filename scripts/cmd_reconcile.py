@@ -21,6 +21,7 @@ from ledger import books as books_mod
 from ledger.findings import ERROR, Finding
 from ledger.reconcile import ParticipantSummary, Settings, run, summarise
 from ledger.records import Location
+from scripts.options import as_of_day, as_of_option, books_option, format_option, lang_option
 
 CSV_COLUMNS = ("kind", "severity", "participant", "companion", "date", "amount", "message", "locations")
 
@@ -127,22 +128,14 @@ def findings_csv(findings: Sequence[Finding]) -> str:
 
 
 @click.command()
-@click.option("--books", "books", type=click.Path(path_type=Path), default=None, help="The books folder.")
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Read the books at this date (default: today).",
-)
+@books_option
+@as_of_option
 @click.option(
     "--participant", "participant", default=None, help="Only this participant (shows her plan lines)."
 )
 @click.option("--companion", "companion", default=None, help="Only this companion's participants.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
-)
-@click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="Language of the messages.")
+@format_option("table", "json", "csv")
+@lang_option
 @click.option("--lines", "show_lines", is_flag=True, help="Show planned against actual per plan line.")
 def reconcile(
     books: Path | None,
@@ -175,7 +168,7 @@ def reconcile(
         unusable(f"participant {participant} is not registered in the books")
     if companion is not None and companion not in program.companions:
         unusable(f"companion {companion} is not declared in the books")
-    settings = Settings(as_of=as_of.date() if as_of else datetime.date.today(), lang=lang)
+    settings = Settings(as_of=as_of_day(as_of), lang=lang)
     result = run(loaded.entries, program, settings)
 
     def wanted(who: str, their_companion: str) -> bool:

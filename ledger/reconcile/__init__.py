@@ -38,7 +38,7 @@ Adding rules: put them in a module of this package, decorate each with `@rule("<
 and import the module at the bottom of this file.
 
 Rule modules: plans.py (plans and receipts, issue 4); disbursements.py (issue 5); bank.py
-(unclassified bank lines).
+(unclassified bank lines); progress.py (progress visits, issue 11).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from __future__ import annotations
 from ledger.reconcile import bank as _bank  # noqa: F401
 from ledger.reconcile import disbursements as _disbursements  # noqa: F401
 from ledger.reconcile import plans as _plans  # noqa: F401
+from ledger.reconcile import progress as _progress  # noqa: F401
 from ledger.reconcile.engine import RULES, Reconciliation, Rule, finding, reconcile, register, rule, run
 from ledger.reconcile.facts import Facts, Movement, Plan, PlanLine, PlanRevision, Purchase, build_facts
 from ledger.reconcile.settings import Settings

@@ -26,6 +26,7 @@ from beancount.core.amount import Amount
 
 from ledger import accounts, plans
 from ledger.records import custom_args
+from ledger.visits import VISIT
 
 ZERO = Decimal(0)
 
@@ -197,6 +198,7 @@ class Facts:
     movements: list[Movement] = field(default_factory=list)
     balances: dict[str, dict[str, Decimal]] = field(default_factory=lambda: defaultdict(dict))
     documents: list[data.Document] = field(default_factory=list)
+    visits: list[data.Custom] = field(default_factory=list)  # progress visits (ledger/visits.py)
     cache: dict[str, Any] = field(default_factory=dict)  # what rules derive and share (receipts)
 
     def balance(self, participant: str, role: str) -> Decimal:
@@ -404,6 +406,8 @@ def build_facts(entries: Iterable[data.Directive], as_of: datetime.date) -> Fact
                     if plan is None:
                         plan = plans_by_code[approval.participant] = Plan(approval.participant)
                     plan.approvals[approval.revision] = approval
+            elif entry.type == VISIT:  # type: ignore[union-attr]
+                facts.visits.append(entry)  # type: ignore[arg-type]
         elif kind is document:
             facts.documents.append(entry)  # type: ignore[arg-type]
     for account, total in totals.items():

@@ -18,6 +18,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, Decimal
+from typing import Any
 
 D = Decimal
 ONE = D(1)
@@ -188,6 +189,7 @@ class ProgramYear:
     bank_lines: list[BankLine] = field(default_factory=list)
     purchases: list[Purchase] = field(default_factory=list)
     anomalies: list[Anomaly] = field(default_factory=list)
+    visits: list[Any] = field(default_factory=list)  # progress visits (scripts/sim/visits.py)
 
     def person(self, code: str) -> Person:
         return next(p for p in self.people if p.code == code)
@@ -326,6 +328,9 @@ def simulate(participants: int = 150, seed: int = YEAR, as_of: datetime.date | N
     year.people.sort(key=lambda p: p.code)
     year.bank_lines.sort(key=lambda line: (line.participant, line.date))
     year.purchases.sort(key=lambda p: (p.participant, p.date, p.receipt_no))
+    from scripts.sim.visits import simulate_visits  # its own random stream: the rest is unchanged
+
+    year.visits = simulate_visits(year)
     return year
 
 

@@ -1,0 +1,100 @@
+"""Progress visits after the aid (issue 11): `progress-visit-overdue` and `business-stopped`.
+
+The milestones and which visit counts for which are ledger/progress.py; this module only turns
+them into findings, from the facts layer (list rows and visit directives read once).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+
+from beancount.core import data
+
+from ledger import accounts
+from ledger import progress as prog
+from ledger.findings import Finding
+from ledger.reconcile.engine import finding, rule
+from ledger.reconcile.facts import Facts, Movement, build_facts
+from ledger.reconcile.settings import Settings
+from ledger.records import Program
+from ledger.visits import CLOSED, read_visit
+
+
+class _Row:
+    """A list row as ledger.progress.aid_starts reads it, from a Transit movement."""
+
+    __slots__ = ("amount", "component", "date", "funder", "location", "participant")
+
+    def __init__(self, move: Movement):
+        self.participant = move.participant
+        self.date = move.date
+        self.component = str((move.meta or {}).get("component", ""))
+        self.funder = accounts.funder_of_grant(move.counter) or ""
+        self.location = move.location
+        self.amount = move.amount
+
+
+def progress_facts(facts: Facts, program: Program) -> dict[str, prog.Progress]:
+    """Every participant's milestones and visits as of the facts' day (cached on the facts)."""
+    cached = facts.cache.get("progress")
+    if cached is None:
+        starts = prog.aid_starts(_Row(m) for m in facts.listed)
+        visits = [v for v in map(read_visit, facts.visits) if v is not None]
+        schedule = prog.Schedule.of(program.settings)
+        cached = facts.cache["progress"] = prog.all_progress(starts, visits, schedule, facts.as_of)
+    return cached
+
+
+@rule("progress-visit-overdue")
+def progress_visit_overdue(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
+    """A milestone whose date plus the grace has passed with no visit counting for it."""
+    schedule = prog.Schedule.of(program.settings)
+    for code, item in progress_facts(facts, program).items():
+        for milestone in prog.overdue(item, schedule, facts.as_of):
+            yield finding(
+                "progress-visit-overdue",
+                program,
+                settings,
+                participant=code,
+                date=milestone.due,
+                amount=item.start.amount,
+                locations=(item.start.location,),
+                months=milestone.months,
+                days=(facts.as_of - milestone.due).days,
+                start=item.start.date.isoformat(),
+            )
+
+
+@rule("business-stopped")
+def business_stopped(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
+    """Her latest visit says the business has stopped (berhenti)."""
+    for code, item in progress_facts(facts, program).items():
+        latest = item.latest
+        if latest is None or latest.status != CLOSED:
+            continue
+        yield finding(
+            "business-stopped",
+            program,
+            settings,
+            participant=code,
+            date=latest.date,
+            amount=item.start.amount,
+            locations=(latest.location, item.start.location),
+            companion_code=latest.companion,
+            note=latest.note or "-",
+        )
+
+
+def progress_of_books(
+    entries: Iterable[data.Directive], program: Program, as_of: datetime.date
+) -> dict[str, prog.Progress]:
+    """Milestones and visits straight from the entries (one read): `aidledger outcomes`, reports."""
+    return progress_facts(build_facts(entries, as_of), program)
+
+
+def outcomes_of_books(
+    entries: Iterable[data.Directive], program: Program, as_of: datetime.date, by: str
+) -> list[prog.Outcome]:
+    progress = progress_of_books(entries, program, as_of)
+    return prog.outcomes(progress, prog.values_by(progress, program.participants, by), as_of)

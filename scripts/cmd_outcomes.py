@@ -1,0 +1,88 @@
+"""`aidledger outcomes`: business success per group and milestone, as a table, JSON or CSV.
+
+Exit status: 0, or 2 when the books cannot be used. With --format json, standard output holds
+only the JSON list (keys: by, milestone, participants, visited, running, rate, median_omzet,
+median_laba; money as strings). The figures are ledger/progress.py's (docs/progress.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from ledger import books as books_mod
+from ledger.progress import DIMENSIONS, Outcome
+from ledger.reconcile.progress import outcomes_of_books
+from ledger.records import Location
+from scripts.options import as_of_day, as_of_option, books_option, fail, format_option, require_books
+
+KEYS = ("by", "milestone", "participants", "visited", "running", "rate", "median_omzet", "median_laba")
+
+
+def _rp(number: object) -> str:
+    return "-" if number is None else f"{number:,.0f}".replace(",", ".")
+
+
+def _percent(outcome: Outcome) -> str:
+    return "-" if outcome.rate is None else f"{outcome.rate * 100:.1f}%"
+
+
+def outcomes_table(rows: Sequence[Outcome], by: str) -> str:
+    from scripts.cmd_reconcile import _table
+
+    cells = [
+        [
+            o.by or "-",
+            str(o.milestone),
+            str(o.participants),
+            str(o.visited),
+            str(o.running),
+            _percent(o),
+            _rp(o.median_omzet),
+            _rp(o.median_laba),
+        ]
+        for o in rows
+    ]
+    headers = [by, "months", "participants", "visited", "running", "rate", "median omzet", "median laba"]
+    return _table(cells, headers, set(range(1, 8)))
+
+
+def outcomes_csv(rows: Sequence[Outcome]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(KEYS)
+    for outcome in rows:
+        values = outcome.as_dict()
+        writer.writerow(["" if values[k] is None else values[k] for k in KEYS])
+    return buffer.getvalue()
+
+
+@click.command()
+@books_option
+@as_of_option
+@click.option(
+    "--by", "by", type=click.Choice(DIMENSIONS), default="group", show_default=True, help="Group by this."
+)
+@format_option("table", "json", "csv")
+def outcomes(books: Path | None, as_of: datetime.datetime | None, by: str, fmt: str) -> None:
+    """Success of the businesses after the aid, per group and milestone (1, 3, 6, 12 months)."""
+    loaded = books_mod.load(require_books(books))
+    if loaded.errors:
+        for error in loaded.errors[:20]:
+            click.echo(f"{Location.of(error.source)}: {error.message}", err=True)
+        fail(f"the books have {len(loaded.errors)} error(s); fix them first (`aidledger check`)", 2)
+    day = as_of_day(as_of)
+    rows = outcomes_of_books(loaded.entries, loaded.program, day, by)
+    if fmt == "json":
+        click.echo(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(outcomes_csv(rows), nl=False)
+    else:
+        click.echo(f"Outcomes as of {day}, by {by}")
+        click.echo(outcomes_table(rows, by) if rows else "(no milestone due yet)")
