@@ -73,8 +73,9 @@ FILLED_KEYS = ("no", "description", "category", "volume", "unit", "unit_price", 
 
 
 def only_code(row: Row, keys: tuple[str, ...]) -> bool:
-    """A template row with the participant code filled in and nothing else."""
-    return all(row.text(key) == "" for key in keys)
+    """A template row with the participant code filled in and nothing else (its Jumlah formula,
+    saved uncomputed, counts as nothing)."""
+    return all(row.text(key) == "" or isinstance(row.values.get(key), Uncomputed) for key in keys)
 
 
 def participant_of(row: Row, program: Program) -> Participant:

@@ -645,8 +645,8 @@ def _table(
     below = 0
     for number, cells in zip(sheet.numbers[index + height :], rows[index + height :], strict=True):
         values = {key: _first(cells, columns) for key, columns in spans.items()}
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
-            continue
+        if not any(_filled(v) and not isinstance(v, Uncomputed) for v in values.values()):
+            continue  # blank, or only a template's formulas with nothing to compute from
         location = _location(path, sheet.title, number)
         if total_at is not None:
             if all(_filled(values.get(k)) for k in required):
