@@ -57,7 +57,7 @@ def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter
 def diagnose(path: Path) -> str:
     """Why no importer recognises a file, as precisely as can be said without knowing its layout."""
     unknown = "unknown layout: no importer recognises this file's header"
-    from importers.tables import encrypted_workbook, regular_file
+    from importers.tables import SPREADSHEET_SUFFIXES, encrypted_workbook, read_sheets, regular_file
 
     try:
         regular_file(path)  # never read a FIFO, a device or a file beyond the size limit
@@ -94,6 +94,14 @@ def diagnose(path: Path) -> str:
                 packed.testzip()
         except (zipfile.BadZipFile, EOFError, OSError):
             return "the XLSX workbook is damaged or truncated"
+    if suffix in SPREADSHEET_SUFFIXES:
+        try:
+            read_sheets(path)  # its reason when it cannot be read (a row limit, a damaged sheet)
+        except InputError as exc:
+            where = exc.location.removeprefix(f"{path}:") if exc.location != str(path) else ""
+            if where.isdigit():
+                return f"line {where}: {exc.message}"
+            return f"sheet {where}: {exc.message}" if where else exc.message
     return unknown
 
 

@@ -142,7 +142,9 @@ class ReceiptsImporter(SheetImporter):
                 joined = program.participants[purchase.participant].joined
                 result.entries.append(records.open_account(account, joined, row.location))
             result.entries.append(
-                contract.purchase_transaction(purchase, row.location, import_key=key, source=row.location)
+                contract.purchase_transaction(
+                    purchase, row.location, import_key=key, source=row.location, category=purchase.category
+                )
             )
             if scan is not None:
                 target = scan_target(purchase.participant, purchase.date, scan)

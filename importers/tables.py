@@ -140,7 +140,11 @@ _UNIT = re.compile(r"\(\s*(?:rp|idr|rupiah)\.?\s*\)|\b(?:dalam\s+)?(?:rp|idr|rup
 
 def _norm(text: Any) -> str:
     """A header as compared: no case, spacing, punctuation or unit suffix ("Jumlah (Rp)")."""
-    raw = str(text or "")
+    return _norm_text(str(text or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm_text(raw: str) -> str:
     return re.sub(r"[^a-z0-9]", "", _UNIT.sub("", raw).lower()) or re.sub(r"[^a-z0-9]", "", raw.lower())
 
 
@@ -292,7 +296,7 @@ class Sheet:
             self.numbers = list(range(1, len(self.rows) + 1))
 
 
-_READ_CACHE: dict[tuple[str, int, int], list[Sheet]] = {}
+_READ_CACHE: dict[tuple[str, int, int], list[Sheet] | InputError] = {}
 _READ_CACHE_SIZE = 8
 
 
@@ -308,11 +312,19 @@ def read_sheets(path: Path) -> list[Sheet]:
     info = regular_file(path)
     key = (str(path.resolve()), info.st_size, info.st_mtime_ns)
     if key in _READ_CACHE:
-        return _READ_CACHE[key]
-    sheets = list(_read_sheets(path))
+        cached = _READ_CACHE[key]
+        if isinstance(cached, InputError):
+            raise cached
+        return cached
+    try:
+        sheets: list[Sheet] | InputError = list(_read_sheets(path))
+    except InputError as exc:  # kept too: every importer's identify asks, none reads it twice
+        sheets = exc
     if len(_READ_CACHE) >= _READ_CACHE_SIZE:
         _READ_CACHE.pop(next(iter(_READ_CACHE)))
     _READ_CACHE[key] = sheets
+    if isinstance(sheets, InputError):
+        raise sheets
     return sheets
 
 
@@ -592,8 +604,9 @@ def _header(spec: TableSpec, sheet: Sheet) -> tuple[int, int, dict[str, list[int
     return None
 
 
-def find(path: Path, spec: TableSpec) -> Found:
-    """Every table of this kind in the file (one per sheet at most), and the sheets skipped."""
+def find(path: Path, spec: TableSpec, *, header_only: bool = False) -> Found:
+    """Every table of this kind in the file (one per sheet at most), and the sheets skipped;
+    `header_only`: the tables' headers without their rows (enough to recognise a file)."""
     found = Found([], [])
     for sheet in read_sheets(path):
         where = _location(path, sheet.title, 1) if sheet.title else str(path)
@@ -612,17 +625,24 @@ def find(path: Path, spec: TableSpec) -> Found:
                     )
                 )
             continue
-        found.tables.append(_table(path, sheet, spec, *header))
+        found.tables.append(_table(path, sheet, spec, *header, header_only=header_only))
     return found
 
 
-def find_tables(path: Path, spec: TableSpec) -> list[Table]:
+def find_tables(path: Path, spec: TableSpec, *, header_only: bool = False) -> list[Table]:
     """Every table of this kind in the file (one per sheet at most); empty when none."""
-    return find(path, spec).tables
+    return find(path, spec, header_only=header_only).tables
 
 
 def _table(
-    path: Path, sheet: Sheet, spec: TableSpec, index: int, height: int, spans: dict[str, list[int]]
+    path: Path,
+    sheet: Sheet,
+    spec: TableSpec,
+    index: int,
+    height: int,
+    spans: dict[str, list[int]],
+    *,
+    header_only: bool = False,
 ) -> Table:
     rows = sheet.rows
     header_cells = rows[index + height - 1]
@@ -640,6 +660,8 @@ def _table(
         if typed is None or spec._lookup.get(_norm(typed), ("",))[0] != key:
             typed = _cell(rows[index], columns[0])
         table.headers[key] = " ".join(str(typed if typed is not None else key).split())
+    if header_only:
+        return table
     required = [c.key for c in spec.columns if c.required]
     total_at: str | None = None
     below = 0
@@ -688,7 +710,14 @@ def _filled(value: Any) -> bool:
 def _is_total(cells: list[Any], values: dict[str, Any]) -> bool:
     """A JUMLAH/TOTAL row: a cell says so, and the participant code (when the kind has one) is
     empty or is that word."""
-    words = [c for c in cells if isinstance(c, str) and _norm(c) in TOTAL_WORDS]
+    words = [
+        c
+        for c in cells
+        if isinstance(c, str)
+        and len(c) < 40
+        and ("total" in c.lower() or "jumlah" in c.lower())
+        and _norm(c) in TOTAL_WORDS
+    ]
     if not words:
         return False
     code = values.get("code")
@@ -739,7 +768,7 @@ def identify(path: Path, spec: TableSpec) -> bool:
     if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
         return False
     try:
-        return bool(find_tables(path, spec))
+        return bool(find_tables(path, spec, header_only=True))
     except (InputError, OSError):
         return False
 

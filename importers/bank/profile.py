@@ -176,7 +176,7 @@ def identify(profile: Profile, path: Path) -> bool:
     if path.suffix.lower().lstrip(".") not in profile.extensions:
         return False
     try:
-        tables = find_tables(path, profile.spec())
+        tables = find_tables(path, profile.spec(), header_only=True)
         if not tables or not profile.absent:
             return bool(tables)
         present = {_norm(cell) for cell in tables[0].header_cells}
