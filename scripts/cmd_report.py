@@ -41,6 +41,7 @@ def _bar(label: str) -> run.Progress:
 @click.option("--participant", default=None, help="card: only this participant's card (code).")
 @click.option("--funder", default=None, help="funder: only this funder (code, e.g. Kemensos).")
 @click.option("--batch", default=None, help="disbursements: only this batch.")
+@click.option("--companion", default=None, help="worklist: only this companion (code or name).")
 @click.option(
     "--from", "start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day (YYYY-MM-DD)."
 )
@@ -58,6 +59,7 @@ def report(
     participant: str | None,
     funder: str | None,
     batch: str | None,
+    companion: str | None,
     start: datetime.datetime | None,
     end: datetime.datetime | None,
     lang: str | None,
@@ -66,7 +68,8 @@ def report(
     per_participant: bool,
     out: Path,
 ) -> None:
-    """Write the PDF report KIND (card, realisation, disbursements, funder, exceptions, audit)."""
+    """Write the PDF report KIND (card, realisation, disbursements, funder, exceptions, audit,
+    progress, worklist)."""
     from reports.figures import gather
     from reports.pdf.fmt import Fmt
 
@@ -76,6 +79,7 @@ def report(
             ("--participant", participant, ("card",)),
             ("--funder", funder, ("funder",)),
             ("--batch", batch, ("disbursements",)),
+            ("--companion", companion, ("worklist",)),
             ("--per-participant", per_participant, ("audit",)),
         )
         if value and kind not in kinds
@@ -117,6 +121,10 @@ def report(
             written = run.funder_reports(fig, fmt, out, funder)
         elif kind == "exceptions":
             written = run.exceptions_report(fig, fmt, out)
+        elif kind == "progress":
+            written = run.progress_report(fig, fmt, out)
+        elif kind == "worklist":
+            written = run.worklist_report(fig, fmt, out, companion)
         else:
             written = run.audit_pack(fig, fmt, out, per_participant=per_participant)
     except run.ReportError as exc:
