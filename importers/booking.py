@@ -158,6 +158,8 @@ def find_owner(statement: Statement, existing: Sequence[data.Directive], program
     salt = program.account_salt
     if not salt:
         raise InputError(where(statement), "the books have no account-salt setting")
+    if not statement.account_number and statement.account_candidates:
+        statement.account_number = _registered_candidate(statement, existing, program)
     try:
         digest = _hash(statement.account_number, salt)
     except ValueError as exc:
@@ -181,6 +183,28 @@ def find_owner(statement: Statement, existing: Sequence[data.Directive], program
         f"account number {masked} belongs to nobody in the books "
         "(no participant record or institution account carries its hash)",
     )
+
+
+def _registered_candidate(statement: Statement, existing: Sequence[data.Directive], program: Program) -> str:
+    """No account number labelled in the header: the one 8-16 digit number printed on page 1
+    whose salted hash is a registered account's (a participant's or the institution's).
+    Only registered accounts attribute a statement; any other number printed there is ignored."""
+    known = {e.meta["account-hash"] for e in institution_accounts(existing)}
+    hits = [
+        number
+        for number in statement.account_candidates
+        if program.participant_by_account_hash(_hash(number, program.account_salt)) is not None
+        or _hash(number, program.account_salt) in known
+    ]
+    if not hits:
+        raise InputError(
+            where(statement, "p1"),
+            "no account number: no header label (No. Rekening, Account No., ...) and none of the "
+            f"{len(statement.account_candidates)} numbers on page 1 is an account registered in the books",
+        )
+    if len(set(hits)) > 1:
+        raise InputError(where(statement, "p1"), "page 1 prints the numbers of several registered accounts")
+    return hits[0]
 
 
 def institution_open(
@@ -332,9 +356,13 @@ def _check_totals(statement: Statement, placed: list[Placed]) -> None:
     closing = placed[-1].balance if placed else opening
     if statement.closing_balance is not None and closing is not None and closing != statement.closing_balance:
         raise InputError(
-            location,
+            where(statement, placed[-1].line.location) if placed else location,
             f"the lines end at {_amount(closing)} but the printed closing balance is "
-            f"{_amount(statement.closing_balance)}",
+            f"{_amount(statement.closing_balance)} (a line is missing or misread)",
+        )
+    if statement.line_count is not None and statement.line_count != len(placed):
+        raise InputError(
+            location, f"the statement prints {statement.line_count} lines but {len(placed)} were read"
         )
     for label, printed, actual in (
         ("debit", statement.total_debit, sum((p.line.debit for p in placed), ZERO)),

@@ -41,3 +41,8 @@ class Statement:
     total_credit: Decimal | None = None
     lines: list[StatementLine] = field(default_factory=list)
     variant: str = ""  # which of a bank's layouts: "" (current), "wondr", "old", "livin"
+    line_count: int | None = None  # the printed number of lines, when the statement prints one
+    reader: str = ""  # which layout description or reader read it ("bri-pdf", "pdf/generic")
+    # no account number labelled in the header: the 8-16 digit numbers printed on page 1, tried
+    # against the books' registered accounts (importers.booking.find_owner)
+    account_candidates: list[str] = field(default_factory=list)

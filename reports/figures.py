@@ -58,6 +58,7 @@ class Figures:
     category_labels: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] | None = None
     progress: dict[str, Any] = field(default_factory=dict)  # ledger.progress.Progress per participant
+    made_on: datetime.date = field(default_factory=datetime.date.today)
 
     def group_uses(self, funder: str) -> dict[str, GroupUse]:
         return funds.group_use(self.entries, self.loaded.program, funder, self.start, self.as_of)
@@ -113,8 +114,12 @@ def gather(
     start: datetime.date | None = None,
     lang: str = "id",
     names: dict[str, str] | None = None,
+    made_on: datetime.date | None = None,
 ) -> Figures:
-    """All figures for the reports of one run: one engine run and one pass of ledger.funds."""
+    """All figures for the reports of one run: one engine run and one pass of ledger.funds.
+
+    `as_of` dates the figures (default: the books' last transaction; the command line passes
+    today); `made_on` is the day the report is made and signed (default: today)."""
     as_of = as_of or _last_date(loaded.entries)
     entries = [e for e in loaded.entries if e.date <= as_of]
     settings = reconcile.Settings(as_of=as_of, lang=lang)
@@ -141,6 +146,7 @@ def gather(
         },
         names=names,
         progress=progress_facts(result.facts, loaded.program),
+        made_on=made_on or datetime.date.today(),
     )
 
 

@@ -94,7 +94,9 @@ def audit_pack(fig: Figures, fmt: Fmt, out: Path, per_participant: bool = False)
     ledgers = audit_ledger.write(fig.loaded, out, per_participant=per_participant)
     path = out / "audit-pack.pdf"
     doc = ReportDocument(
-        path, Frame_(fig.books_title, audit.title(fmt), fig.as_of, with_names=bool(fig.names)), fmt
+        path,
+        Frame_(fig.books_title, audit.title(fmt), fig.made_on, with_names=bool(fig.names), as_of=fig.as_of),
+        fmt,
     )
     pages = doc.render(
         audit.story(fig, fmt, body_width(audit.ORIENTATION), lines, ledgers[0].name), contents=True

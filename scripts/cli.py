@@ -273,7 +273,7 @@ def document(archived: Path, out: Path, books: Path | None, key: Path | None) ->
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="File to write (.xlsx or .csv).")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 @click.option("--participant", "participant_codes", multiple=True, help="Fill in this code (repeatable).")
-@click.option("--companion", default=None, help="With --books: only this companion's participants.")
+@click.option("--companion", default=None, help="Her participants only (her code or her name).")
 @click.option("--list", "one_list", is_flag=True, help="One sheet for all participants, not one each.")
 @click.option(
     "--books",
@@ -291,16 +291,23 @@ def template(
     one_list: bool,
     books: Path | None,
 ) -> None:
-    """Write an empty spreadsheet for KIND (participants, plan, receipts, disbursements)."""
+    """Write a spreadsheet to fill for KIND: participants, disbursements, plan, receipts,
+    passbook or progress (with a Petunjuk sheet; drop-downs from the books with --books)."""
     from importers import templates
-    from importers.plan_templates import context_for
+    from importers.template_context import context_for
 
-    loaded = books_mod.load(require_books(books)) if books else None
-    context = context_for(loaded, [code.upper() for code in participant_codes], companion, one_list)
     try:
-        written = templates.write_template(kind, out, lang, context)
+        kind = templates.kind_of(kind)
     except templates.UnknownTemplate as exc:
         fail(str(exc), 2)
+        return
+    wanted = books is not None or bool(participant_codes) or companion is not None
+    loaded = books_mod.load(require_books(books)) if wanted else None
+    try:
+        context = context_for(loaded, list(participant_codes), companion, one_list, lang)
+        written = templates.write_template(kind, out, lang, context)
+    except templates.TemplateError as exc:
+        fail(str(exc), 1)
         return
     click.echo(f"wrote {written}")
 

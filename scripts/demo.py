@@ -30,7 +30,7 @@ from ledger.books import BooksPaths
 from ledger.create import create_books, new_books_id
 from ledger.writer import append_entries
 from scripts.sim import render_books, render_passbooks, render_sheets, render_visits
-from scripts.sim.truth import BankLine, Person, ProgramYear, simulate
+from scripts.sim.truth import YEAR, BankLine, Person, ProgramYear, simulate
 
 
 @dataclass
@@ -99,7 +99,11 @@ def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path],
             )
             continue
         # PDFs yearly: reading a PDF page costs ~0.3 s (pdfplumber), so fewer, fuller pages
-        periods = render_passbooks.quarters(lines, 12 if is_pdf else 3)
+        # a statement is printed by the last day of the program at the latest
+        periods = [
+            (start, min(end, year.as_of))
+            for start, end in render_passbooks.quarters(lines, 12 if is_pdf else 3)
+        ]
         if not overlap_done and len(periods) >= 2:
             periods.append((periods[0][0], periods[1][1]))
             overlap_done = True
@@ -135,7 +139,10 @@ def build_demo(
     )
     echo(f"identity key: {key_file}")
 
-    year = simulate(participants, seed)
+    # the program ends before the day the demo is built (its statements' closing balances are
+    # asserted the next day, at the latest today): today's figures are its last ones
+    last_day = min(datetime.date(YEAR, 12, 31), datetime.date.today() - datetime.timedelta(days=1))
+    year = simulate(participants, seed, as_of=last_day)
     append_entries(paths, render_books.program_records(year), lambda e: paths.program)
 
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:

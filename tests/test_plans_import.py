@@ -423,12 +423,12 @@ def test_templates_prefill_codes_offer_choices_and_import_once_filled(
     code, stdout, _ = run_cli("template", "plan", "--books", str(paths.root), "--out", str(out))
     assert code == 0, stdout
     book = load_workbook(out)
-    assert book.sheetnames == ["P0001", "P0002", "Pilihan"]
+    assert book.sheetnames == ["P0001", "P0002", "Petunjuk", "Pilihan"]
     assert book["Pilihan"].sheet_state == "hidden"
     sheet = book["P0001"]
     assert [c.value for c in sheet[1]] == PLAN_HEADERS
     assert sheet["A2"].value == "P0001" and sheet["B2"].value is None
-    formulas = {str(dv.sqref)[0]: dv for dv in sheet.data_validations.dataValidation}
+    formulas = {str(dv.sqref)[0]: dv for dv in sheet.data_validations.dataValidation if dv.type == "list"}
     assert set(formulas) == {"A", "D", "F", "I"}  # code, category, unit, approved by
     assert formulas["A"].showErrorMessage and not formulas["D"].showErrorMessage
     choices = {value for row in book["Pilihan"].iter_rows(min_row=2, values_only=True) for value in row}
@@ -444,12 +444,22 @@ def test_templates_prefill_codes_offer_choices_and_import_once_filled(
     receipts = tmp_path / "nota.xlsx"
     assert (
         run_cli(
-            "template", "receipts", "--participant", "p0002", "--list", "--lang", "en", "--out", str(receipts)
+            "template",
+            "receipts",
+            "--participant",
+            "p0002",
+            "--list",
+            "--lang",
+            "en",
+            "--out",
+            str(receipts),
+            "--books",
+            str(paths.root),
         )[0]
         == 0
     )
     book = load_workbook(receipts)
-    assert book.sheetnames == ["Receipts", "Pilihan"]
+    assert book.sheetnames == ["Receipts", "Petunjuk", "Pilihan"]
     headers = [c.value for c in book["Receipts"][1]]
     assert headers[:4] == ["Participant Code", "Date", "Receipt No", "Shop"]
     assert book["Receipts"]["A13"].value == "P0002" and book["Receipts"]["A14"].value is None

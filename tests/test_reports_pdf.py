@@ -184,11 +184,14 @@ def test_every_report_renders_to_the_expected_number_of_png_pages(made, tmp_path
 
 
 def test_english_labels_with_lang_en(demo, tmp_path: Path) -> None:
-    fig = figures.gather(books.load(demo.paths))
+    import datetime
+
+    fig = figures.gather(books.load(demo.paths), made_on=datetime.date(2026, 12, 2))
     fmt = Fmt("en")
     code = sorted(fig.participants)[1]
     [(path, _)] = run.cards(fig, fmt, tmp_path, code)
     text = pdf_text(path)
     assert "BUSINESS CAPITAL AID CARD" in text and "Page 1 of 1" in text
     assert fmt.money(fig.participants[code].aid_received).startswith("Rp ")
-    assert "Dec 2026" in text and "Des 2026" not in text
+    assert "Palembang, 2 December 2026" in text and "Desember" not in text
+    assert f"figures as of {fmt.long_date(fig.as_of)}" in text

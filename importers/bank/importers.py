@@ -17,7 +17,7 @@ from types import ModuleType
 from beancount.core import data
 
 from importers.archive import archive_relpath
-from importers.bank import passbook
+from importers.bank import passbook, reader
 from importers.bank import profile as profile_mod
 from importers.base import AidImporter, Extraction
 from importers.booking import book_statement, remember_hash
@@ -169,8 +169,36 @@ class PdfImporter(StatementImporter):
         return statement
 
 
+class GenericPdfImporter(PdfImporter):
+    """A statement PDF of a bank no layout describes, read by its column headings alone."""
+
+    def __init__(self, books_root: Path | None = None) -> None:
+        super().__init__(reader, "generic", books_root)
+        self.layout = GENERIC_LAYOUT
+
+    def recognises(self, filepath: str) -> bool:
+        if not filepath.lower().endswith(".pdf"):
+            return False
+        try:
+            found = reader.identify(Path(filepath), password=self.password)
+        except Exception:
+            return False
+        return found is not None and found.bank == ""
+
+    def parse_file(self, filepath: str) -> Statement:
+        try:
+            return reader.read(Path(filepath), password=self.password).statement
+        except InputError:
+            raise
+        except Exception as exc:
+            raise InputError(filepath, f"cannot read this PDF ({exc.__class__.__name__}: {exc})") from None
+
+
+GENERIC_LAYOUT = "pdf-generic"
+
+
 def pdf_importers(books_root: Path | None = None) -> list[StatementImporter]:
-    """The PDF layouts whose parser modules are present."""
+    """The PDF layouts whose parser modules are present, and the generic reader last."""
     out: list[StatementImporter] = []
     for layout in PDF_LAYOUTS:
         try:
@@ -178,6 +206,7 @@ def pdf_importers(books_root: Path | None = None) -> list[StatementImporter]:
         except ModuleNotFoundError:
             continue
         out.append(PdfImporter(module, layout, books_root))
+    out.append(GenericPdfImporter(books_root))
     return out
 
 

@@ -41,6 +41,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "open_findings": ("Temuan terbuka", "Open findings"),
     "total": ("Jumlah", "Total"),
     "as_of": ("Per tanggal", "As of"),
+    "as_of_time_filter": (
+        "akhir filter waktu Fava; angka sesudah tanggal itu tidak dihitung",
+        "the end of Fava's time filter; nothing after that day is counted",
+    ),
+    "as_of_today": (
+        "hari ini; pilih periode di filter waktu Fava untuk membaca per tanggal lain",
+        "today; choose a period in Fava's time filter to read the books as of another day",
+    ),
     "batch": ("Batch", "Batch"),
     "date": ("Tanggal", "Date"),
     "component": ("Komponen", "Component"),

@@ -183,7 +183,7 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
                 (fmt("sign-treasurer"), "." * 30),
             ],
             width,
-            fmt("place-date", date=fmt.long_date(fig.as_of)),
+            fmt("place-date", date=fmt.long_date(fig.made_on)),
         )
     )
     return out
