@@ -317,11 +317,19 @@ def template(
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--read-only", is_flag=True, help="Disable editing and importing in Fava.")
-def serve(books: Path | None, host: str, port: int, read_only: bool) -> None:
+@click.option(
+    "--companion",
+    default=None,
+    help="Only this companion's participants (code or name), read-only: the others are filtered out at load.",
+)
+def serve(books: Path | None, host: str, port: int, read_only: bool, companion: str | None) -> None:
     """Serve the books in Fava."""
-    from scripts.serving import serve_books
+    from scripts.serving import serve_books, serve_companion
 
     paths = require_books(books)
+    if companion is not None:
+        serve_companion(paths, companion, host=host, port=port)
+        return
     serve_books(paths, host=host, port=port, read_only=read_only)
 
 

@@ -8,25 +8,16 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ledger import progress as prog
-from ledger.records import Program
+from ledger.scope import companion_code
 from reports.figures import Figures
 from reports.pdf import labels
 from reports.pdf.document import data_table, heading, key_values, note, title_block
 from reports.pdf.fmt import Fmt
 
+__all__ = ["companion_code", "story", "title"]
+
 ORIENTATION = "portrait"
 DUE_DAYS = 30
-
-
-def companion_code(program: Program, text: str) -> str | None:
-    """The companion a code or a name (as the register has it) names, or None."""
-    if text in program.companions:
-        return text
-    folded = " ".join(text.lower().split())
-    for code, record in program.companions.items():
-        if code.lower() == folded or " ".join(record.label.lower().split()) == folded:
-            return code
-    return None
 
 
 def title(fmt: Fmt, companion: str) -> str:
