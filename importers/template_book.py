@@ -108,7 +108,7 @@ class _Choices:
             return known
         index = len(self.columns) + 1
         letter = _letter(index)
-        self.sheet.cell(1, index, title)
+        self.sheet.cell(1, index, f"{CHOICES}: {title}")  # never a header an importer reads
         for row, value in enumerate(values, start=2):
             self.sheet.cell(row, index, value).number_format = "@"
         reference = f"{CHOICES}!${letter}$2:${letter}${max(2, len(values) + 1)}"

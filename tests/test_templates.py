@@ -17,6 +17,8 @@ from openpyxl import load_workbook
 from importers import disbursements, participants, plans, receipts, visit_columns
 from importers.bank import passbook
 from importers.tables import find_tables
+from importers.template_context import PlanLineChoice, TemplateContext
+from importers.templates import write_template
 from ledger import books
 from scripts.cli import main
 
@@ -358,11 +360,21 @@ def test_every_template_has_a_petunjuk_the_importer_headers_and_formats(kind: st
             assert number_format.startswith('"Rp" #,##0'), header
         if header in ("NIK", "No Rekening", "Kode Peserta", "Telepon"):
             assert number_format == "@", header
-    for other in book.sheetnames:
-        if other != ws.title:
-            assert not find_tables(tmp_path / f"{kind}.xlsx", spec) or all(
-                table.sheet == ws.title for table in find_tables(tmp_path / f"{kind}.xlsx", spec)
-            )
+    assert [table.sheet for table in find_tables(tmp_path / f"{kind}.xlsx", spec)] == [ws.title]
+
+
+def test_no_rab_names_work_for_hyphenated_codes(tmp_path: Path) -> None:
+    context = TemplateContext(
+        participants=("KHR-24-007", "P0001"),
+        registered=("KHR-24-007", "P0001"),
+        checked=True,
+        one_list=True,
+        plan_lines={"KHR-24-007": (PlanLineChoice("1", "Etalase", "Peralatan", "900.000"),)},
+    )
+    book = load_workbook(write_template("receipts", tmp_path / "nota.xlsx", "id", context))
+    assert list(book.defined_names) == ["RAB_KHR_24_007"]
+    assert choices(book, book.defined_names["RAB_KHR_24_007"].attr_text) == ["1"]
+    assert book["Nota"]["A2"].value == "KHR-24-007" and book["Nota"]["A14"].value == "P0001"
 
 
 def test_petunjuk_in_english_and_english_headers_the_importer_reads(tmp_path: Path) -> None:
