@@ -21,6 +21,7 @@ from ledger.findings import Finding
 from ledger.reconcile import Settings, run, summarise
 from ledger.reconcile import disbursements as disb_rules
 from ledger.reconcile.overview import DIMENSIONS, GroupTotals, overview
+from ledger.reconcile.progress import progress_facts
 from ledger.reconcile.summary import ParticipantSummary
 from ledger.records import Program, read_program
 
@@ -36,6 +37,7 @@ class EngineView:
     documents: dict[str, list[data.Document]] = field(default_factory=dict)
     rows_of: dict[str, list[disb_rules.RowStatus]] = field(default_factory=dict)
     findings_count: dict[str, int] = field(default_factory=dict)
+    progress: dict[str, Any] = field(default_factory=dict)  # ledger.progress.Progress per participant
 
     def __post_init__(self) -> None:
         for item in self.findings:
@@ -79,6 +81,7 @@ class EngineView:
             },
             documents,
             rows_of,
+            progress=progress_facts(result.facts, program),
         )
 
     def batches_in(self, since: datetime.date | None, batch: str = "") -> list[disb_rules.BatchSummary]:

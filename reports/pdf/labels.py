@@ -7,6 +7,40 @@ Report wording lives here (not in ledger/i18n.py, which holds the messages of th
 from __future__ import annotations
 
 LABELS: dict[str, tuple[str, str]] = {
+    # business progress (issue 11)
+    "progress-title": ("Laporan Perkembangan Usaha", "Business Progress Report"),
+    "progress-intro": (
+        "Kunjungan pendamping {months} bulan sesudah modal usaha. Tingkat keberhasilan = usaha "
+        "berjalan atau berkembang dibagi usaha yang dikunjungi.",
+        "Companion visits {months} months after the modal usaha. Success rate = businesses running "
+        "or growing over businesses visited.",
+    ),
+    "progress-by-milestone": ("Keberhasilan per tahap kunjungan", "Success by milestone"),
+    "progress-by-group": ("Keberhasilan per kelompok keterampilan", "Success by skill group"),
+    "progress-by-cohort": ("Keberhasilan per angkatan", "Success by cohort"),
+    "progress-by-funder": ("Keberhasilan per sumber dana", "Success by funder"),
+    "milestone": ("Tahap", "Milestone"),
+    "month-n": ("Bulan ke-{n}", "Month {n}"),
+    "visited": ("Dikunjungi", "Visited"),
+    "running": ("Berjalan", "Running"),
+    "success-rate": ("Tingkat keberhasilan", "Success rate"),
+    "median-omzet": ("Median omzet/bulan", "Median turnover/month"),
+    "median-laba": ("Median laba/bulan", "Median profit/month"),
+    "chart-success": ("Tingkat keberhasilan per tahap (%)", "Success rate by milestone (%)"),
+    "card-visits": ("Kunjungan perkembangan usaha", "Business progress visits"),
+    "visit-status": ("Status usaha", "Business status"),
+    "omzet": ("Omzet/bulan", "Turnover/month"),
+    "laba": ("Laba/bulan", "Profit/month"),
+    "workers": ("Tenaga kerja", "Workers"),
+    "note-col": ("Catatan", "Note"),
+    "no-milestone-due": ("Belum ada tahap kunjungan yang jatuh tempo.", "No milestone is due yet."),
+    "worklist-title": ("Daftar Tugas Pendamping", "Companion's Worklist"),
+    "worklist-open-findings": ("Temuan terbuka", "Open findings"),
+    "worklist-unbought": ("Baris RAB belum dibeli", "Plan lines not yet bought"),
+    "worklist-visits-due": ("Kunjungan jatuh tempo 30 hari ke depan", "Visits due in the next 30 days"),
+    "worklist-visits-overdue": ("Kunjungan terlambat", "Overdue visits"),
+    "worklist-nothing": ("Tidak ada tugas.", "Nothing to do."),
+    "due-on": ("Jatuh tempo", "Due"),
     # frame
     "footer-codes": (
         "RAHASIA: peserta ditulis dengan kode pseudonim; identitas hanya di register terenkripsi.",
