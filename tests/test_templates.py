@@ -285,6 +285,9 @@ def test_progress_template_by_companion_code_or_name(root: Path, tmp_path: Path)
     ]  # fmt: skip
     code = validations(ws)["A"]
     assert code.showErrorMessage and choices(book, code.formula1) == ["P0001", "P0002"]
+    guide = {row[0]: row for row in book["Petunjuk"].iter_rows(values_only=True)}
+    assert guide["Status Usaha"][1:3] == ("ya", "pilih dari daftar")
+    assert guide["Omzet Sebulan"][2] == "rupiah (angka)" and guide["Tenaga Kerja"][2] == "bilangan bulat"
     book = make(root, "progress", tmp_path / "b.xlsx", "--companion", "  bu  RATNA ")
     assert book["Kunjungan"]["A2"].value == "P0002" and book["Kunjungan"]["I2"].value == "Bu Ratna"
 
