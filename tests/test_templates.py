@@ -5,6 +5,7 @@ without edits; the Petunjuk sheet, formats, drop-downs and refusals she would no
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -183,7 +184,15 @@ def test_plan_and_receipts_round_trip_with_formulas_left_uncomputed(root: Path, 
     )  # fmt: skip
     book.save(out)
     assert load_workbook(out, data_only=True)["P0001"][f"{amount}2"].value is None  # no cached value
-    imported(root, out)
+    text = imported(root, out)
+    # the prefilled rows left unused are skipped with their reason; the rows below them, holding
+    # only the Jumlah formula, are blank: not read, not reported
+    rows = re.findall(r"rab\.xlsx:(P000\d):(\d+): (.*)", text)
+    assert sorted((code, int(row)) for code, row, _ in rows) == [
+        *(("P0001", row) for row in range(4, 14)),
+        *(("P0002", row) for row in range(2, 14)),
+    ]
+    assert {reason for _, _, reason in rows} == {"only the participant code is filled in"}
     plan_text = (root / "journal" / "plans-2026.beancount").read_text(encoding="utf-8")
     assert "amount: 1200000 IDR" in plan_text and "amount: 1775000 IDR" in plan_text
 
@@ -208,6 +217,10 @@ def test_plan_and_receipts_round_trip_with_formulas_left_uncomputed(root: Path, 
     book.save(out)
     text = imported(root, out)
     assert "wrote 4" in text  # two goods accounts opened, two purchases
+    assert [
+        int(row) for row in re.findall(r"nota\.xlsx:P0001:(\d+): only the participant code", text)
+    ] == list(range(4, 14))
+    assert not re.search(r"nota\.xlsx:P0001:(1[4-9]|[2-9]\d)\b", text)
     bought = {
         posting.account: posting.units.number
         for entry in transactions(root)
