@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ledger import books as books_mod
-from ledger import identity
+from ledger import i18n, identity
 from ledger.records import Location
 from scripts import cmd_outcomes, cmd_reconcile, cmd_report
 from scripts.options import (  # noqa: F401  (re-exported: older imports of scripts.cli)
@@ -112,22 +112,25 @@ def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password
     for report in reports:
         if report.error:
             failed = True
-            click.echo(f"error: {report.error}", err=True)
+            click.echo(i18n.text("import-error", error=report.error), err=True)
             continue
         if dry_run:
             click.echo(format_entries(report.entries))
-        verb = "would write" if dry_run else "wrote"
-        line = (
-            f"{report.path} ({report.importer}): read {report.rows_read}, {verb} {len(report.entries)}, "
-            f"skipped {len(report.skipped)}"
+        line = i18n.text(
+            "import-would-write" if dry_run else "import-wrote",
+            path=report.path,
+            importer=report.importer,
+            read=report.rows_read,
+            written=len(report.entries),
+            skipped=len(report.skipped),
         )
         if report.archived:
-            line += f", archived as {report.archived.relative_to(paths.root)}"
+            line += i18n.text("import-archived", path=report.archived.relative_to(paths.root))
         click.echo(line, err=dry_run)
         for location, reason in report.skipped:
-            click.echo(f"  skipped {location}: {reason}", err=dry_run)
+            click.echo(i18n.text("import-skipped", location=location, reason=reason), err=dry_run)
         for location, note in report.notes:
-            click.echo(f"  note {location}: {note}", err=dry_run)
+            click.echo(i18n.text("import-note", location=location, note=note), err=dry_run)
     if failed:
         sys.exit(1)
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from babel.numbers import format_decimal
 
-from ledger import books
+from ledger import books, i18n
 from reports.fava_ext.view import EngineView
 from tests.fava_server import serving
 
@@ -36,8 +37,9 @@ pytestmark = [
 ]
 
 
-def rupiah(number: object) -> str:
-    return format_decimal(number, format="#,##0", locale="id_ID")
+def rupiah(number: Decimal) -> str:
+    """As the pages write money: Rp 1.234.567 (-Rp 1.234.567)."""
+    return ("-" if number < 0 else "") + "Rp " + format_decimal(abs(number), format="#,##0", locale="id_ID")
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +138,49 @@ def test_extension_pages_in_chromium(demo, shots: Path) -> None:
             assert page.locator("#aid-findings-count").inner_text() == str(len(wanted)) != "0"
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module")
+def site(demo):  # type: ignore[no-untyped-def]
+    """One server and one Chromium for the tests below: (base URL, browser, engine view today)."""
+    from playwright.sync_api import sync_playwright
+
+    loaded = books.load(demo.paths)
+    engine = EngineView.compute(loaded.entries, datetime.date.today(), "id", loaded.program)
+    with serving(demo.paths.root) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            yield base, browser, engine
+        finally:
+            browser.close()
+
+
+def aid_pages(engine: EngineView) -> list[str]:
+    """Every aid page, a participant with findings among them."""
+    code = next(f.participant for f in engine.findings)
+    return [
+        "AidOverview/",
+        "AidDisbursements/",
+        "AidParticipant/",
+        f"AidParticipant/?participant={code}",
+        "AidFindings/",
+    ]
+
+
+def test_no_finding_slug_in_any_pages_visible_text(site) -> None:  # type: ignore[no-untyped-def]
+    from ledger.findings import KINDS
+    from ledger.reconcile.disbursements import STATUSES
+
+    base, browser, engine = site
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    kinds_seen = set()
+    for path in aid_pages(engine):
+        page.goto(f"{base}/extension/{path}")
+        page.wait_for_selector("#aid-as-of")
+        text = page.locator("article, main, body").first.inner_text()
+        for code in [*KINDS, *STATUSES, "error", "warning"]:
+            if "-" in code or code in ("error", "warning"):
+                assert f" {code} " not in f" {' '.join(text.split())} ", (path, code)
+        kinds_seen |= {label for label, _en in i18n.KIND_LABELS.values() if label in text}
+    assert kinds_seen  # the Indonesian words are there instead
+    assert "Rp " in page.locator("body").inner_text()

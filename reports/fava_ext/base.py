@@ -10,10 +10,11 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from babel.numbers import format_decimal
 from fava.ext import FavaExtensionBase
 from flask import request
 
+from ledger import i18n
+from ledger.money import format_idr
 from reports.fava_ext.labels import label
 from reports.fava_ext.view import EngineView, ViewCache
 
@@ -73,19 +74,23 @@ class AidPage(FavaExtensionBase):
     # --- formatting for the templates ---
 
     def money(self, number: Decimal | int | None) -> str:
-        """Whole rupiah grouped the books' way (3.500.000 in Indonesian, 3,500,000 in English)."""
+        """Rupiah as on statements and receipts, "Rp 1.234.567", in both languages (as the PDFs)."""
         if number is None:
             return ""
-        if isinstance(number, int) or number == number.to_integral_value():
-            text = f"{int(number):,}"
-            return text.replace(",", ".") if self.lang == "id" else text
-        return format_decimal(number, locale="id_ID" if self.lang == "id" else "en_US")
+        return format_idr(Decimal(number))
 
     def status_labels(self) -> dict[str, str]:
         """Status -> label, looked up once per page rather than per row."""
         from ledger.reconcile.disbursements import STATUSES
 
-        return {status: self.t("status_" + status) for status in STATUSES}
+        return {status: i18n.status_label(status, self.lang) for status in STATUSES}
+
+    def kind_label(self, kind: str) -> str:
+        """A finding kind in words; the slug stays in URLs, data attributes, JSON and CSV."""
+        return i18n.kind_label(kind, self.lang)
+
+    def severity_label(self, severity: str) -> str:
+        return i18n.severity_label(severity, self.lang)
 
     def arg(self, name: str, default: str = "") -> str:
         return request.args.get(name, default)
