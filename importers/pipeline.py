@@ -24,7 +24,7 @@ from importers.tables import InputError
 from ledger import i18n, identity, plugin
 from ledger.books import BooksPaths
 from ledger.records import Location, Program, read_program
-from ledger.writer import append_entries, write_files_atomically
+from ledger.writer import append_entries, books_lock, remove_stray_temporaries, write_files_atomically
 
 
 @dataclass
@@ -197,6 +197,52 @@ def import_files(
         except OSError as exc:
             report.error = f"{path}: cannot read ({exc.strerror or exc})"
     return reports
+
+
+def import_into_books(
+    paths: BooksPaths,
+    files: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    password: str | None = None,
+    ask_password: Callable[[Path], str | None] | None = None,
+    notice: Callable[[str], object] | None = None,
+) -> list[FileReport]:
+    """`aidledger import`: the whole import (read the books, read the files, drop what the
+    books hold, check, archive, append) under the books' lock, so two imports at once run one
+    after the other and the second finds the first's entries as duplicates.
+
+    `notice(message)` hears that the lock is held by another import (pid, since when) before
+    waiting for it, and that temporary files a killed import left were removed. A dry run
+    writes nothing and takes no lock.
+    """
+    from importers.registry import all_importers
+    from ledger.books import load
+
+    def run() -> list[FileReport]:
+        loaded = load(paths)
+        return import_files(
+            paths,
+            files,
+            all_importers(paths.root),
+            loaded.entries,
+            dry_run=dry_run,
+            password=password,
+            ask_password=ask_password,
+        )
+
+    if dry_run:
+        return run()
+
+    def waiting(holder: str) -> None:
+        if notice is not None:
+            notice(i18n.text("import.waiting-lock", holder=holder))
+
+    with books_lock(paths, waiting):
+        removed = remove_stray_temporaries(paths)
+        if removed and notice is not None:
+            notice(i18n.text("import.removed-temporaries", count=len(removed)))
+        return run()
 
 
 def _import_one(

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ledger import books as books_mod
-from ledger import identity
+from ledger import i18n, identity
 from ledger.records import Location
 from scripts import cmd_outcomes, cmd_reconcile, cmd_report
 from scripts.options import (  # noqa: F401  (re-exported: older imports of scripts.cli)
@@ -85,12 +85,10 @@ def check(books: Path | None) -> None:
 def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None) -> None:
     """Import statements and spreadsheets into the books (no key needed: identities and
     archived originals are encrypted to the books' public key)."""
-    from importers.pipeline import import_files
-    from importers.registry import all_importers
+    from importers.pipeline import import_into_books
     from ledger.writer import format_entries
 
     paths = require_books(books)
-    loaded = books_mod.load(paths)
 
     def ask_password(path: Path) -> str | None:
         if not sys.stdin.isatty():
@@ -99,14 +97,13 @@ def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password
         return answer or None
 
     try:
-        reports = import_files(
+        reports = import_into_books(
             paths,
             list(files),
-            all_importers(paths.root),
-            loaded.entries,
             dry_run=dry_run,
             password=password,
             ask_password=ask_password,
+            notice=lambda message: click.echo(message, err=True),
         )
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -115,22 +112,25 @@ def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password
     for report in reports:
         if report.error:
             failed = True
-            click.echo(f"error: {report.error}", err=True)
+            click.echo(i18n.text("import-error", error=report.error), err=True)
             continue
         if dry_run:
             click.echo(format_entries(report.entries))
-        verb = "would write" if dry_run else "wrote"
-        line = (
-            f"{report.path} ({report.importer}): read {report.rows_read}, {verb} {len(report.entries)}, "
-            f"skipped {len(report.skipped)}"
+        line = i18n.text(
+            "import-would-write" if dry_run else "import-wrote",
+            path=report.path,
+            importer=report.importer,
+            read=report.rows_read,
+            written=len(report.entries),
+            skipped=len(report.skipped),
         )
         if report.archived:
-            line += f", archived as {report.archived.relative_to(paths.root)}"
+            line += i18n.text("import-archived", path=report.archived.relative_to(paths.root))
         click.echo(line, err=dry_run)
         for location, reason in report.skipped:
-            click.echo(f"  skipped {location}: {reason}", err=dry_run)
+            click.echo(i18n.text("import-skipped", location=location, reason=reason), err=dry_run)
         for location, note in report.notes:
-            click.echo(f"  note {location}: {note}", err=dry_run)
+            click.echo(i18n.text("import-note", location=location, note=note), err=dry_run)
     if failed:
         sys.exit(1)
 

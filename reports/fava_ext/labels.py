@@ -55,16 +55,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "listed": ("Tercatat", "Listed"),
     "credit_date": ("Tanggal masuk", "Credited on"),
     "status": ("Status", "Status"),
-    "status_credited": ("Sudah masuk", "Credited"),
-    "status_mismatch": ("Jumlah berbeda", "Amount differs"),
-    "status_pending": ("Menunggu", "Pending"),
-    "status_not-credited": ("Belum masuk", "Not credited"),
-    "status_duplicate": ("Tercatat ganda", "Listed twice"),
     "companion": ("Pendamping", "Companion"),
     "kind": ("Jenis", "Kind"),
     "severity": ("Tingkat", "Severity"),
-    "severity_error": ("Kesalahan", "Error"),
-    "severity_warning": ("Peringatan", "Warning"),
     "amount": ("Jumlah", "Amount"),
     "message": ("Keterangan", "Message"),
     "where": ("Lokasi", "Where"),
@@ -93,6 +86,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "unknown_participant": ("Peserta tidak dikenal", "Unknown participant"),
     "rows": ("Baris", "Rows"),
     "by": ("Menurut", "By"),
+    "fava_filter_note": (
+        "Filter akun/lanjutan Fava aktif: hanya peserta yang entrinya lolos filter ditampilkan; "
+        "angka tiap peserta tetap dari semua entrinya sampai tanggal di atas.",
+        "Fava's account/advanced filter is active: only participants with entries it keeps are "
+        "shown; each one's figures still come from all her entries up to the date above.",
+    ),
     "numbers_from_engine": (
         "Angka dari mesin rekonsiliasi yang sama dengan `aidledger reconcile`.",
         "Figures from the same reconciliation engine as `aidledger reconcile`.",

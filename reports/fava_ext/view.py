@@ -92,6 +92,17 @@ class EngineView:
             if (not batch or b.batch == batch) and (since is None or any(r.row.date >= since for r in b.rows))
         ]
 
+    def overview_of(self, dimension: str, codes: set[str]) -> list[GroupTotals]:
+        """The overview of `dimension` over these participants only (filtered pages)."""
+        return overview(
+            self.program,
+            [s for code, s in self.summaries.items() if code in codes],
+            [status.row for code, rows in self.rows_of.items() if code in codes for status in rows],
+            [f for f in self.findings if f.participant in codes],
+            dimension,
+            self.as_of,
+        )
+
     def findings_of(self, participant: str) -> list[Finding]:
         return [f for f in self.findings if f.participant == participant]
 

@@ -10,7 +10,6 @@ from ledger import accounts
 from ledger.money import ZERO
 from reports.figures import Figures
 from reports.pdf import labels
-from reports.pdf.disbursements import STATUS_KEYS
 from reports.pdf.document import data_table, heading, key_values, note, signature_block, title_block
 from reports.pdf.fmt import Fmt
 
@@ -72,7 +71,7 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
                     r.batch,
                     fmt.date(r.date),
                     fmt.date(r.credit_date),
-                    fmt(STATUS_KEYS.get(r.status, "status-pending")),
+                    fmt.status(r.status),
                     fmt.money(r.amount),
                 ]
                 for r in aid
