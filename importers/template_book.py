@@ -65,6 +65,7 @@ class SheetPlan:
     rows: list[dict[str, Any]] = field(default_factory=list)
     cover: list[tuple[str, Any]] = field(default_factory=list)
     lists: dict[str, Choices | PerParticipant] = field(default_factory=dict)
+    capacity: int = EMPTY_ROWS  # rows formatted for typing (more when more are filled in)
 
 
 @dataclass
@@ -107,7 +108,7 @@ class _Choices:
             return known
         index = len(self.columns) + 1
         letter = _letter(index)
-        self.sheet.cell(1, index, title)
+        self.sheet.cell(1, index, f"{CHOICES}: {title}")  # never a header an importer reads
         for row, value in enumerate(values, start=2):
             self.sheet.cell(row, index, value).number_format = "@"
         reference = f"{CHOICES}!${letter}$2:${letter}${max(2, len(values) + 1)}"
@@ -207,7 +208,7 @@ def write_design(out: Path, design: Design) -> Path:
                 cell.comment = Comment(meaning, "aidledger", width=300, height=120)
             ws.column_dimensions[_letter(index)].width = guide.width(key, header)
         ws.freeze_panes = ws.cell(top + 1, 1).coordinate
-        last = top + max(len(plan.rows), EMPTY_ROWS)
+        last = top + max(len(plan.rows), plan.capacity)
         column = {key: _letter(index) for index, key in enumerate(design.keys, start=1)}
         for offset, values in enumerate(plan.rows, start=top + 1):
             for key, value in values.items():
@@ -237,14 +238,14 @@ def write_design(out: Path, design: Design) -> Path:
                         ws, area, "=" + choices.range_of(header, spec.values), spec.strict, header, guide
                     )
                 continue
-            names = {
-                code: choices.named(f"RAB_{code}", f"{header} {code}", values)
+            names = {  # codes may hold hyphens (KHR-24-007), names may not
+                code: choices.named(f"RAB_{code.replace('-', '_')}", f"{header} {code}", values)
                 for code, values in sorted(spec.by_code.items())
                 if values
             }
             if not names or "code" not in column:
                 continue
-            formula = f'=INDIRECT("RAB_"&${column["code"]}{top + 1})'
+            formula = f'=INDIRECT("RAB_"&SUBSTITUTE(${column["code"]}{top + 1},"-","_"))'
             _validation(ws, area, formula, spec.strict, header, guide)
     _write_guide(book, design)
     book.active = 0
@@ -284,7 +285,7 @@ def _write_guide(book: Any, design: Design) -> None:
     for key, header in zip(design.keys, design.headers, strict=True):
         kind = design.formats.get(key, TEXT)
         example = guide.example(key)
-        fmt = guide.text("format-formula" if key in design.products else f"format-{kind}")
+        fmt = guide.text(_format_word(design, key, kind))
         ws.append(
             [header, guide.text("yes" if guide.required(key) else "no"), fmt, guide.meaning(key), example]
         )
@@ -300,6 +301,23 @@ def _write_guide(book: Any, design: Design) -> None:
     _paragraphs(ws, guide.text("rules-title"), guide.rules(), wrap)
     if guide.extra:
         _paragraphs(ws, guide.extra[0], guide.extra[1], wrap)
+
+
+def _format_word(design: Design, key: str, kind: str) -> str:
+    """What to type, as the guide says it: a formula, a pick from a list, or the cell's kind."""
+    if key in design.products:
+        return "format-formula"
+    lists = [design.lists.get(key), *(sheet.lists.get(key) for sheet in design.sheets)]
+    offered = [
+        (spec.strict, bool(spec.by_code if isinstance(spec, PerParticipant) else spec.values))
+        for spec in lists
+        if spec is not None
+    ]
+    if any(strict and filled for strict, filled in offered):
+        return "format-closed"
+    if kind == TEXT and any(filled for _, filled in offered):
+        return "format-open"
+    return f"format-{kind}"
 
 
 def _paragraphs(ws: Any, title: str, lines: Sequence[Any], wrap: Any) -> None:

@@ -30,6 +30,7 @@ from importers.template_guide import KINDS as WORDS
 from importers.template_guide import Guide, message
 
 ROWS_PER_PARTICIPANT = 12
+ROWS_PER_SHEET = 40  # a participant's own sheet: a plan or a year of receipts, not 200 rows
 CATEGORIES = ("Peralatan", "Bahan Baku", "Barang Dagangan", "Bahan Habis Pakai", "Lain-lain")
 UNITS = (
     "unit",
@@ -110,7 +111,10 @@ def _per_participant(
     """One sheet per participant (named by her code, her code on every row) or one list."""
     codes = list(context.participants)
     if codes and not context.one_list:
-        return [SheetPlan(code, [per_code(code)] * ROWS_PER_PARTICIPANT) for code in codes]
+        return [
+            SheetPlan(code, [per_code(code)] * ROWS_PER_PARTICIPANT, capacity=ROWS_PER_SHEET)
+            for code in codes
+        ]
     rows = [per_code(code) for code in codes for _ in range(ROWS_PER_PARTICIPANT)]
     return [SheetPlan(_sheet_title(kind, lang), rows)]
 
