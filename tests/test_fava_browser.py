@@ -244,3 +244,24 @@ def test_participant_list_and_findings_by_companion_cohort_group_and_funder(site
         page.wait_for_selector("#aid-findings-count")
         codes = {code for code, _ in shown_findings(page)}
         assert codes == {f.participant for f in engine.findings if f.participant in expected}, name
+
+
+def test_no_table_wider_than_the_window_at_1366_px(site, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    base, browser, engine = site
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    for path in aid_pages(engine):
+        page.goto(f"{base}/extension/{path}")
+        page.wait_for_selector("#aid-as-of")
+        too_wide = page.evaluate(
+            """() => [...document.querySelectorAll('table')]
+                 .map(t => [t.id || t.className, Math.ceil(t.getBoundingClientRect().right)])
+                 .filter(([, right]) => right > window.innerWidth)"""
+        )
+        assert not too_wide, (path, too_wide)
+    page.screenshot(path=str(shots / "findings-1366.png"), full_page=False)
+    # locations: short paths relative to the books, each a link to Fava's editor at its line
+    link = page.locator("table.aid-findings td.aid-where a").first
+    assert not link.inner_text().startswith("/")
+    assert "/editor/" in (link.get_attribute("href") or "") and "line=" in (link.get_attribute("href") or "")
+    link.click()
+    page.wait_for_url("**/editor/**")

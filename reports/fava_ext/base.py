@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlencode
 
 from fava.ext import FavaExtensionBase
 from flask import request
@@ -200,6 +201,32 @@ class AidPage(FavaExtensionBase):
         from flask import url_for
 
         return url_for("report", report_name="journal", account=f"^[^:]+:Aid:{participant}(:|$)")
+
+    def sources(self, locations: Any) -> list[tuple[str, str]]:
+        """Each "file:line" as (short path relative to the books, link to Fava's editor at that
+        line); a location outside the books keeps its file name only."""
+        from pathlib import Path
+
+        from flask import g, url_for
+
+        root = Path(self.ledger.beancount_file_path).parent
+        editor = getattr(g, "_aid_editor_url", None)
+        if editor is None:
+            editor = g._aid_editor_url = url_for("report", report_name="editor")
+        out = []
+        for location in locations:
+            filename, _, line = str(location).rpartition(":")
+            if not filename or not line.isdigit():
+                out.append((str(location), ""))
+                continue
+            path = Path(filename)
+            try:
+                short = path.relative_to(root).as_posix()
+            except ValueError:
+                short = path.name
+            query = urlencode({"file_path": filename, "line": line})
+            out.append((f"{short}:{line}", f"{editor}?{query}"))
+        return out
 
     def document_url(self, filename: str) -> str:
         from flask import url_for
