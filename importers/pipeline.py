@@ -18,6 +18,7 @@ from pathlib import Path
 
 from beancount.core import data
 
+from importers import archive as archiving
 from importers.archive import archive
 from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
 from importers.tables import InputError
@@ -280,7 +281,9 @@ def _import_one(
     report.rows_read = extraction.rows_read
     report.skipped.extend(extraction.skipped)
     report.notes.extend(extraction.notes)
-    fresh = _drop_known(extraction, keys, report)
+    fresh = _drop_known(extraction, keys, report, path)
+    archived = _archive_target(paths, readable, importer, extraction)
+    attachments = _anonymise(fresh, path, readable, archived, importer, extraction)
     after = read_program([*entries, *fresh]) if _changes_program(fresh) else program
     problems = _rule_errors_on(fresh, after)
     if problems:
@@ -300,12 +303,13 @@ def _import_one(
             extraction.archive_account,
             extraction.archive_date or datetime.date.today(),
             after.age_recipient,
+            archiving.kind_for(extraction.archive_account, importer.name),
         )
     if extraction.identities:
         identity.append_segment(
             paths.register, after.age_recipient, extraction.identities, after.account_salt
         )
-    _attach(paths, extraction.attachments, after.age_recipient)
+    _attach(paths, attachments, after.age_recipient)
     append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
     report.written = len(fresh)
     entries.extend(fresh)
@@ -313,12 +317,80 @@ def _import_one(
     return after
 
 
-def _drop_known(extraction: Extraction, keys: set[str], report: FileReport) -> list[data.Directive]:
+def _where(entry: data.Directive, path: Path) -> str:
+    """Where the user finds an entry in the file imported: its page and line or its row."""
+    meta = entry.meta or {}
+    if meta.get("source-line"):
+        return f"{path}:{meta['source-line']}"
+    location = Location.of(meta)
+    return str(location) if location.lineno else location.filename
+
+
+def _drop_known(
+    extraction: Extraction, keys: set[str], report: FileReport, path: Path
+) -> list[data.Directive]:
     fresh = []
     for entry in extraction.entries:
         key = entry.meta.get(IMPORT_KEY) if entry.meta else None
         if key is not None and key in keys:
-            report.skipped.append((str(Location.of(entry.meta)), f"already in the books ({key})"))
+            report.skipped.append((_where(entry, path), f"already in the books ({key})"))
         else:
             fresh.append(entry)
     return fresh
+
+
+def _archive_target(paths: BooksPaths, readable: Path, importer: AidImporter, extraction: Extraction) -> str:
+    """How the books name the original: its archived path (relative to the books) when it is
+    archived, else `<kind>.<digest>.<ext>` (an original holding names is not archived; its
+    people go to the encrypted register). Never the original's own file name."""
+    account = extraction.archive_account
+    if not account:
+        digest = archiving.sha256_of(readable)[: archiving.DIGEST]
+        return f"{archiving.kind_for('', importer.name)}.{digest}.{archiving.extension_of(readable)}"
+    date = extraction.archive_date or datetime.date.today()
+    kind = archiving.kind_for(account, importer.name)
+    target = archiving.archive_path(paths, readable, account, date, kind)
+    return target.relative_to(paths.root).as_posix()
+
+
+def _anonymise(
+    fresh: list[data.Directive],
+    path: Path,
+    readable: Path,
+    archived: str,
+    importer: AidImporter,
+    extraction: Extraction,
+) -> list[tuple[Path, str]]:
+    """The new entries name the original by `archived` and attachments by date, kind and
+    digest, never by the file names the user gave (they often carry a participant's name or
+    account number). Rewrites the entries in place; returns the attachments renamed."""
+    prefixes = {str(readable): archived, str(path): archived}
+    if extraction.archive_account:  # the name a statement importer gave its `source`
+        original = archiving.archive_relpath(
+            extraction.archive_account, extraction.archive_date or datetime.date.today(), readable
+        )
+        prefixes[original] = archived
+    exact: dict[str, str] = {}
+    attachments = []
+    kind = archiving.kind_for("", importer.name)
+    for source, relative in extraction.attachments:
+        renamed = archiving.attachment_name(relative, source, kind)
+        exact[relative] = renamed
+        exact[f"../{relative}"] = f"../{renamed}"
+        attachments.append((source, renamed))
+    for position, entry in enumerate(fresh):
+        for key, value in (entry.meta or {}).items():
+            if isinstance(value, str) and key not in ("filename",):
+                entry.meta[key] = _renamed(value, prefixes, exact)
+        if isinstance(entry, data.Document):
+            fresh[position] = entry._replace(filename=_renamed(entry.filename, prefixes, exact))
+    return attachments
+
+
+def _renamed(value: str, prefixes: dict[str, str], exact: dict[str, str]) -> str:
+    if value in exact:
+        return exact[value]
+    for old, new in prefixes.items():
+        if old and value.startswith(old):
+            return new + value[len(old) :]
+    return value

@@ -108,7 +108,7 @@ class _Choices:
             return known
         index = len(self.columns) + 1
         letter = _letter(index)
-        self.sheet.cell(1, index, title)
+        self.sheet.cell(1, index, f"{CHOICES}: {title}")  # never a header an importer reads
         for row, value in enumerate(values, start=2):
             self.sheet.cell(row, index, value).number_format = "@"
         reference = f"{CHOICES}!${letter}$2:${letter}${max(2, len(values) + 1)}"
@@ -285,7 +285,7 @@ def _write_guide(book: Any, design: Design) -> None:
     for key, header in zip(design.keys, design.headers, strict=True):
         kind = design.formats.get(key, TEXT)
         example = guide.example(key)
-        fmt = guide.text("format-formula" if key in design.products else f"format-{kind}")
+        fmt = guide.text(_format_word(design, key, kind))
         ws.append(
             [header, guide.text("yes" if guide.required(key) else "no"), fmt, guide.meaning(key), example]
         )
@@ -301,6 +301,23 @@ def _write_guide(book: Any, design: Design) -> None:
     _paragraphs(ws, guide.text("rules-title"), guide.rules(), wrap)
     if guide.extra:
         _paragraphs(ws, guide.extra[0], guide.extra[1], wrap)
+
+
+def _format_word(design: Design, key: str, kind: str) -> str:
+    """What to type, as the guide says it: a formula, a pick from a list, or the cell's kind."""
+    if key in design.products:
+        return "format-formula"
+    lists = [design.lists.get(key), *(sheet.lists.get(key) for sheet in design.sheets)]
+    offered = [
+        (spec.strict, bool(spec.by_code if isinstance(spec, PerParticipant) else spec.values))
+        for spec in lists
+        if spec is not None
+    ]
+    if any(strict and filled for strict, filled in offered):
+        return "format-closed"
+    if kind == TEXT and any(filled for _, filled in offered):
+        return "format-open"
+    return f"format-{kind}"
 
 
 def _paragraphs(ws: Any, title: str, lines: Sequence[Any], wrap: Any) -> None:

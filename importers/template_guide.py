@@ -30,6 +30,8 @@ COMMON: dict[str, dict[str, str]] = {
     "format-text": {"id": "teks", "en": "text"},
     "format-integer": {"id": "bilangan bulat", "en": "whole number"},
     "format-number": {"id": "angka", "en": "number"},
+    "format-closed": {"id": "pilih dari daftar", "en": "pick from the list"},
+    "format-open": {"id": "teks, atau pilih dari daftar", "en": "text, or pick from the list"},
     "format-formula": {
         "id": "rumus: Volume x Harga Satuan",
         "en": "formula: Volume x Unit Price",

@@ -24,6 +24,7 @@ from ledger.funds import FunderUse, GroupUse, SavingsSummary
 from ledger.money import ZERO
 from ledger.reconcile import LineSummary, ParticipantSummary
 from ledger.reconcile import disbursements as disb_rules
+from ledger.reconcile.progress import progress_facts
 from ledger.records import Participant, Program
 
 
@@ -56,6 +57,7 @@ class Figures:
     entries: list[data.Directive] = field(default_factory=list)
     category_labels: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] | None = None
+    progress: dict[str, Any] = field(default_factory=dict)  # ledger.progress.Progress per participant
     made_on: datetime.date = field(default_factory=datetime.date.today)
 
     def group_uses(self, funder: str) -> dict[str, GroupUse]:
@@ -146,6 +148,7 @@ def gather(
             },
         },
         names=names,
+        progress=progress_facts(result.facts, loaded.program),
         made_on=made_on or datetime.date.today(),
     )
 

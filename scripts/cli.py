@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ledger import books as books_mod
-from ledger import identity
+from ledger import i18n, identity
 from ledger.records import Location
 from scripts import cmd_outcomes, cmd_reconcile, cmd_report
 from scripts.options import (  # noqa: F401  (re-exported: older imports of scripts.cli)
@@ -122,22 +122,25 @@ def import_(
     for report in reports:
         if report.error:
             failed = True
-            click.echo(f"error: {report.error}", err=True)
+            click.echo(i18n.text("import-error", error=report.error), err=True)
             continue
         if dry_run:
             click.echo(format_entries(report.entries))
-        verb = "would write" if dry_run else "wrote"
-        line = (
-            f"{report.path} ({report.importer}): read {report.rows_read}, {verb} {len(report.entries)}, "
-            f"skipped {len(report.skipped)}"
+        line = i18n.text(
+            "import-would-write" if dry_run else "import-wrote",
+            path=report.path,
+            importer=report.importer,
+            read=report.rows_read,
+            written=len(report.entries),
+            skipped=len(report.skipped),
         )
         if report.archived:
-            line += f", archived as {report.archived.relative_to(paths.root)}"
+            line += i18n.text("import-archived", path=report.archived.relative_to(paths.root))
         click.echo(line, err=dry_run)
         for location, reason in report.skipped:
-            click.echo(f"  skipped {location}: {reason}", err=dry_run)
+            click.echo(i18n.text("import-skipped", location=location, reason=reason), err=dry_run)
         for location, note in report.notes:
-            click.echo(f"  note {location}: {note}", err=dry_run)
+            click.echo(i18n.text("import-note", location=location, note=note), err=dry_run)
     if failed:
         sys.exit(1)
 
@@ -324,11 +327,19 @@ def template(
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--read-only", is_flag=True, help="Disable editing and importing in Fava.")
-def serve(books: Path | None, host: str, port: int, read_only: bool) -> None:
+@click.option(
+    "--companion",
+    default=None,
+    help="Only this companion's participants (code or name), read-only: the others are filtered out at load.",
+)
+def serve(books: Path | None, host: str, port: int, read_only: bool, companion: str | None) -> None:
     """Serve the books in Fava."""
-    from scripts.serving import serve_books
+    from scripts.serving import serve_books, serve_companion
 
     paths = require_books(books)
+    if companion is not None:
+        serve_companion(paths, companion, host=host, port=port)
+        return
     serve_books(paths, host=host, port=port, read_only=read_only)
 
 

@@ -53,6 +53,7 @@ def _bar(label: str) -> run.Progress:
 @click.option("--participant", default=None, help="card: only this participant's card (code).")
 @click.option("--funder", default=None, help="funder: only this funder (code, e.g. Kemensos).")
 @click.option("--batch", default=None, help="disbursements: only this batch.")
+@click.option("--companion", default=None, help="worklist: only this companion (code or name).")
 @as_of_option
 @from_option
 @to_option
@@ -67,6 +68,7 @@ def report(
     participant: str | None,
     funder: str | None,
     batch: str | None,
+    companion: str | None,
     as_of: datetime.datetime | None,
     start: datetime.datetime | None,
     end: datetime.datetime | None,
@@ -76,7 +78,8 @@ def report(
     per_participant: bool,
     out: Path,
 ) -> None:
-    """Write the PDF report KIND (card, realisation, disbursements, funder, exceptions, audit).
+    """Write the PDF report KIND (card, realisation, disbursements, funder, exceptions, audit,
+    progress, worklist).
 
     A report is dated the day it is made and shows its figures as of --as-of (default today);
     --from/--to bound a period, whose figures are as of its last day."""
@@ -89,6 +92,7 @@ def report(
             ("--participant", participant, ("card",)),
             ("--funder", funder, ("funder",)),
             ("--batch", batch, ("disbursements",)),
+            ("--companion", companion, ("worklist",)),
             ("--per-participant", per_participant, ("audit",)),
         )
         if value and kind not in kinds
@@ -127,6 +131,10 @@ def report(
             written = run.funder_reports(fig, fmt, out, funder)
         elif kind == "exceptions":
             written = run.exceptions_report(fig, fmt, out)
+        elif kind == "progress":
+            written = run.progress_report(fig, fmt, out)
+        elif kind == "worklist":
+            written = run.worklist_report(fig, fmt, out, companion)
         else:
             written = run.audit_pack(fig, fmt, out, per_participant=per_participant)
     except run.ReportError as exc:

@@ -29,7 +29,7 @@ from ledger import books, identity
 from ledger.books import BooksPaths
 from ledger.create import create_books, new_books_id
 from ledger.writer import append_entries
-from scripts.sim import render_books, render_passbooks, render_sheets
+from scripts.sim import render_books, render_passbooks, render_sheets, render_visits
 from scripts.sim.truth import YEAR, BankLine, Person, ProgramYear, simulate
 
 
@@ -193,6 +193,15 @@ def build_demo(
             if report.error:
                 raise RuntimeError(report.error)
             echo(f"imported {report.path.name}: {report.written} entries")
+
+    # the companions' progress visits after the aid (some overdue, some businesses closed)
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        sheet = render_visits.visits_workbook(year, Path(tmp) / "kunjungan.xlsx")
+        reports = import_files(paths, [sheet], all_importers(), books.load(paths).entries)
+        for report in reports:
+            if report.error:
+                raise RuntimeError(report.error)
+            echo(f"imported {report.path.name}: {report.written} visits")
 
     loaded = books.load(paths)
     if loaded.errors:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -182,7 +183,10 @@ def test_a_plan_sheet_per_participant_becomes_revision_1(paths: books.BooksPaths
         'custom "plan-revision" "P0001"\n  revision: 1\n  approved-by: "C01"\n  approved: 2026-02-14\n'
         in text
     )
-    assert f'source: "{tmp_path}/rab.xlsx:P0001:3"' in text
+    # the original named by date, kind and digest only, never by the file name the user gave
+    archived = r"documents/Assets/Institution/[0-9-]{10}\.plans\.[0-9a-f]{12}\.xlsx\.age"
+    assert re.search(f'source: "{archived}:P0001:3"', text)
+    assert "rab.xlsx" not in text
     loaded = books.load(paths)
     assert loaded.errors == []
     plans = build_facts(loaded.entries, datetime.date(2026, 12, 31)).plans

@@ -10,7 +10,7 @@ import pytest
 
 from ledger import books
 from reports import figures, run
-from reports.pdf import disbursements, labels
+from reports.pdf import labels
 from reports.pdf.fmt import Fmt
 from tests.reports_helpers import is_png, page_count, pdf_text, render_png
 
@@ -109,7 +109,7 @@ def test_disbursement_register_lists_the_batch(made) -> None:
             f"{row.participant} {row.component} {person.bank} {person.account_mask} {fmt.money(row.amount)}"
         )
         assert shown in text
-        status = fmt(disbursements.STATUS_KEYS[row.status])
+        status = fmt.status(row.status)
         assert f"{fmt.date(row.credit_date)} {fmt.money(row.credited)} {status}" in text
     assert {r.status for r in rows} != {"credited"}
     credited = sum((r.credited or Decimal(0) for r in rows), Decimal(0))

@@ -5,6 +5,7 @@ without edits; the Petunjuk sheet, formats, drop-downs and refusals she would no
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from openpyxl import load_workbook
 from importers import disbursements, participants, plans, receipts, visit_columns
 from importers.bank import passbook
 from importers.tables import find_tables
+from importers.template_context import PlanLineChoice, TemplateContext
+from importers.templates import write_template
 from ledger import books
 from scripts.cli import main
 
@@ -181,7 +184,15 @@ def test_plan_and_receipts_round_trip_with_formulas_left_uncomputed(root: Path, 
     )  # fmt: skip
     book.save(out)
     assert load_workbook(out, data_only=True)["P0001"][f"{amount}2"].value is None  # no cached value
-    imported(root, out)
+    text = imported(root, out)
+    # the prefilled rows left unused are skipped with their reason; the rows below them, holding
+    # only the Jumlah formula, are blank: not read, not reported
+    rows = re.findall(r"rab\.xlsx:(P000\d):(\d+): (.*)", text)
+    assert sorted((code, int(row)) for code, row, _ in rows) == [
+        *(("P0001", row) for row in range(4, 14)),
+        *(("P0002", row) for row in range(2, 14)),
+    ]
+    assert {reason for _, _, reason in rows} == {"only the participant code is filled in"}
     plan_text = (root / "journal" / "plans-2026.beancount").read_text(encoding="utf-8")
     assert "amount: 1200000 IDR" in plan_text and "amount: 1775000 IDR" in plan_text
 
@@ -206,6 +217,10 @@ def test_plan_and_receipts_round_trip_with_formulas_left_uncomputed(root: Path, 
     book.save(out)
     text = imported(root, out)
     assert "wrote 4" in text  # two goods accounts opened, two purchases
+    assert [
+        int(row) for row in re.findall(r"nota\.xlsx:P0001:(\d+): only the participant code", text)
+    ] == list(range(4, 14))
+    assert not re.search(r"nota\.xlsx:P0001:(1[4-9]|[2-9]\d)\b", text)
     bought = {
         posting.account: posting.units.number
         for entry in transactions(root)
@@ -283,6 +298,9 @@ def test_progress_template_by_companion_code_or_name(root: Path, tmp_path: Path)
     ]  # fmt: skip
     code = validations(ws)["A"]
     assert code.showErrorMessage and choices(book, code.formula1) == ["P0001", "P0002"]
+    guide = {row[0]: row for row in book["Petunjuk"].iter_rows(values_only=True)}
+    assert guide["Status Usaha"][1:3] == ("ya", "pilih dari daftar")
+    assert guide["Omzet Sebulan"][2] == "rupiah (angka)" and guide["Tenaga Kerja"][2] == "bilangan bulat"
     book = make(root, "progress", tmp_path / "b.xlsx", "--companion", "  bu  RATNA ")
     assert book["Kunjungan"]["A2"].value == "P0002" and book["Kunjungan"]["I2"].value == "Bu Ratna"
 
@@ -358,11 +376,24 @@ def test_every_template_has_a_petunjuk_the_importer_headers_and_formats(kind: st
             assert number_format.startswith('"Rp" #,##0'), header
         if header in ("NIK", "No Rekening", "Kode Peserta", "Telepon"):
             assert number_format == "@", header
-    for other in book.sheetnames:
-        if other != ws.title:
-            assert not find_tables(tmp_path / f"{kind}.xlsx", spec) or all(
-                table.sheet == ws.title for table in find_tables(tmp_path / f"{kind}.xlsx", spec)
-            )
+    assert [table.sheet for table in find_tables(tmp_path / f"{kind}.xlsx", spec)] == [ws.title]
+    english = make(None, kind, tmp_path / f"{kind}-en.xlsx", "--lang", "en").worksheets[0]
+    headers = headers_of(english, top)
+    assert headers != headers_of(ws, top) and len(spec.match(headers) or {}) == len(headers)
+
+
+def test_no_rab_names_work_for_hyphenated_codes(tmp_path: Path) -> None:
+    context = TemplateContext(
+        participants=("KHR-24-007", "P0001"),
+        registered=("KHR-24-007", "P0001"),
+        checked=True,
+        one_list=True,
+        plan_lines={"KHR-24-007": (PlanLineChoice("1", "Etalase", "Peralatan", "900.000"),)},
+    )
+    book = load_workbook(write_template("receipts", tmp_path / "nota.xlsx", "id", context))
+    assert list(book.defined_names) == ["RAB_KHR_24_007"]
+    assert choices(book, book.defined_names["RAB_KHR_24_007"].attr_text) == ["1"]
+    assert book["Nota"]["A2"].value == "KHR-24-007" and book["Nota"]["A14"].value == "P0001"
 
 
 def test_petunjuk_in_english_and_english_headers_the_importer_reads(tmp_path: Path) -> None:

@@ -14,14 +14,6 @@ from reports.pdf.realisation import _period
 
 ORIENTATION = "landscape"
 
-STATUS_KEYS = {
-    "credited": "status-credited",
-    "pending": "status-pending",
-    "not-credited": "status-not-credited",
-    "mismatch": "status-mismatch",
-    "duplicate": "status-duplicate",
-}
-
 
 def title(fmt: Fmt) -> str:
     return fmt("disb-title")
@@ -49,7 +41,7 @@ def story(fig: Figures, fmt: Fmt, width: float, batches: list[str] | None = None
                     fmt.money(row.amount),
                     fmt.date(row.credit_date),
                     fmt.money(row.credited),
-                    fmt(STATUS_KEYS.get(row.status, "status-pending")),
+                    fmt.status(row.status),
                 ]
             )
         listed = sum((r.amount for r in rows), ZERO)

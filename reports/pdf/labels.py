@@ -6,7 +6,43 @@ Report wording lives here (not in ledger/i18n.py, which holds the messages of th
 
 from __future__ import annotations
 
+from ledger import i18n
+
 LABELS: dict[str, tuple[str, str]] = {
+    # business progress (issue 11)
+    "progress-title": ("Laporan Perkembangan Usaha", "Business Progress Report"),
+    "progress-intro": (
+        "Kunjungan pendamping {months} bulan sesudah modal usaha. Tingkat keberhasilan = usaha "
+        "berjalan atau berkembang dibagi usaha yang dikunjungi.",
+        "Companion visits {months} months after the modal usaha. Success rate = businesses running "
+        "or growing over businesses visited.",
+    ),
+    "progress-by-milestone": ("Keberhasilan per tahap kunjungan", "Success by milestone"),
+    "progress-by-group": ("Keberhasilan per kelompok keterampilan", "Success by skill group"),
+    "progress-by-cohort": ("Keberhasilan per angkatan", "Success by cohort"),
+    "progress-by-funder": ("Keberhasilan per sumber dana", "Success by funder"),
+    "milestone": ("Tahap", "Milestone"),
+    "month-n": ("Bulan ke-{n}", "Month {n}"),
+    "visited": ("Dikunjungi", "Visited"),
+    "running": ("Berjalan", "Running"),
+    "success-rate": ("Tingkat keberhasilan", "Success rate"),
+    "median-omzet": ("Median omzet/bulan", "Median turnover/month"),
+    "median-laba": ("Median laba/bulan", "Median profit/month"),
+    "chart-success": ("Tingkat keberhasilan per tahap (%)", "Success rate by milestone (%)"),
+    "card-visits": ("Kunjungan perkembangan usaha", "Business progress visits"),
+    "visit-status": ("Status usaha", "Business status"),
+    "omzet": ("Omzet/bulan", "Turnover/month"),
+    "laba": ("Laba/bulan", "Profit/month"),
+    "workers": ("Tenaga kerja", "Workers"),
+    "note-col": ("Catatan", "Note"),
+    "no-milestone-due": ("Belum ada tahap kunjungan yang jatuh tempo.", "No milestone is due yet."),
+    "worklist-title": ("Daftar Tugas Pendamping", "Companion's Worklist"),
+    "worklist-open-findings": ("Temuan terbuka", "Open findings"),
+    "worklist-unbought": ("Baris RAB belum dibeli", "Plan lines not yet bought"),
+    "worklist-visits-due": ("Kunjungan jatuh tempo 30 hari ke depan", "Visits due in the next 30 days"),
+    "worklist-visits-overdue": ("Kunjungan terlambat", "Overdue visits"),
+    "worklist-nothing": ("Tidak ada tugas.", "Nothing to do."),
+    "due-on": ("Jatuh tempo", "Due"),
     # frame
     "footer-codes": (
         "RAHASIA: peserta ditulis dengan kode pseudonim; identitas hanya di register terenkripsi.",
@@ -91,11 +127,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "credit-date": ("Tgl kredit", "Credit date"),
     "credited-amount": ("Dikreditkan", "Credited"),
     "status": ("Status", "Status"),
-    "status-credited": ("Masuk rekening", "Credited"),
-    "status-pending": ("Dalam proses", "Pending"),
-    "status-not-credited": ("Belum masuk", "Not credited"),
-    "status-mismatch": ("Jumlah berbeda", "Amount differs"),
-    "status-duplicate": ("Ganda", "Listed twice"),
     # funder
     "funder-title": ("LAPORAN PENGGUNAAN DANA", "REPORT ON FUND USE"),
     "granted": ("Dana disalurkan", "Granted"),
@@ -154,23 +185,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "entries-count": ("Entri", "Entries"),
 }
 
-KINDS: dict[str, tuple[str, str]] = {
-    "unplanned-purchase": ("Pembelian di luar RAB", "Unplanned purchase"),
-    "overspent-plan-line": ("Realisasi melebihi RAB", "Plan line overspent"),
-    "unrealised-plan-line": ("Pos RAB belum direalisasi", "Plan line not realised"),
-    "unreceipted-withdrawal": ("Penarikan tanpa nota", "Withdrawal without receipts"),
-    "purchase-before-approval": ("Pembelian sebelum RAB disetujui", "Purchase before approval"),
-    "duplicate-receipt": ("Nota ganda", "Duplicate receipt"),
-    "missing-meterai": ("Nota tanpa meterai", "Receipt without meterai"),
-    "category-mismatch": ("Kategori tidak sesuai RAB", "Category differs from plan"),
-    "disbursement-not-credited": ("Bantuan belum masuk rekening", "Disbursement not credited"),
-    "disbursement-amount-mismatch": ("Jumlah kredit berbeda", "Credited amount differs"),
-    "credit-without-disbursement": ("Kredit tanpa daftar penyaluran", "Credit without disbursement"),
-    "duplicate-disbursement": ("Penyaluran ganda", "Duplicate disbursement"),
-    "unclassified-bank-line": ("Mutasi bank belum dikenali", "Unclassified bank line"),
-    "progress-visit-overdue": ("Kunjungan perkembangan terlambat", "Progress visit overdue"),
-    "business-stopped": ("Usaha berhenti", "Business stopped"),
-}
+KINDS = i18n.KIND_LABELS  # one spelling everywhere (ledger/i18n.py)
 
 
 def text(key: str, lang: str, **values: object) -> str:
@@ -180,8 +195,5 @@ def text(key: str, lang: str, **values: object) -> str:
 
 
 def kind(name: str, lang: str) -> str:
-    """A finding kind's label; a kind added later without a label shows its code."""
-    pair = KINDS.get(name)
-    if pair is None:
-        return name
-    return pair[0] if lang == "id" else pair[1]
+    """A finding kind's label (ledger/i18n.py)."""
+    return i18n.kind_label(name, lang)
