@@ -257,7 +257,8 @@ class Table:
         """Whether this table's typed dates put the day first, as far as they settle it."""
         from importers.parsing import day_first_of
 
-        keys = [c.key for c in self.spec.columns if c.kind == "date"] if self.spec else []
+        columns = self.spec.columns if self.spec else ()
+        keys = [c.key for c in columns if c.kind == "date" or "date" in c.key]
         return day_first_of(
             [r.values[k] for r in self.rows for k in keys if isinstance(r.values.get(k), str)]
         )
