@@ -236,14 +236,15 @@ def identity_export(out: Path, books: Path | None, key: Path | None) -> None:
     """Write the register as a CSV (in clear: keep it safe, delete it after use)."""
     import csv
 
+    from ledger import cleantext
+
     register = _open_register(books, key)
     with open(out, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["code", "name", "nik", "address", "phone", "account_number"])
         for person in sorted(register.people.values(), key=lambda p: p.code):
-            writer.writerow(
-                [person.code, person.name, person.nik, person.address, person.phone, person.account_number]
-            )
+            row = [person.code, person.name, person.nik, person.address, person.phone, person.account_number]
+            writer.writerow(cleantext.spreadsheet_row(row))  # `=HYPERLINK(...)` as a name must not run
     os.chmod(out, 0o600)
     click.echo(f"exported {len(register.people)} identities to {out}")
 
