@@ -249,7 +249,18 @@ def write_design(out: Path, design: Design) -> Path:
             _validation(ws, area, formula, spec.strict, header, guide)
     _write_guide(book, design)
     book.active = 0
-    book.save(out)
+    return save_atomically(book, out)
+
+
+def save_atomically(book: Any, out: Path) -> Path:
+    """Save the workbook whole or not at all (a sheet being filled in is never half-replaced)."""
+    import io
+
+    from ledger.writer import write_files_atomically
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_files_atomically({out: buffer.getvalue()})
     return out
 
 
