@@ -59,6 +59,12 @@ def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter
 def diagnose(path: Path) -> str:
     """Why no importer recognises a file, as precisely as can be said without knowing its layout."""
     unknown = "unknown layout: no importer recognises this file's header"
+    from importers.tables import SPREADSHEET_SUFFIXES, encrypted_workbook, read_sheets, regular_file
+
+    try:
+        regular_file(path)  # never read a FIFO, a device or a file beyond the size limit
+    except InputError as exc:
+        return exc.message
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -79,6 +85,8 @@ def diagnose(path: Path) -> str:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             return f"line {line}: not UTF-8 text (save the CSV as UTF-8); {unknown}"
+    if suffix in (".xlsx", ".xlsm") and encrypted_workbook(raw):
+        return str(encrypted_workbook(raw))
     if suffix in (".xlsx", ".xlsm"):
         import io
         import zipfile
@@ -88,6 +96,14 @@ def diagnose(path: Path) -> str:
                 packed.testzip()
         except (zipfile.BadZipFile, EOFError, OSError):
             return "the XLSX workbook is damaged or truncated"
+    if suffix in SPREADSHEET_SUFFIXES:
+        try:
+            read_sheets(path)  # its reason when it cannot be read (a row limit, a damaged sheet)
+        except InputError as exc:
+            where = exc.location.removeprefix(f"{path}:") if exc.location != str(path) else ""
+            if where.isdigit():
+                return f"line {where}: {exc.message}"
+            return f"sheet {where}: {exc.message}" if where else exc.message
     return unknown
 
 

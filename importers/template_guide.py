@@ -62,6 +62,14 @@ COMMON: dict[str, dict[str, str]] = {
         "id": "{header}: ketik bilangan bulat, 0 atau lebih.",
         "en": "{header}: type a whole number, 0 or more.",
     },
+    "unique-error": {
+        "id": "{header} ini sudah ada di baris lain: setiap peserta satu baris saja.",
+        "en": "This {header} is already on another row: one row per participant.",
+    },
+    "digits16-error": {
+        "id": "{header} harus 16 angka.",
+        "en": "{header} must be 16 digits.",
+    },
     "plan-lines-title": {"id": "Baris RAB peserta (pilihan No RAB)", "en": "Her plan lines (No RAB choices)"},
     "unknown-participant": {
         "id": "peserta {codes} tidak terdaftar di buku {books} (terdaftar: {known})",

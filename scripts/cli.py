@@ -82,9 +82,19 @@ def check(books: Path | None) -> None:
     help="Password of password-protected statement PDFs (asked for, hidden, when not given "
     "and stdin is a terminal). Never stored.",
 )
-def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default=None,
+    help="Language of the diagnostics (default: $AIDLEDGER_LANG, else id).",
+)
+def import_(
+    files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None, lang: str | None
+) -> None:
     """Import statements and spreadsheets into the books (no key needed: identities and
     archived originals are encrypted to the books' public key)."""
+    if lang:
+        os.environ["AIDLEDGER_LANG"] = lang  # read by every diagnostic (importers.messages)
     from importers.pipeline import import_into_books
     from ledger.writer import format_entries
 

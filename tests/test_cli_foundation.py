@@ -160,7 +160,7 @@ def test_english_headers_semicolons_and_dry_run(new_books: tuple[Path, Path], tm
         ({2: "12345"}, "NIK must be 16 digits"),
         ({10: "12-3"}, "fewer than 6 digits"),
         ({11: "31/02/2026"}, "invalid date"),
-        ({7: ""}, "companion is empty"),
+        ({7: ""}, "Pendamping: empty"),
     ],
 )
 def test_a_bad_row_names_file_and_row_and_writes_nothing(
