@@ -45,7 +45,7 @@ def init(directory: Path, key: Path | None, title: str, lang: str) -> None:
     key_file = identity.key_path(key, books_id)
     created = not key_file.exists()
     try:
-        secret = identity.load_or_create_key(key_file)
+        secret = identity.load_or_create_key(key_file, books_root=Path(directory))
         paths = create_books(
             directory, recipient=identity.recipient_of(secret), books_id=books_id, title=title, lang=lang
         )
@@ -174,7 +174,7 @@ def _open_register(books: Path | None, key: Path | None) -> identity.Register:
     paths = require_books(books)
     loaded = books_mod.load(paths)
     try:
-        secret = identity.read_key(identity.key_path(key, loaded.program.books_id))
+        secret = identity.read_key(identity.key_path(key, loaded.program.books_id), paths.root)
         return identity.Register.open(paths.register, secret)
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -260,6 +260,7 @@ def document(archived: Path, out: Path, books: Path | None, key: Path | None) ->
     paths = require_books(books)
     key_file = identity.key_path(key, books_mod.load(paths).program.books_id)
     try:
+        identity.check_key_file(key_file, paths.root)
         out.write_bytes(read_archived(archived, key_file))
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -366,7 +367,7 @@ def demo(
 
     try:
         result = build_demo(directory, participants=participants, seed=seed, key=key, echo=click.echo)
-    except FileExistsError as exc:
+    except (FileExistsError, identity.RegisterError) as exc:
         fail(str(exc))
         return
     click.echo(json.dumps(result.summary, indent=2))

@@ -13,6 +13,8 @@ import click
 from ledger import fastbalance, identity
 from ledger.books import BooksPaths, LoadedBooks
 
+IMPORT_ENDPOINTS = ("json_api.get_extract", "json_api.get_imports", "json_api.put_upload_import_file")
+
 
 def document_key(key: Path | None) -> Any:
     """The key the server holds to open archived originals: --key, else $AIDLEDGER_KEY, else
@@ -33,6 +35,7 @@ def make_app(  # type: ignore[no-untyped-def]
     from reports.fava_ext import documents
 
     app = create_app([str(main or paths.main)], read_only=read_only)
+    guard_import_endpoints(app, paths, read_only=read_only)
     if key is not None:
         app.config[documents.KEY_CONFIG] = key
     app.config[documents.LOG_CONFIG] = paths.root / documents.LOG_NAME
@@ -49,6 +52,42 @@ def make_app(  # type: ignore[no-untyped-def]
         return None
 
     return app
+
+
+def guard_import_endpoints(app, paths: BooksPaths, *, read_only: bool) -> None:  # type: ignore[no-untyped-def]
+    """Fava's import endpoints, made safe: with --read-only they answer that importing is off;
+    /api/extract reads only regular files inside the books' import folder; an importer's
+    failure comes back as the one message `aidledger import` gives (file, row or page,
+    reason) with status 400, never Fava's 500 with a traceback in the log."""
+    from flask import jsonify, request
+
+    from importers.fava_import import Refused, checked_import_file, message_for
+
+    def refuse(message: str, status: int):  # type: ignore[no-untyped-def]
+        response = jsonify({"error": message})
+        response.status_code = status
+        return response
+
+    def guarded(endpoint: str, view):  # type: ignore[no-untyped-def]
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            if read_only:
+                return refuse("importing is turned off (aidledger serve --read-only)", 403)
+            filename = request.args.get("filename", "")
+            try:
+                if endpoint == "json_api.get_extract":
+                    checked_import_file(paths.root, filename)
+                return view(*args, **kwargs)
+            except Refused as exc:
+                return refuse(str(exc), 403)
+            except Exception as exc:  # an importer's failure: its message, not a traceback
+                return refuse(message_for(exc, filename), 400)
+
+        wrapper.__name__ = getattr(view, "__name__", endpoint)
+        return wrapper
+
+    for endpoint in IMPORT_ENDPOINTS:
+        if endpoint in app.view_functions:
+            app.view_functions[endpoint] = guarded(endpoint, app.view_functions[endpoint])
 
 
 def write_scoped(loaded: LoadedBooks, companion: str, folder: Path) -> Path:

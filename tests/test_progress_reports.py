@@ -4,6 +4,7 @@ her participants."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,20 @@ def test_fava_page_perkembangan_usaha(demo) -> None:  # type: ignore[no-untyped-
     assert 'data-participant="' in one and all(
         f'data-participant="{c}"' not in one for c in fig.progress if c != code
     )
+
+
+def test_fava_progress_page_follows_the_filters(demo) -> None:  # type: ignore[no-untyped-def]
+    from scripts.serving import make_app
+
+    program = books.load(demo.paths).program
+    companion = sorted(program.companions)[1]
+    mine = {c for c, p in program.participants.items() if p.companion == companion}
+    client = make_app(demo.paths).test_client()
+    slug = client.get("/").headers["Location"].split("/")[1]
+    html = client.get(f"/{slug}/extension/AidProgress/?time=2026&companion={companion}").get_data(
+        as_text=True
+    )
+    shown = set(re.findall(r'data-participant="([^"]+)"', html))
+    assert shown and shown <= mine
+    total = re.search(r'id="aid-progress-milestone".*?data-field="participants">(\d+)<', html, re.S)
+    assert total is not None and int(total.group(1)) == len(mine)

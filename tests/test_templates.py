@@ -377,6 +377,9 @@ def test_every_template_has_a_petunjuk_the_importer_headers_and_formats(kind: st
         if header in ("NIK", "No Rekening", "Kode Peserta", "Telepon"):
             assert number_format == "@", header
     assert [table.sheet for table in find_tables(tmp_path / f"{kind}.xlsx", spec)] == [ws.title]
+    english = make(None, kind, tmp_path / f"{kind}-en.xlsx", "--lang", "en").worksheets[0]
+    headers = headers_of(english, top)
+    assert headers != headers_of(ws, top) and len(spec.match(headers) or {}) == len(headers)
 
 
 def test_no_rab_names_work_for_hyphenated_codes(tmp_path: Path) -> None:

@@ -54,11 +54,20 @@ class AidProgress(_base.AidPage):
         from ledger import progress as prog
 
         view = self.view()
+        progress = self.shown_progress()
         if by is None:
-            values = {code: "" for code in view.progress}
+            values = {code: "" for code in progress}
         else:
-            values = prog.values_by(view.progress, view.program.participants, by)
-        return prog.outcomes(view.progress, values, view.as_of)
+            values = prog.values_by(progress, view.program.participants, by)
+        return prog.outcomes(progress, values, view.as_of)
+
+    def shown_progress(self) -> dict[str, Any]:
+        """Progress of the participants Fava's filters and the page's own ones keep."""
+        view = self.view()
+        if not self.is_narrowed():
+            return view.progress
+        kept = self.kept(view)
+        return {code: item for code, item in view.progress.items() if code in kept}
 
     def percent(self, ratio: Any) -> str:
         if ratio is None:
@@ -70,7 +79,7 @@ class AidProgress(_base.AidPage):
         """(participant, visit, milestone months) for every visit, or one participant's."""
         wanted = self.arg("participant").strip().upper()
         rows: list[tuple[str, Any, int | None]] = []
-        for code, item in sorted(self.view().progress.items()):
+        for code, item in sorted(self.shown_progress().items()):
             if wanted and code != wanted:
                 continue
             milestone_of = {id(v): m.months for m in item.milestones for v in m.visits}

@@ -11,7 +11,7 @@ from ledger import progress as prog
 from ledger.scope import companion_code
 from reports.figures import Figures
 from reports.pdf import labels
-from reports.pdf.document import data_table, heading, key_values, note, title_block
+from reports.pdf.document import data_table, escape, heading, key_values, note, para, title_block
 from reports.pdf.fmt import Fmt
 
 __all__ = ["companion_code", "story", "title"]
@@ -51,7 +51,7 @@ def story(fig: Figures, fmt: Fmt, width: float, companion: str) -> list[Flowable
         findings = [f for f in fig.findings_of(code) if f.kind != "progress-visit-overdue"]
         if findings:
             tasks += len(findings)
-            out.append(note(f"<b>{fmt('worklist-open-findings')}</b>"))
+            out.append(para(f"<b>{escape(fmt('worklist-open-findings'))}</b>"))
             out.append(
                 data_table(
                     [fmt("date"), fmt("kind"), fmt("message")],
@@ -63,7 +63,7 @@ def story(fig: Figures, fmt: Fmt, width: float, companion: str) -> list[Flowable
         unbought = [line for line in (summary.lines if summary else ()) if line.actual <= 0]
         if unbought:
             tasks += len(unbought)
-            out.append(note(f"<b>{fmt('worklist-unbought')}</b>"))
+            out.append(para(f"<b>{escape(fmt('worklist-unbought'))}</b>"))
             out.append(
                 data_table(
                     [fmt("line-no"), fmt("description"), fmt("planned")],
@@ -81,7 +81,7 @@ def story(fig: Figures, fmt: Fmt, width: float, companion: str) -> list[Flowable
                 if not milestones:
                     continue
                 tasks += len(milestones)
-                out.append(note(f"<b>{fmt(key)}</b>"))
+                out.append(para(f"<b>{escape(fmt(key))}</b>"))
                 out.append(
                     data_table(
                         [fmt("milestone"), fmt("due-on")],
