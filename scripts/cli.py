@@ -334,7 +334,17 @@ def template(
     default=None,
     help="Only this companion's participants (code or name), read-only: the others are filtered out at load.",
 )
-def serve(books: Path | None, host: str, port: int, read_only: bool, companion: str | None) -> None:
+@click.option(
+    "--key",
+    "key",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The identity key: archived receipts and statements then open in the browser, "
+    "decrypted in memory, each opening logged (default: $AIDLEDGER_KEY, else they stay encrypted).",
+)
+def serve(
+    books: Path | None, host: str, port: int, read_only: bool, companion: str | None, key: Path | None
+) -> None:
     """Serve the books in Fava."""
     from scripts.serving import serve_books, serve_companion
 
@@ -342,7 +352,7 @@ def serve(books: Path | None, host: str, port: int, read_only: bool, companion: 
     if companion is not None:
         serve_companion(paths, companion, host=host, port=port)
         return
-    serve_books(paths, host=host, port=port, read_only=read_only)
+    serve_books(paths, host=host, port=port, read_only=read_only, key=key)
 
 
 @main.command()
