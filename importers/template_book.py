@@ -236,16 +236,17 @@ def write_design(out: Path, design: Design) -> Path:
         ws.freeze_panes = ws.cell(top + 1, 1).coordinate
         last = top + max(len(plan.rows), plan.capacity)
         column = {key: _letter(index) for index, key in enumerate(design.keys, start=1)}
+        number = {key: index for index, key in enumerate(design.keys, start=1)}
         for offset, values in enumerate(plan.rows, start=top + 1):
             for key, value in values.items():
-                if key in column:
-                    ws[f"{column[key]}{offset}"] = value
+                if key in number:
+                    ws.cell(offset, number[key], value)
         for key, kind in design.formats.items():
             if key not in column:
                 continue
             number_format = NUMBER_FORMATS[kind]
             for row in range(top + 1, last + 1):
-                ws[f"{column[key]}{row}"].number_format = number_format
+                ws.cell(row, number[key]).number_format = number_format
             _typed_validation(
                 ws, f"{column[key]}{top + 1}:{column[key]}{last}", kind, _header(design, key), guide
             )
@@ -257,7 +258,7 @@ def write_design(out: Path, design: Design) -> Path:
         for key, (left, right) in design.products.items():
             if {key, left, right} <= set(column):
                 for row in range(top + 1, last + 1):
-                    ws[f"{column[key]}{row}"] = product_formula(column[left], column[right], row)
+                    ws.cell(row, number[key], product_formula(column[left], column[right], row))
         for key, spec in {**design.lists, **plan.lists}.items():
             if key not in column:
                 continue
