@@ -10,6 +10,7 @@ books' public key (ledger.identity), so importing never needs the identity key.
 from __future__ import annotations
 
 import datetime
+import functools
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from importers import archive as archiving
 from importers.archive import archive
 from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
 from importers.tables import InputError
-from ledger import i18n, identity, plugin
+from ledger import cleantext, i18n, identity, plugin
 from ledger.books import BooksPaths
 from ledger.records import Location, Program, read_program
 from ledger.writer import append_entries, books_lock, remove_stray_temporaries, write_files_atomically
@@ -284,6 +285,7 @@ def _import_one(
     fresh = _drop_known(extraction, keys, report, path)
     archived = _archive_target(paths, readable, importer, extraction)
     attachments = _anonymise(fresh, path, readable, archived, importer, extraction)
+    _clean_text(fresh, report, path)
     after = read_program([*entries, *fresh]) if _changes_program(fresh) else program
     problems = _rule_errors_on(fresh, after)
     if problems:
@@ -394,3 +396,40 @@ def _renamed(value: str, prefixes: dict[str, str], exact: dict[str, str]) -> str
         if old and value.startswith(old):
             return new + value[len(old) :]
     return value
+
+
+def _clean_text(fresh: list[data.Directive], report: FileReport, path: Path) -> None:
+    """Control and invisible characters of the new entries' text escaped before anything is
+    written (ledger.cleantext says why escaped, not refused); each entry touched is noted."""
+    for position, entry in enumerate(fresh):
+        found: list[str] = []
+        text = functools.partial(_escaped, found=found)
+        for key, value in (entry.meta or {}).items():
+            if isinstance(value, str) and key != "filename":
+                entry.meta[key] = text(value)
+        if isinstance(entry, data.Transaction):
+            entry = entry._replace(
+                narration=text(entry.narration) if entry.narration else entry.narration,
+                payee=text(entry.payee) if entry.payee else entry.payee,
+            )
+        elif isinstance(entry, data.Custom):
+            entry = entry._replace(
+                values=[
+                    v._replace(value=text(v.value)) if isinstance(getattr(v, "value", None), str) else v
+                    for v in entry.values
+                ]
+            )
+        elif isinstance(entry, data.Note):
+            entry = entry._replace(comment=text(entry.comment))
+        elif isinstance(entry, data.Event):
+            entry = entry._replace(description=text(entry.description))
+        if found:
+            fresh[position] = entry
+            codes = ", ".join(sorted(set(found)))
+            report.notes.append((_where(entry, path), f"control or invisible characters escaped: {codes}"))
+
+
+def _escaped(value: str, found: list[str]) -> str:
+    cleaned, codes = cleantext.clean(value)
+    found.extend(codes)
+    return cleaned

@@ -382,6 +382,18 @@ def test_every_template_has_a_petunjuk_the_importer_headers_and_formats(kind: st
     assert headers != headers_of(ws, top) and len(spec.match(headers) or {}) == len(headers)
 
 
+def test_the_register_warns_of_a_code_typed_twice_and_a_short_nik(tmp_path: Path) -> None:
+    book = make(None, "participants", tmp_path / "peserta.xlsx")
+    checks = {
+        check.type: check for check in book["Peserta"].data_validations.dataValidation if check.type != "list"
+    }
+    assert (
+        checks["custom"].formula1 == "COUNTIF($A$2:$A$201,A2)=1" and str(checks["custom"].sqref) == "A2:A201"
+    )
+    assert checks["textLength"].formula1 == "16" and str(checks["textLength"].sqref) == "C2:C201"
+    assert {checks[kind].errorStyle for kind in ("custom", "textLength", "date")} == {"warning"}
+
+
 def test_no_rab_names_work_for_hyphenated_codes(tmp_path: Path) -> None:
     context = TemplateContext(
         participants=("KHR-24-007", "P0001"),
