@@ -27,7 +27,7 @@ from beancount.core import data
 
 from importers.base import Extraction, SheetImporter
 from importers.plans import ARCHIVE_ACCOUNT, participant_of, sensible_date
-from importers.receipts import SCANS, scan_target
+from importers.receipts import SCANS, scan_file, scan_target
 from importers.tables import InputError, Row, cell_decimal
 from importers.visit_columns import FILLED_KEYS, SPEC, status_of
 from ledger import accounts
@@ -116,12 +116,7 @@ class ProgressImporter(SheetImporter):
                 )
             workers = int(workers_number)
         companion = _companion(row, program, person.companion)
-        photo = None
-        name = row.text("scan")
-        if name:
-            photo = (folder / name).resolve()
-            if not photo.is_file():
-                raise InputError(row.location, f"Berkas {name!r}: no such file beside the spreadsheet")
+        photo = scan_file(row, folder)  # inside the sheet's folder, a regular file (issue 14)
         spec = contract.VisitSpec(
             person.code, date, status, omzet, laba, aset, workers, row.text("note"), companion
         )
