@@ -82,9 +82,23 @@ def check(books: Path | None) -> None:
     help="Password of password-protected statement PDFs (asked for, hidden, when not given "
     "and stdin is a terminal). Never stored.",
 )
-def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None) -> None:
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print how each statement PDF is read (layout or reader, header fields, columns, rows "
+    "with page and line, chain check, page furniture) and import nothing.",
+)
+def import_(
+    files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None, explain: bool = False
+) -> None:
     """Import statements and spreadsheets into the books (no key needed: identities and
     archived originals are encrypted to the books' public key)."""
+    if explain:
+        from importers.bank.explain import explain_file
+
+        results = [explain_file(path, password) for path in files]
+        click.echo("\n\n".join(text for text, _ok in results))
+        sys.exit(0 if all(ok for _text, ok in results) else 1)
     from importers.pipeline import import_files
     from importers.registry import all_importers
     from ledger.writer import format_entries

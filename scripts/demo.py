@@ -22,7 +22,7 @@ from typing import Any
 
 from beancount.core import data
 
-from importers.bank.importers import forget_prefetched, pdf_importers, prefetch
+from importers.bank.importers import StatementImporter, forget_prefetched, pdf_importers, prefetch
 from importers.pipeline import import_files
 from importers.registry import all_importers
 from ledger import books, identity
@@ -155,7 +155,11 @@ def build_demo(
             append_entries(paths, unread, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
         loaded = books.load(paths)
         prefetch(files, paths.root, loaded.program.account_salt)
-        reports = import_files(paths, files, all_importers(paths.root), loaded.entries)
+        importers = all_importers(paths.root)
+        for importer in importers:  # the simulated year's statements are imported as of its end
+            if isinstance(importer, StatementImporter):
+                importer.today = max(datetime.date.today(), year.as_of)
+        reports = import_files(paths, files, importers, loaded.entries)
         forget_prefetched()
     failed = [r.error for r in reports if r.error]
     if failed:
