@@ -10,6 +10,7 @@ books' public key (ledger.identity), so importing never needs the identity key.
 from __future__ import annotations
 
 import datetime
+import functools
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,13 +19,14 @@ from pathlib import Path
 
 from beancount.core import data
 
+from importers import archive as archiving
 from importers.archive import archive
 from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
 from importers.tables import InputError
-from ledger import i18n, identity, plugin
+from ledger import cleantext, i18n, identity, plugin
 from ledger.books import BooksPaths
 from ledger.records import Location, Program, read_program
-from ledger.writer import append_entries, write_files_atomically
+from ledger.writer import append_entries, books_lock, remove_stray_temporaries, write_files_atomically
 
 
 @dataclass
@@ -57,6 +59,12 @@ def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter
 def diagnose(path: Path) -> str:
     """Why no importer recognises a file, as precisely as can be said without knowing its layout."""
     unknown = "unknown layout: no importer recognises this file's header"
+    from importers.tables import SPREADSHEET_SUFFIXES, encrypted_workbook, read_sheets, regular_file
+
+    try:
+        regular_file(path)  # never read a FIFO, a device or a file beyond the size limit
+    except InputError as exc:
+        return exc.message
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -77,6 +85,8 @@ def diagnose(path: Path) -> str:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             return f"line {line}: not UTF-8 text (save the CSV as UTF-8); {unknown}"
+    if suffix in (".xlsx", ".xlsm") and encrypted_workbook(raw):
+        return str(encrypted_workbook(raw))
     if suffix in (".xlsx", ".xlsm"):
         import io
         import zipfile
@@ -86,6 +96,14 @@ def diagnose(path: Path) -> str:
                 packed.testzip()
         except (zipfile.BadZipFile, EOFError, OSError):
             return "the XLSX workbook is damaged or truncated"
+    if suffix in SPREADSHEET_SUFFIXES:
+        try:
+            read_sheets(path)  # its reason when it cannot be read (a row limit, a damaged sheet)
+        except InputError as exc:
+            where = exc.location.removeprefix(f"{path}:") if exc.location != str(path) else ""
+            if where.isdigit():
+                return f"line {where}: {exc.message}"
+            return f"sheet {where}: {exc.message}" if where else exc.message
     return unknown
 
 
@@ -199,6 +217,52 @@ def import_files(
     return reports
 
 
+def import_into_books(
+    paths: BooksPaths,
+    files: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    password: str | None = None,
+    ask_password: Callable[[Path], str | None] | None = None,
+    notice: Callable[[str], object] | None = None,
+) -> list[FileReport]:
+    """`aidledger import`: the whole import (read the books, read the files, drop what the
+    books hold, check, archive, append) under the books' lock, so two imports at once run one
+    after the other and the second finds the first's entries as duplicates.
+
+    `notice(message)` hears that the lock is held by another import (pid, since when) before
+    waiting for it, and that temporary files a killed import left were removed. A dry run
+    writes nothing and takes no lock.
+    """
+    from importers.registry import all_importers
+    from ledger.books import load
+
+    def run() -> list[FileReport]:
+        loaded = load(paths)
+        return import_files(
+            paths,
+            files,
+            all_importers(paths.root),
+            loaded.entries,
+            dry_run=dry_run,
+            password=password,
+            ask_password=ask_password,
+        )
+
+    if dry_run:
+        return run()
+
+    def waiting(holder: str) -> None:
+        if notice is not None:
+            notice(i18n.text("import.waiting-lock", holder=holder))
+
+    with books_lock(paths, waiting):
+        removed = remove_stray_temporaries(paths)
+        if removed and notice is not None:
+            notice(i18n.text("import.removed-temporaries", count=len(removed)))
+        return run()
+
+
 def _import_one(
     paths: BooksPaths,
     path: Path,
@@ -218,7 +282,10 @@ def _import_one(
     report.rows_read = extraction.rows_read
     report.skipped.extend(extraction.skipped)
     report.notes.extend(extraction.notes)
-    fresh = _drop_known(extraction, keys, report)
+    fresh = _drop_known(extraction, keys, report, path)
+    archived = _archive_target(paths, readable, importer, extraction)
+    attachments = _anonymise(fresh, path, readable, archived, importer, extraction)
+    _clean_text(fresh, report, path)
     after = read_program([*entries, *fresh]) if _changes_program(fresh) else program
     problems = _rule_errors_on(fresh, after)
     if problems:
@@ -238,12 +305,13 @@ def _import_one(
             extraction.archive_account,
             extraction.archive_date or datetime.date.today(),
             after.age_recipient,
+            archiving.kind_for(extraction.archive_account, importer.name),
         )
     if extraction.identities:
         identity.append_segment(
             paths.register, after.age_recipient, extraction.identities, after.account_salt
         )
-    _attach(paths, extraction.attachments, after.age_recipient)
+    _attach(paths, attachments, after.age_recipient)
     append_entries(paths, fresh, lambda e, imp=importer: imp.target(paths, e))  # type: ignore[misc]
     report.written = len(fresh)
     entries.extend(fresh)
@@ -251,12 +319,117 @@ def _import_one(
     return after
 
 
-def _drop_known(extraction: Extraction, keys: set[str], report: FileReport) -> list[data.Directive]:
+def _where(entry: data.Directive, path: Path) -> str:
+    """Where the user finds an entry in the file imported: its page and line or its row."""
+    meta = entry.meta or {}
+    if meta.get("source-line"):
+        return f"{path}:{meta['source-line']}"
+    location = Location.of(meta)
+    return str(location) if location.lineno else location.filename
+
+
+def _drop_known(
+    extraction: Extraction, keys: set[str], report: FileReport, path: Path
+) -> list[data.Directive]:
     fresh = []
     for entry in extraction.entries:
         key = entry.meta.get(IMPORT_KEY) if entry.meta else None
         if key is not None and key in keys:
-            report.skipped.append((str(Location.of(entry.meta)), f"already in the books ({key})"))
+            report.skipped.append((_where(entry, path), f"already in the books ({key})"))
         else:
             fresh.append(entry)
     return fresh
+
+
+def _archive_target(paths: BooksPaths, readable: Path, importer: AidImporter, extraction: Extraction) -> str:
+    """How the books name the original: its archived path (relative to the books) when it is
+    archived, else `<kind>.<digest>.<ext>` (an original holding names is not archived; its
+    people go to the encrypted register). Never the original's own file name."""
+    account = extraction.archive_account
+    if not account:
+        digest = archiving.sha256_of(readable)[: archiving.DIGEST]
+        return f"{archiving.kind_for('', importer.name)}.{digest}.{archiving.extension_of(readable)}"
+    date = extraction.archive_date or datetime.date.today()
+    kind = archiving.kind_for(account, importer.name)
+    target = archiving.archive_path(paths, readable, account, date, kind)
+    return target.relative_to(paths.root).as_posix()
+
+
+def _anonymise(
+    fresh: list[data.Directive],
+    path: Path,
+    readable: Path,
+    archived: str,
+    importer: AidImporter,
+    extraction: Extraction,
+) -> list[tuple[Path, str]]:
+    """The new entries name the original by `archived` and attachments by date, kind and
+    digest, never by the file names the user gave (they often carry a participant's name or
+    account number). Rewrites the entries in place; returns the attachments renamed."""
+    prefixes = {str(readable): archived, str(path): archived}
+    if extraction.archive_account:  # the name a statement importer gave its `source`
+        original = archiving.archive_relpath(
+            extraction.archive_account, extraction.archive_date or datetime.date.today(), readable
+        )
+        prefixes[original] = archived
+    exact: dict[str, str] = {}
+    attachments = []
+    kind = archiving.kind_for("", importer.name)
+    for source, relative in extraction.attachments:
+        renamed = archiving.attachment_name(relative, source, kind)
+        exact[relative] = renamed
+        exact[f"../{relative}"] = f"../{renamed}"
+        attachments.append((source, renamed))
+    for position, entry in enumerate(fresh):
+        for key, value in (entry.meta or {}).items():
+            if isinstance(value, str) and key not in ("filename",):
+                entry.meta[key] = _renamed(value, prefixes, exact)
+        if isinstance(entry, data.Document):
+            fresh[position] = entry._replace(filename=_renamed(entry.filename, prefixes, exact))
+    return attachments
+
+
+def _renamed(value: str, prefixes: dict[str, str], exact: dict[str, str]) -> str:
+    if value in exact:
+        return exact[value]
+    for old, new in prefixes.items():
+        if old and value.startswith(old):
+            return new + value[len(old) :]
+    return value
+
+
+def _clean_text(fresh: list[data.Directive], report: FileReport, path: Path) -> None:
+    """Control and invisible characters of the new entries' text escaped before anything is
+    written (ledger.cleantext says why escaped, not refused); each entry touched is noted."""
+    for position, entry in enumerate(fresh):
+        found: list[str] = []
+        text = functools.partial(_escaped, found=found)
+        for key, value in (entry.meta or {}).items():
+            if isinstance(value, str) and key != "filename":
+                entry.meta[key] = text(value)
+        if isinstance(entry, data.Transaction):
+            entry = entry._replace(
+                narration=text(entry.narration) if entry.narration else entry.narration,
+                payee=text(entry.payee) if entry.payee else entry.payee,
+            )
+        elif isinstance(entry, data.Custom):
+            entry = entry._replace(
+                values=[
+                    v._replace(value=text(v.value)) if isinstance(getattr(v, "value", None), str) else v
+                    for v in entry.values
+                ]
+            )
+        elif isinstance(entry, data.Note):
+            entry = entry._replace(comment=text(entry.comment))
+        elif isinstance(entry, data.Event):
+            entry = entry._replace(description=text(entry.description))
+        if found:
+            fresh[position] = entry
+            codes = ", ".join(sorted(set(found)))
+            report.notes.append((_where(entry, path), f"control or invisible characters escaped: {codes}"))
+
+
+def _escaped(value: str, found: list[str]) -> str:
+    cleaned, codes = cleantext.clean(value)
+    found.extend(codes)
+    return cleaned

@@ -20,15 +20,14 @@ one visit per participant and day, a photo that exists.
 from __future__ import annotations
 
 import datetime
-import hashlib
 from decimal import Decimal
 from pathlib import Path
 
 from beancount.core import data
 
-from importers import archive
 from importers.base import Extraction, SheetImporter
 from importers.plans import ARCHIVE_ACCOUNT, participant_of, sensible_date
+from importers.receipts import SCANS, scan_target
 from importers.tables import InputError, Row, cell_decimal
 from importers.visit_columns import FILLED_KEYS, SPEC, status_of
 from ledger import accounts
@@ -40,9 +39,9 @@ MAX_LISTED = 50
 
 
 def photo_target(code: str, date: datetime.date, photo: Path) -> str:
-    """Where a visit photo lives, relative to the books: documents/visits/P0001/<date>.<sha8>.<name>.age."""
-    digest = hashlib.sha256(photo.read_bytes()).hexdigest()[:8]
-    return f"documents/{PHOTOS}/{code}/{date.isoformat()}.{digest}.{photo.name}{archive.SUFFIX}"
+    """Where a visit photo lives, relative to the books: named as receipt scans are
+    (importers/receipts.scan_target), in documents/visits/<PID>/ instead of receipts/."""
+    return scan_target(code, date, photo).replace(f"documents/{SCANS}/", f"documents/{PHOTOS}/", 1)
 
 
 def visit_key(code: str, date: datetime.date) -> str:

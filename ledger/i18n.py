@@ -12,6 +12,15 @@ LANGUAGES = ("id", "en")
 ENV_LANG = "AIDLEDGER_LANG"
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # importing: the books' lock and what an interrupted import left (importers/pipeline.py)
+    "import.waiting-lock": {
+        "id": "menunggu kunci buku yang dipegang impor lain ({holder})",
+        "en": "waiting for the books' lock held by another import ({holder})",
+    },
+    "import.removed-temporaries": {
+        "id": "{count} berkas sementara dari impor yang terputus dihapus",
+        "en": "removed {count} temporary file(s) left by an interrupted import",
+    },
     "unregistered-participant": {
         "id": "Akun {account} milik peserta {participant} yang belum terdaftar "
         '(tidak ada custom "participant" "{participant}")',
@@ -128,6 +137,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Purchase of {amount} for plan line {line} is booked as {booked}, "
         "but the plan line's category is {planned}",
     },
+    # `aidledger import`'s report of each file (the reasons come from the importers)
+    "import-wrote": {
+        "id": "{path} ({importer}): dibaca {read}, ditulis {written}, dilewati {skipped}",
+        "en": "{path} ({importer}): read {read}, wrote {written}, skipped {skipped}",
+    },
+    "import-would-write": {
+        "id": "{path} ({importer}): dibaca {read}, akan ditulis {written}, dilewati {skipped}",
+        "en": "{path} ({importer}): read {read}, would write {written}, skipped {skipped}",
+    },
+    "import-archived": {"id": ", diarsipkan sebagai {path}", "en": ", archived as {path}"},
+    "import-skipped": {"id": "  dilewati {location}: {reason}", "en": "  skipped {location}: {reason}"},
+    "import-note": {"id": "  catatan {location}: {note}", "en": "  note {location}: {note}"},
+    "import-error": {"id": "kesalahan: {error}", "en": "error: {error}"},
 }
 
 
@@ -139,3 +161,60 @@ def default_language() -> str:
 def text(key: str, lang: str | None = None, **values: object) -> str:
     catalogue = MESSAGES[key]
     return catalogue.get(lang or default_language(), catalogue["id"]).format(**values)
+
+
+# --- words for codes: one spelling of each everywhere (Fava pages, PDFs, command line) ---------
+# The codes (finding kinds, severities, disbursement statuses) stay in JSON and CSV output; what
+# people read shows these words. A finding kind without a label here fails a test.
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "unplanned-purchase": ("Pembelian di luar RAB", "Unplanned purchase"),
+    "overspent-plan-line": ("Realisasi melebihi RAB", "Plan line overspent"),
+    "unrealised-plan-line": ("Pos RAB belum direalisasi", "Plan line not realised"),
+    "unreceipted-withdrawal": ("Penarikan tanpa nota", "Withdrawal without receipts"),
+    "purchase-before-approval": ("Pembelian sebelum RAB disetujui", "Purchase before approval"),
+    "duplicate-receipt": ("Nota ganda", "Duplicate receipt"),
+    "missing-meterai": ("Nota tanpa meterai", "Receipt without meterai"),
+    "category-mismatch": ("Kategori tidak sesuai RAB", "Category differs from plan"),
+    "disbursement-not-credited": ("Bantuan belum masuk rekening", "Disbursement not credited"),
+    "disbursement-amount-mismatch": ("Jumlah kredit berbeda", "Credited amount differs"),
+    "credit-without-disbursement": ("Kredit tanpa daftar penyaluran", "Credit without disbursement"),
+    "duplicate-disbursement": ("Penyaluran ganda", "Duplicate disbursement"),
+    "unclassified-bank-line": ("Mutasi bank belum dikenali", "Unclassified bank line"),
+    "progress-visit-overdue": ("Kunjungan perkembangan terlambat", "Progress visit overdue"),
+    "business-stopped": ("Usaha berhenti", "Business stopped"),
+}
+
+SEVERITY_LABELS: dict[str, tuple[str, str]] = {
+    "error": ("Kesalahan", "Error"),
+    "warning": ("Peringatan", "Warning"),
+}
+
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "credited": ("Sudah masuk rekening", "Credited"),
+    "pending": ("Dalam proses", "Pending"),
+    "not-credited": ("Belum masuk rekening", "Not credited"),
+    "mismatch": ("Jumlah berbeda", "Amount differs"),
+    "duplicate": ("Tercatat ganda", "Listed twice"),
+}
+
+
+def word(table: dict[str, tuple[str, str]], code: str, lang: str | None = None) -> str:
+    """The word for `code` in `lang` (default: $AIDLEDGER_LANG, then Indonesian); the code
+    itself when the table has none."""
+    pair = table.get(code)
+    if pair is None:
+        return code
+    return pair[1] if (lang or default_language()) == "en" else pair[0]
+
+
+def kind_label(kind: str, lang: str | None = None) -> str:
+    return word(KIND_LABELS, kind, lang)
+
+
+def severity_label(severity: str, lang: str | None = None) -> str:
+    return word(SEVERITY_LABELS, severity, lang)
+
+
+def status_label(status: str, lang: str | None = None) -> str:
+    return word(STATUS_LABELS, status, lang)

@@ -126,3 +126,8 @@ def write(
             path.write_text(text, encoding="utf-8")
             written.append(path)
     return written
+
+
+# for other single-file renderings of the books (a companion's scope, scripts/serving.py)
+options_text = _options_text
+clean = _clean

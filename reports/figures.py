@@ -24,6 +24,7 @@ from ledger.funds import FunderUse, GroupUse, SavingsSummary
 from ledger.money import ZERO
 from ledger.reconcile import LineSummary, ParticipantSummary
 from ledger.reconcile import disbursements as disb_rules
+from ledger.reconcile.progress import progress_facts
 from ledger.records import Participant, Program
 
 
@@ -56,6 +57,8 @@ class Figures:
     entries: list[data.Directive] = field(default_factory=list)
     category_labels: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] | None = None
+    progress: dict[str, Any] = field(default_factory=dict)  # ledger.progress.Progress per participant
+    made_on: datetime.date = field(default_factory=datetime.date.today)
 
     def group_uses(self, funder: str) -> dict[str, GroupUse]:
         return funds.group_use(self.entries, self.loaded.program, funder, self.start, self.as_of)
@@ -111,8 +114,12 @@ def gather(
     start: datetime.date | None = None,
     lang: str = "id",
     names: dict[str, str] | None = None,
+    made_on: datetime.date | None = None,
 ) -> Figures:
-    """All figures for the reports of one run: one engine run and one pass of ledger.funds."""
+    """All figures for the reports of one run: one engine run and one pass of ledger.funds.
+
+    `as_of` dates the figures (default: the books' last transaction; the command line passes
+    today); `made_on` is the day the report is made and signed (default: today)."""
     as_of = as_of or _last_date(loaded.entries)
     entries = [e for e in loaded.entries if e.date <= as_of]
     settings = reconcile.Settings(as_of=as_of, lang=lang)
@@ -133,12 +140,30 @@ def gather(
         ageing=funds.cash_ageing(entries, as_of),
         entries=entries,
         category_labels={
-            line.category_account: line.category
-            for plan in result.facts.plans.values()
-            for line in plan.lines.values()
+            **_typed_categories(entries),
+            **{
+                line.category_account: line.category
+                for plan in result.facts.plans.values()
+                for line in plan.lines.values()
+            },
         },
         names=names,
+        progress=progress_facts(result.facts, loaded.program),
+        made_on=made_on or datetime.date.today(),
     )
+
+
+def _typed_categories(entries: list[data.Directive]) -> dict[str, str]:
+    """Goods category account component -> the label a receipt typed ("Lain-lain", "Tanpa
+    Kategori"): an unplanned purchase's category is shown as written, not as its account name."""
+    labels: dict[str, str] = {}
+    for entry in entries:
+        if not isinstance(entry, data.Transaction) or not entry.meta or not entry.postings:
+            continue
+        label = entry.meta.get("category")
+        if isinstance(label, str):
+            labels[entry.postings[0].account.rsplit(":", 1)[-1]] = label
+    return labels
 
 
 def _last_date(entries: list[data.Directive]) -> datetime.date:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from reports import audit_ledger, manifest
 from reports.figures import Figures
-from reports.pdf import audit, card, disbursements, exceptions, funder, realisation
+from reports.pdf import audit, card, disbursements, exceptions, funder, progress, realisation, worklist
 from reports.pdf.document import Frame_, ReportDocument
 from reports.pdf.fmt import Fmt
 from reports.pdf.render import body_width, write_pdf
 
-KINDS = ("card", "realisation", "disbursements", "funder", "exceptions", "audit")
+KINDS = ("card", "realisation", "disbursements", "funder", "exceptions", "audit", "progress", "worklist")
 
 Written = list[tuple[Path, int]]
 Progress = Callable[[Iterable[str]], Iterable[str]]
@@ -94,9 +94,37 @@ def audit_pack(fig: Figures, fmt: Fmt, out: Path, per_participant: bool = False)
     ledgers = audit_ledger.write(fig.loaded, out, per_participant=per_participant)
     path = out / "audit-pack.pdf"
     doc = ReportDocument(
-        path, Frame_(fig.books_title, audit.title(fmt), fig.as_of, with_names=bool(fig.names)), fmt
+        path,
+        Frame_(fig.books_title, audit.title(fmt), fig.made_on, with_names=bool(fig.names), as_of=fig.as_of),
+        fmt,
     )
     pages = doc.render(
         audit.story(fig, fmt, body_width(audit.ORIENTATION), lines, ledgers[0].name), contents=True
     )
     return [(path, pages), *((p, 0) for p in ledgers), (out / "manifest.sha256", 0)]
+
+
+def progress_report(fig: Figures, fmt: Fmt, out: Path) -> Written:
+    """perkembangan-usaha.pdf: success by milestone, skill group, cohort and funder."""
+    path = out / "perkembangan-usaha.pdf"
+    return [(path, write_pdf(path, fig, fmt, progress.title(fmt), progress.story, progress.ORIENTATION))]
+
+
+def worklist_report(fig: Figures, fmt: Fmt, out: Path, companion: str | None) -> Written:
+    """tugas-<C01>.pdf: one companion's participants and what each needs (all companions: one each)."""
+    program = fig.loaded.program
+    if companion is not None:
+        code = worklist.companion_code(program, companion)
+        if code is None:
+            known = ", ".join(sorted(program.companions)) or "none"
+            raise ReportError(f"no companion {companion} in these books (companions: {known})")
+        codes = [code]
+    else:
+        codes = sorted(program.companions)
+    written: Written = []
+    for code in codes:
+        path = out / f"tugas-{code}.pdf"
+        title = worklist.title(fmt, code)
+        story = partial(worklist.story, companion=code)
+        written.append((path, write_pdf(path, fig, fmt, title, story, worklist.ORIENTATION)))
+    return written

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ledger import books as books_mod
-from ledger import identity
+from ledger import i18n, identity
 from ledger.records import Location
 from scripts import cmd_outcomes, cmd_reconcile, cmd_report
 from scripts.options import (  # noqa: F401  (re-exported: older imports of scripts.cli)
@@ -45,7 +45,7 @@ def init(directory: Path, key: Path | None, title: str, lang: str) -> None:
     key_file = identity.key_path(key, books_id)
     created = not key_file.exists()
     try:
-        secret = identity.load_or_create_key(key_file)
+        secret = identity.load_or_create_key(key_file, books_root=Path(directory))
         paths = create_books(
             directory, recipient=identity.recipient_of(secret), books_id=books_id, title=title, lang=lang
         )
@@ -83,28 +83,39 @@ def check(books: Path | None) -> None:
     "and stdin is a terminal). Never stored.",
 )
 @click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default=None,
+    help="Language of the diagnostics (default: $AIDLEDGER_LANG, else id).",
+)
+@click.option(
     "--explain",
     is_flag=True,
     help="Print how each statement PDF is read (layout or reader, header fields, columns, rows "
     "with page and line, chain check, page furniture) and import nothing.",
 )
 def import_(
-    files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None, explain: bool = False
+    files: tuple[Path, ...],
+    books: Path | None,
+    dry_run: bool,
+    password: str | None,
+    lang: str | None,
+    explain: bool = False,
 ) -> None:
     """Import statements and spreadsheets into the books (no key needed: identities and
     archived originals are encrypted to the books' public key)."""
+    if lang:
+        os.environ["AIDLEDGER_LANG"] = lang  # read by every diagnostic (importers.messages)
     if explain:
         from importers.bank.explain import explain_file
 
         results = [explain_file(path, password) for path in files]
         click.echo("\n\n".join(text for text, _ok in results))
         sys.exit(0 if all(ok for _text, ok in results) else 1)
-    from importers.pipeline import import_files
-    from importers.registry import all_importers
+    from importers.pipeline import import_into_books
     from ledger.writer import format_entries
 
     paths = require_books(books)
-    loaded = books_mod.load(paths)
 
     def ask_password(path: Path) -> str | None:
         if not sys.stdin.isatty():
@@ -113,14 +124,13 @@ def import_(
         return answer or None
 
     try:
-        reports = import_files(
+        reports = import_into_books(
             paths,
             list(files),
-            all_importers(paths.root),
-            loaded.entries,
             dry_run=dry_run,
             password=password,
             ask_password=ask_password,
+            notice=lambda message: click.echo(message, err=True),
         )
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -129,22 +139,25 @@ def import_(
     for report in reports:
         if report.error:
             failed = True
-            click.echo(f"error: {report.error}", err=True)
+            click.echo(i18n.text("import-error", error=report.error), err=True)
             continue
         if dry_run:
             click.echo(format_entries(report.entries))
-        verb = "would write" if dry_run else "wrote"
-        line = (
-            f"{report.path} ({report.importer}): read {report.rows_read}, {verb} {len(report.entries)}, "
-            f"skipped {len(report.skipped)}"
+        line = i18n.text(
+            "import-would-write" if dry_run else "import-wrote",
+            path=report.path,
+            importer=report.importer,
+            read=report.rows_read,
+            written=len(report.entries),
+            skipped=len(report.skipped),
         )
         if report.archived:
-            line += f", archived as {report.archived.relative_to(paths.root)}"
+            line += i18n.text("import-archived", path=report.archived.relative_to(paths.root))
         click.echo(line, err=dry_run)
         for location, reason in report.skipped:
-            click.echo(f"  skipped {location}: {reason}", err=dry_run)
+            click.echo(i18n.text("import-skipped", location=location, reason=reason), err=dry_run)
         for location, note in report.notes:
-            click.echo(f"  note {location}: {note}", err=dry_run)
+            click.echo(i18n.text("import-note", location=location, note=note), err=dry_run)
     if failed:
         sys.exit(1)
 
@@ -188,7 +201,7 @@ def _open_register(books: Path | None, key: Path | None) -> identity.Register:
     paths = require_books(books)
     loaded = books_mod.load(paths)
     try:
-        secret = identity.read_key(identity.key_path(key, loaded.program.books_id))
+        secret = identity.read_key(identity.key_path(key, loaded.program.books_id), paths.root)
         return identity.Register.open(paths.register, secret)
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -250,14 +263,15 @@ def identity_export(out: Path, books: Path | None, key: Path | None) -> None:
     """Write the register as a CSV (in clear: keep it safe, delete it after use)."""
     import csv
 
+    from ledger import cleantext
+
     register = _open_register(books, key)
     with open(out, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["code", "name", "nik", "address", "phone", "account_number"])
         for person in sorted(register.people.values(), key=lambda p: p.code):
-            writer.writerow(
-                [person.code, person.name, person.nik, person.address, person.phone, person.account_number]
-            )
+            row = [person.code, person.name, person.nik, person.address, person.phone, person.account_number]
+            writer.writerow(cleantext.spreadsheet_row(row))  # `=HYPERLINK(...)` as a name must not run
     os.chmod(out, 0o600)
     click.echo(f"exported {len(register.people)} identities to {out}")
 
@@ -274,6 +288,7 @@ def document(archived: Path, out: Path, books: Path | None, key: Path | None) ->
     paths = require_books(books)
     key_file = identity.key_path(key, books_mod.load(paths).program.books_id)
     try:
+        identity.check_key_file(key_file, paths.root)
         out.write_bytes(read_archived(archived, key_file))
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -287,7 +302,7 @@ def document(archived: Path, out: Path, books: Path | None, key: Path | None) ->
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="File to write (.xlsx or .csv).")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 @click.option("--participant", "participant_codes", multiple=True, help="Fill in this code (repeatable).")
-@click.option("--companion", default=None, help="With --books: only this companion's participants.")
+@click.option("--companion", default=None, help="Her participants only (her code or her name).")
 @click.option("--list", "one_list", is_flag=True, help="One sheet for all participants, not one each.")
 @click.option(
     "--books",
@@ -305,16 +320,23 @@ def template(
     one_list: bool,
     books: Path | None,
 ) -> None:
-    """Write an empty spreadsheet for KIND (participants, plan, receipts, disbursements)."""
+    """Write a spreadsheet to fill for KIND: participants, disbursements, plan, receipts,
+    passbook or progress (with a Petunjuk sheet; drop-downs from the books with --books)."""
     from importers import templates
-    from importers.plan_templates import context_for
+    from importers.template_context import context_for
 
-    loaded = books_mod.load(require_books(books)) if books else None
-    context = context_for(loaded, [code.upper() for code in participant_codes], companion, one_list)
     try:
-        written = templates.write_template(kind, out, lang, context)
+        kind = templates.kind_of(kind)
     except templates.UnknownTemplate as exc:
         fail(str(exc), 2)
+        return
+    wanted = books is not None or bool(participant_codes) or companion is not None
+    loaded = books_mod.load(require_books(books)) if wanted else None
+    try:
+        context = context_for(loaded, list(participant_codes), companion, one_list, lang)
+        written = templates.write_template(kind, out, lang, context)
+    except templates.TemplateError as exc:
+        fail(str(exc), 1)
         return
     click.echo(f"wrote {written}")
 
@@ -324,12 +346,30 @@ def template(
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--read-only", is_flag=True, help="Disable editing and importing in Fava.")
-def serve(books: Path | None, host: str, port: int, read_only: bool) -> None:
+@click.option(
+    "--companion",
+    default=None,
+    help="Only this companion's participants (code or name), read-only: the others are filtered out at load.",
+)
+@click.option(
+    "--key",
+    "key",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The identity key: archived receipts and statements then open in the browser, "
+    "decrypted in memory, each opening logged (default: $AIDLEDGER_KEY, else they stay encrypted).",
+)
+def serve(
+    books: Path | None, host: str, port: int, read_only: bool, companion: str | None, key: Path | None
+) -> None:
     """Serve the books in Fava."""
-    from scripts.serving import serve_books
+    from scripts.serving import serve_books, serve_companion
 
     paths = require_books(books)
-    serve_books(paths, host=host, port=port, read_only=read_only)
+    if companion is not None:
+        serve_companion(paths, companion, host=host, port=port)
+        return
+    serve_books(paths, host=host, port=port, read_only=read_only, key=key)
 
 
 @main.command()
@@ -355,7 +395,7 @@ def demo(
 
     try:
         result = build_demo(directory, participants=participants, seed=seed, key=key, echo=click.echo)
-    except FileExistsError as exc:
+    except (FileExistsError, identity.RegisterError) as exc:
         fail(str(exc))
         return
     click.echo(json.dumps(result.summary, indent=2))

@@ -18,10 +18,11 @@ from pathlib import Path
 import click
 
 from ledger import books as books_mod
+from ledger import cleantext, i18n
 from ledger.findings import ERROR, Finding
 from ledger.reconcile import ParticipantSummary, Settings, run, summarise
 from ledger.records import Location
-from scripts.options import as_of_day, as_of_option, books_option, format_option, lang_option
+from scripts.options import as_of_day, as_of_option, books_option, format_option, lang_option, language
 
 CSV_COLUMNS = ("kind", "severity", "participant", "companion", "date", "amount", "message", "locations")
 
@@ -44,23 +45,61 @@ def _table(rows: Sequence[Sequence[str]], headers: Sequence[str], right: set[int
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
-def findings_table(findings: Sequence[Finding]) -> str:
+# the tables' words (the JSON and CSV keep the codes); Indonesian first, --lang en for English
+WORDS: dict[str, tuple[str, str]] = {
+    "participant": ("peserta", "participant"),
+    "date": ("tanggal", "date"),
+    "severity": ("tingkat", "severity"),
+    "kind": ("jenis", "kind"),
+    "amount": ("jumlah", "amount"),
+    "message": ("keterangan", "message"),
+    "locations": ("lokasi", "locations"),
+    "companion": ("pendamping", "companion"),
+    "plan": ("RAB", "plan"),
+    "aid": ("bantuan", "aid"),
+    "withdrawn": ("ditarik", "withdrawn"),
+    "receipted": ("bernota", "receipted"),
+    "cash": ("tunai", "cash"),
+    "savings": ("tabungan", "savings"),
+    "realised": ("realisasi", "realised"),
+    "line": ("no", "line"),
+    "description": ("uraian", "description"),
+    "category": ("kategori", "category"),
+    "planned": ("rencana", "planned"),
+    "actual": ("realisasi", "actual"),
+    "difference": ("selisih", "difference"),
+    "receipts": ("nota", "receipts"),
+    "findings-as-of": ("Temuan per tanggal {date} ({count})", "Findings as of {date} ({count})"),
+    "none": ("(tidak ada)", "(none)"),
+    "participants": ("Peserta", "Participants"),
+    "plan-lines": ("Baris RAB", "Plan lines"),
+}
+
+
+def word(key: str, lang: str | None = None, **values: object) -> str:
+    pair = WORDS[key]
+    text = pair[1] if language(lang) == "en" else pair[0]
+    return text.format(**values) if values else text
+
+
+def findings_table(findings: Sequence[Finding], lang: str | None = None) -> str:
     rows = [
         [
             f.participant,
             f.date.isoformat(),
-            f.severity,
-            f.kind,
+            i18n.severity_label(f.severity, language(lang)),
+            i18n.kind_label(f.kind, language(lang)),
             _rp(f.amount),
             f.message,
             " ".join(f.locations),
         ]
         for f in findings
     ]
-    return _table(rows, ["participant", "date", "severity", "kind", "amount", "message", "locations"], {4})
+    headers = ["participant", "date", "severity", "kind", "amount", "message", "locations"]
+    return _table(rows, [word(h, lang) for h in headers], {4})
 
 
-def summary_table(summaries: Sequence[ParticipantSummary]) -> str:
+def summary_table(summaries: Sequence[ParticipantSummary], lang: str | None = None) -> str:
     rows = [
         [
             s.participant,
@@ -86,10 +125,10 @@ def summary_table(summaries: Sequence[ParticipantSummary]) -> str:
         "savings",
         "realised",
     ]
-    return _table(rows, headers, set(range(2, 9)))
+    return _table(rows, [word(h, lang) for h in headers], set(range(2, 9)))
 
 
-def lines_table(summaries: Sequence[ParticipantSummary]) -> str:
+def lines_table(summaries: Sequence[ParticipantSummary], lang: str | None = None) -> str:
     rows = [
         [
             line.participant,
@@ -114,7 +153,7 @@ def lines_table(summaries: Sequence[ParticipantSummary]) -> str:
         "difference",
         "receipts",
     ]
-    return _table(rows, headers, {4, 5, 6, 7})
+    return _table(rows, [word(h, lang) for h in headers], {4, 5, 6, 7})
 
 
 def findings_csv(findings: Sequence[Finding]) -> str:
@@ -123,7 +162,8 @@ def findings_csv(findings: Sequence[Finding]) -> str:
     writer.writerow(CSV_COLUMNS)
     for f in findings:
         d = f.as_dict()
-        writer.writerow([*(d[c] for c in CSV_COLUMNS[:-1]), " ".join(f.locations)])
+        row = [*(d[c] for c in CSV_COLUMNS[:-1]), " ".join(f.locations)]
+        writer.writerow(cleantext.spreadsheet_row(row))  # no formula injection through a text
     return buffer.getvalue()
 
 
@@ -181,13 +221,13 @@ def reconcile(
         click.echo(findings_csv(findings), nl=False)
     else:
         summaries = [s for s in summarise(result.facts, program) if wanted(s.participant, s.companion)]
-        click.echo(f"Findings as of {settings.as_of} ({len(findings)})")
-        click.echo(findings_table(findings) if findings else "(none)")
+        click.echo(word("findings-as-of", lang, date=settings.as_of, count=len(findings)))
+        click.echo(findings_table(findings, lang) if findings else word("none", lang))
         click.echo("")
-        click.echo("Participants")
-        click.echo(summary_table(summaries))
+        click.echo(word("participants", lang))
+        click.echo(summary_table(summaries, lang))
         if code is not None or show_lines:
             click.echo("")
-            click.echo("Plan lines")
-            click.echo(lines_table(summaries))
+            click.echo(word("plan-lines", lang))
+            click.echo(lines_table(summaries, lang))
     sys.exit(1 if any(f.severity == ERROR for f in findings) else 0)

@@ -11,14 +11,26 @@ from pathlib import Path
 import click
 
 from ledger import books as books_mod
-from ledger import i18n, identity
+from ledger import identity
 from reports import run
-from scripts.options import books_option, fail, key_option, require_books
+from scripts.options import (
+    as_of_day,
+    as_of_option,
+    books_option,
+    day,
+    fail,
+    from_option,
+    key_option,
+    lang_option,
+    language,
+    require_books,
+    to_option,
+)
 
 
 def _names(paths: books_mod.BooksPaths, books_id: str, key: Path | None) -> dict[str, str]:
     """Names from the identity register: needs its key."""
-    secret = identity.read_key(identity.key_path(key, books_id))
+    secret = identity.read_key(identity.key_path(key, books_id), paths.root)
     register = identity.Register.open(paths.register, secret)
     return {code: person.name for code, person in register.people.items()}
 
@@ -41,13 +53,11 @@ def _bar(label: str) -> run.Progress:
 @click.option("--participant", default=None, help="card: only this participant's card (code).")
 @click.option("--funder", default=None, help="funder: only this funder (code, e.g. Kemensos).")
 @click.option("--batch", default=None, help="disbursements: only this batch.")
-@click.option(
-    "--from", "start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day (YYYY-MM-DD)."
-)
-@click.option(
-    "--to", "end", type=click.DateTime(["%Y-%m-%d"]), default=None, help="As of this day (YYYY-MM-DD)."
-)
-@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None, help="id (default) or en.")
+@click.option("--companion", default=None, help="worklist: only this companion (code or name).")
+@as_of_option
+@from_option
+@to_option
+@lang_option
 @click.option("--with-names", is_flag=True, help="Print participants' names (needs the register's key).")
 @key_option
 @click.option("--per-participant", is_flag=True, help="audit: also one audit ledger per participant.")
@@ -58,6 +68,8 @@ def report(
     participant: str | None,
     funder: str | None,
     batch: str | None,
+    companion: str | None,
+    as_of: datetime.datetime | None,
     start: datetime.datetime | None,
     end: datetime.datetime | None,
     lang: str | None,
@@ -66,7 +78,11 @@ def report(
     per_participant: bool,
     out: Path,
 ) -> None:
-    """Write the PDF report KIND (card, realisation, disbursements, funder, exceptions, audit)."""
+    """Write the PDF report KIND (card, realisation, disbursements, funder, exceptions, audit,
+    progress, worklist).
+
+    A report is dated the day it is made and shows its figures as of --as-of (default today);
+    --from/--to bound a period, whose figures are as of its last day."""
     from reports.figures import gather
     from reports.pdf.fmt import Fmt
 
@@ -76,14 +92,18 @@ def report(
             ("--participant", participant, ("card",)),
             ("--funder", funder, ("funder",)),
             ("--batch", batch, ("disbursements",)),
+            ("--companion", companion, ("worklist",)),
             ("--per-participant", per_participant, ("audit",)),
         )
         if value and kind not in kinds
     ]
     if misplaced:
         fail(f"{', '.join(misplaced)} does not apply to `report {kind}`", 2)
-    if start and end and start > end:
-        fail(f"--from {start.date()} is after --to {end.date()}", 2)
+    if as_of and end and as_of != end:
+        fail("--to ends a period and dates its figures: give --to or --as-of, not both", 2)
+    last = as_of_day(end or as_of)
+    if start and start.date() > last:
+        fail(f"--from {start.date()} is after --{'to' if end else 'as-of'} {last}", 2)
     if out.exists() and not out.is_dir():
         fail(f"--out {out} is a file, not a folder", 2)
     paths = require_books(books)
@@ -96,14 +116,8 @@ def report(
             names = _names(paths, loaded.program.books_id, key)
         except identity.RegisterError as exc:
             fail(str(exc))
-    fig = gather(
-        loaded,
-        as_of=end.date() if end else None,
-        start=start.date() if start else None,
-        lang=lang or i18n.default_language(),
-        names=names,
-    )
-    fmt = Fmt(lang or i18n.default_language())
+    fig = gather(loaded, as_of=last, start=day(start), lang=language(lang), names=names)
+    fmt = Fmt(language(lang))
     out.mkdir(parents=True, exist_ok=True)
     code = participant.strip().upper() if participant else None
     try:
@@ -117,6 +131,10 @@ def report(
             written = run.funder_reports(fig, fmt, out, funder)
         elif kind == "exceptions":
             written = run.exceptions_report(fig, fmt, out)
+        elif kind == "progress":
+            written = run.progress_report(fig, fmt, out)
+        elif kind == "worklist":
+            written = run.worklist_report(fig, fmt, out, companion)
         else:
             written = run.audit_pack(fig, fmt, out, per_participant=per_participant)
     except run.ReportError as exc:

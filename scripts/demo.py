@@ -22,15 +22,15 @@ from typing import Any
 
 from beancount.core import data
 
-from importers.bank.importers import StatementImporter, forget_prefetched, pdf_importers, prefetch
+from importers.bank.importers import forget_prefetched, pdf_importers, prefetch
 from importers.pipeline import import_files
 from importers.registry import all_importers
 from ledger import books, identity
 from ledger.books import BooksPaths
 from ledger.create import create_books, new_books_id
 from ledger.writer import append_entries
-from scripts.sim import render_books, render_passbooks, render_sheets
-from scripts.sim.truth import BankLine, Person, ProgramYear, simulate
+from scripts.sim import render_books, render_passbooks, render_sheets, render_visits
+from scripts.sim.truth import YEAR, BankLine, Person, ProgramYear, simulate
 
 
 @dataclass
@@ -99,7 +99,11 @@ def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path],
             )
             continue
         # PDFs yearly: reading a PDF page costs ~0.3 s (pdfplumber), so fewer, fuller pages
-        periods = render_passbooks.quarters(lines, 12 if is_pdf else 3)
+        # a statement is printed by the last day of the program at the latest
+        periods = [
+            (start, min(end, year.as_of))
+            for start, end in render_passbooks.quarters(lines, 12 if is_pdf else 3)
+        ]
         if not overlap_done and len(periods) >= 2:
             periods.append((periods[0][0], periods[1][1]))
             overlap_done = True
@@ -125,7 +129,7 @@ def build_demo(
         echo(f"replacing the earlier demo in {paths.root}")
     books_id = new_books_id()
     key_file = identity.key_path(key, books_id)
-    secret = identity.load_or_create_key(key_file)
+    secret = identity.load_or_create_key(key_file, paths.root)
     paths = create_books(
         paths.root,
         recipient=identity.recipient_of(secret),
@@ -135,7 +139,10 @@ def build_demo(
     )
     echo(f"identity key: {key_file}")
 
-    year = simulate(participants, seed)
+    # the program ends before the day the demo is built (its statements' closing balances are
+    # asserted the next day, at the latest today): today's figures are its last ones
+    last_day = min(datetime.date(YEAR, 12, 31), datetime.date.today() - datetime.timedelta(days=1))
+    year = simulate(participants, seed, as_of=last_day)
     append_entries(paths, render_books.program_records(year), lambda e: paths.program)
 
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
@@ -155,11 +162,7 @@ def build_demo(
             append_entries(paths, unread, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
         loaded = books.load(paths)
         prefetch(files, paths.root, loaded.program.account_salt)
-        importers = all_importers(paths.root)
-        for importer in importers:  # the simulated year's statements are imported as of its end
-            if isinstance(importer, StatementImporter):
-                importer.today = max(datetime.date.today(), year.as_of)
-        reports = import_files(paths, files, importers, loaded.entries)
+        reports = import_files(paths, files, all_importers(paths.root), loaded.entries)
         forget_prefetched()
     failed = [r.error for r in reports if r.error]
     if failed:
@@ -190,6 +193,15 @@ def build_demo(
             if report.error:
                 raise RuntimeError(report.error)
             echo(f"imported {report.path.name}: {report.written} entries")
+
+    # the companions' progress visits after the aid (some overdue, some businesses closed)
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        sheet = render_visits.visits_workbook(year, Path(tmp) / "kunjungan.xlsx")
+        reports = import_files(paths, [sheet], all_importers(), books.load(paths).entries)
+        for report in reports:
+            if report.error:
+                raise RuntimeError(report.error)
+            echo(f"imported {report.path.name}: {report.written} visits")
 
     loaded = books.load(paths)
     if loaded.errors:

@@ -27,7 +27,12 @@ def test_archive_is_encrypted_idempotent_and_listed_by_beancount(tmp_path: Path)
     again = archive(paths, original, "Assets:Institution:BRI", day, program.age_recipient)
     assert first == again
     assert first.parent == paths.documents / "Assets" / "Institution" / "BRI"
-    assert first.name.startswith("2026-01-31.rekening-januari.") and first.name.endswith(".pdf.age")
+    # date, kind, digest: nothing of the original's own name
+    assert first.name.startswith("2026-01-31.original.") and first.name.endswith(".pdf.age")
+    assert "rekening" not in first.name
+    renamed = tmp_path / "Rekening Koran RINA KUSUMA 0123456789.pdf"
+    renamed.write_bytes(original.read_bytes())
+    assert archive(paths, renamed, "Assets:Institution:BRI", day, program.age_recipient) == first
     assert b"Rina" not in first.read_bytes()
     entries, errors, _ = loader.load_file(str(paths.main))
     assert errors == []

@@ -97,12 +97,24 @@ def test_the_report_says_what_was_read_written_skipped_and_archived(paths: Books
     code, output = run(paths, str(GOLDEN / "passbook" / "split.csv"))
     assert code == 0, output
     assert (
-        "read 7, wrote 8, skipped 0, archived as documents/Assets/Aid/P0900/Savings/2026-06-30.split."
+        "read 7, wrote 8, skipped 0, archived as documents/Assets/Aid/P0900/Savings/2026-06-30.statement."
         in output
     )
     assert "note" in output and "Suspense" in output
     code, output = run(paths, str(GOLDEN / "passbook" / "split.csv"))
     assert code == 0 and "wrote 0, skipped 8" in output and "already in the books" in output
+    # each skipped line named where it is printed in the file, not at line 0 of the archive
+    assert f"skipped {GOLDEN / 'passbook' / 'split.csv'}:8: already in the books" in output
+    assert ":0:" not in output
+
+
+def test_a_renamed_copy_of_an_imported_statement_is_archived_once(paths: BooksPaths, tmp_path: Path) -> None:
+    copy = tmp_path / "Rekening Koran P0900 lagi.csv"
+    copy.write_bytes((GOLDEN / "passbook" / "split.csv").read_bytes())
+    assert run(paths, str(GOLDEN / "passbook" / "split.csv"))[0] == 0
+    code, output = run(paths, str(copy))
+    assert code == 0 and "wrote 0, skipped 8" in output, output
+    assert len(list(paths.documents.rglob("*.age"))) == 1
 
 
 def test_dry_run_prints_and_writes_nothing(paths: BooksPaths) -> None:

@@ -94,7 +94,7 @@ def test_passbook_with_split_columns(paths: BooksPaths) -> None:
     aid = report.entries[1]
     assert aid.meta["funder"] == "Kemensos" and aid.meta["bank-code"] == "TRF"
     assert aid.meta["description"] == "TRF BANTUAN KEMENSOS MODAL USAHA"
-    assert aid.meta["source"].startswith("documents/Assets/Aid/P0900/Savings/2026-06-30.split.")
+    assert aid.meta["source"].startswith("documents/Assets/Aid/P0900/Savings/2026-06-30.statement.")
     assert [loc.rsplit(":", 1)[1] for loc, _note in report.notes] == ["13", "14"]
     assert "summary line merging several months" in report.notes[1][1]
     assert books.load(paths).errors == []

@@ -68,3 +68,13 @@ def test_the_demo_can_be_built_again_in_place_but_never_over_real_books(tmp_path
     result = CliRunner().invoke(main, ["demo", "--no-serve", "--dir", str(real), "--participants", "5"])
     assert result.exit_code == 1 and "not a demo" in result.output
     assert (real / "main.beancount").exists()
+
+
+def test_the_demo_program_ends_on_or_before_the_day_it_is_built(demo) -> None:
+    import datetime
+
+    from ledger import books
+
+    built = datetime.date.today()
+    assert demo.year.as_of <= built
+    assert max(e.date for e in books.load(demo.paths).entries) <= built

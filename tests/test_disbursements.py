@@ -139,7 +139,8 @@ def test_golden_csv_list(tmp_path: Path, year: ProgramYear) -> None:
     assert {e.postings[0].account for e in rows} == {"Assets:Aid:P0002:Transit"}
     assert {e.postings[1].account for e in rows} == {"Income:Grant:Kemensos"}
     assert rows[0].meta["batch"] == "KEMENSOS-2026-A"
-    assert rows[0].meta["source"].endswith("daftar.csv:2")
+    assert rows[0].meta["source"].startswith("documents/Income/Grant/Kemensos/2026-06-16.list.")
+    assert rows[0].meta["source"].endswith(".csv.age:2") and "daftar" not in rows[0].meta["source"]
     assert report.archived is not None
 
 
@@ -148,8 +149,8 @@ def test_golden_csv_list(tmp_path: Path, year: ProgramYear) -> None:
     [
         ("P9999;Kemensos;modal usaha;100;16/06/2026;B1", "not registered"),
         ("P0002;Kemensos;modal usaha;-100;16/06/2026;B1", "positive whole rupiah"),
-        ("P0002;Kemensos;modal usaha;100;;B1", "Tanggal is empty"),
-        ("P0002;Kemensos;;100;16/06/2026;B1", "Komponen is empty"),
+        ("P0002;Kemensos;modal usaha;100;;B1", "Tanggal: empty"),
+        ("P0002;Kemensos;;100;16/06/2026;B1", "Komponen: empty"),
     ],
 )
 def test_bad_rows_refuse_the_file_with_its_location(
@@ -188,5 +189,5 @@ def test_demo_imports_the_lists_and_its_findings_are_the_truth(demo) -> None:
     rows = disb.listed_rows(loaded.entries)
     assert len(rows) == len(demo.year.disbursements)
     sources = [e.meta["source"] for e in loaded.entries if disb.is_row(e)]
-    assert len(sources) == len(rows) and all(".xlsx:Daftar Nominatif:" in s for s in sources)
+    assert len(sources) == len(rows) and all(".xlsx.age:Daftar Nominatif:" in s for s in sources)
     assert _findings(demo.paths, demo.year) == _truth(demo.year)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from babel.numbers import format_decimal
 
-from ledger import books
+from ledger import books, i18n
 from reports.fava_ext.view import EngineView
 from tests.fava_server import serving
 
@@ -36,8 +37,9 @@ pytestmark = [
 ]
 
 
-def rupiah(number: object) -> str:
-    return format_decimal(number, format="#,##0", locale="id_ID")
+def rupiah(number: Decimal) -> str:
+    """As the pages write money: Rp 1.234.567 (-Rp 1.234.567)."""
+    return ("-" if number < 0 else "") + "Rp " + format_decimal(abs(number), format="#,##0", locale="id_ID")
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +138,181 @@ def test_extension_pages_in_chromium(demo, shots: Path) -> None:
             assert page.locator("#aid-findings-count").inner_text() == str(len(wanted)) != "0"
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module")
+def site(demo):  # type: ignore[no-untyped-def]
+    """One server and one Chromium for the tests below: (base URL, browser, engine view today)."""
+    from playwright.sync_api import sync_playwright
+
+    loaded = books.load(demo.paths)
+    engine = EngineView.compute(loaded.entries, datetime.date.today(), "id", loaded.program)
+    with serving(demo.paths.root) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            yield base, browser, engine
+        finally:
+            browser.close()
+
+
+def aid_pages(engine: EngineView) -> list[str]:
+    """Every aid page, a participant with findings among them."""
+    code = next(f.participant for f in engine.findings)
+    return [
+        "AidOverview/",
+        "AidDisbursements/",
+        "AidParticipant/",
+        f"AidParticipant/?participant={code}",
+        "AidFindings/",
+    ]
+
+
+def test_no_finding_slug_in_any_pages_visible_text(site) -> None:  # type: ignore[no-untyped-def]
+    from ledger.findings import KINDS
+    from ledger.reconcile.disbursements import STATUSES
+
+    base, browser, engine = site
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    kinds_seen = set()
+    for path in aid_pages(engine):
+        page.goto(f"{base}/extension/{path}")
+        page.wait_for_selector("#aid-as-of")
+        text = page.locator("article, main, body").first.inner_text()
+        for code in [*KINDS, *STATUSES, "error", "warning"]:
+            if "-" in code or code in ("error", "warning"):
+                assert f" {code} " not in f" {' '.join(text.split())} ", (path, code)
+        kinds_seen |= {label for label, _en in i18n.KIND_LABELS.values() if label in text}
+    assert kinds_seen  # the Indonesian words are there instead
+    assert "Rp " in page.locator("body").inner_text()
+
+
+def shown_findings(page) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(participant, date) of every row of the findings table."""
+    return page.locator("table.aid-findings tbody tr[data-participant]").evaluate_all(
+        "rows => rows.map(r => [r.dataset.participant, r.cells[0].innerText.trim()])"
+    )
+
+
+def test_findings_follow_favas_account_and_time_filters(site) -> None:  # type: ignore[no-untyped-def]
+    base, browser, engine = site
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    counts: dict[str, int] = {}
+    for f in engine.findings:
+        counts[f.participant] = counts.get(f.participant, 0) + 1
+    her = max(counts, key=lambda code: counts[code])
+
+    page.goto(f"{base}/extension/AidFindings/?account=Assets:Aid:{her}")
+    page.wait_for_selector("#aid-findings-count")
+    rows = shown_findings(page)
+    assert rows and {code for code, _ in rows} == {her}
+    assert len(rows) == counts[her]
+    assert page.locator("#aid-fava-filter-note").count() == 1
+    # her page's participant list, narrowed the same way
+    page.goto(f"{base}/extension/AidParticipant/?account=Assets:Aid:{her}")
+    page.wait_for_selector("#aid-participants")
+    assert page.locator("#aid-participants tbody tr").evaluate_all(
+        "r => r.map(x => x.dataset.participant)"
+    ) == [her]
+
+    # a month: only that period's findings, read as of its last day
+    month = max(f.date for f in engine.findings).strftime("%Y-%m")
+    page.goto(f"{base}/extension/AidFindings/?time={month}")
+    page.wait_for_selector("#aid-findings-count")
+    rows = shown_findings(page)
+    assert rows and all(day.startswith(month) for _, day in rows)
+    as_of = page.locator("#aid-as-of").inner_text()
+    assert as_of.startswith(month) and "filter waktu Fava" in page.locator("#aid-as-of-note").inner_text()
+
+
+def test_participant_list_and_findings_by_companion_cohort_group_and_funder(site) -> None:  # type: ignore[no-untyped-def]
+    base, browser, engine = site
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    people = engine.program.participants
+    for name in ("companion", "cohort", "group", "funder"):
+        value = sorted({getattr(p, name) for p in people.values()})[0]
+        expected = sorted(code for code, p in people.items() if getattr(p, name) == value)
+        page.goto(f"{base}/extension/AidParticipant/")
+        page.wait_for_selector("#aid-participants-filter")
+        page.select_option(f'#aid-participants-filter select[name="{name}"]', value)
+        page.locator("#aid-participants-filter button").click()
+        page.wait_for_url(f"**{name}=**")
+        shown = page.locator("#aid-participants tbody tr").evaluate_all(
+            "r => r.map(x => x.dataset.participant)"
+        )
+        assert shown == expected, name
+        page.goto(f"{base}/extension/AidFindings/?{name}={value}")
+        page.wait_for_selector("#aid-findings-count")
+        codes = {code for code, _ in shown_findings(page)}
+        assert codes == {f.participant for f in engine.findings if f.participant in expected}, name
+
+
+def test_no_table_wider_than_the_window_at_1366_px(site, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    base, browser, engine = site
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    for path in aid_pages(engine):
+        page.goto(f"{base}/extension/{path}")
+        page.wait_for_selector("#aid-as-of")
+        too_wide = page.evaluate(
+            """() => [...document.querySelectorAll('table')]
+                 .map(t => [t.id || t.className, Math.ceil(t.getBoundingClientRect().right)])
+                 .filter(([, right]) => right > window.innerWidth)"""
+        )
+        assert not too_wide, (path, too_wide)
+    page.screenshot(path=str(shots / "findings-1366.png"), full_page=False)
+    # locations: short paths relative to the books, each a link to Fava's editor at its line
+    link = page.locator("table.aid-findings td.aid-where a").first
+    assert not link.inner_text().startswith("/")
+    assert "/editor/" in (link.get_attribute("href") or "") and "line=" in (link.get_attribute("href") or "")
+    link.click()
+    page.wait_for_url("**/editor/**")
+
+
+def receipt_scan(engine: EngineView) -> tuple[str, str]:
+    """(participant, archived file) of a receipt scan among the documents."""
+    for code, docs in sorted(engine.documents.items()):
+        for doc in docs:
+            if doc.filename.endswith(".jpg.age"):
+                return code, doc.filename
+    raise AssertionError("the demo has no receipt scan")
+
+
+def test_a_receipt_without_the_key_explains_how_to_read_it(site) -> None:  # type: ignore[no-untyped-def]
+    base, browser, engine = site
+    code, filename = receipt_scan(engine)
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(f"{base}/extension/AidParticipant/?participant={code}")
+    link = page.locator(f'#aid-documents a[href*="{Path(filename).name}"]')
+    link.click()
+    page.wait_for_selector("#aid-encrypted")
+    text = page.locator("body").inner_text()
+    assert "terenkripsi" in text and "aidledger document" in text and "--key" in text
+
+
+def test_a_receipt_with_the_key_opens_as_an_image_and_is_logged(demo, site) -> None:  # type: ignore[no-untyped-def]
+    from importers.archive import read_archived
+
+    _base, browser, engine = site
+    code, filename = receipt_scan(engine)
+    log = demo.paths.root / "logs" / "documents-opened.log"
+    before = {p for p in demo.paths.root.rglob("*") if p.is_file() and "logs" not in p.parts}
+    with serving(demo.paths.root, "--key", str(demo.key_file)) as base:
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page.goto(f"{base}/extension/AidParticipant/?participant={code}")
+        with page.expect_response(lambda r: "/document" in r.url and r.status == 200) as answer:
+            page.locator(f'#aid-documents a[href*="{Path(filename).name}"]').click()
+        response = answer.value
+        assert response.headers["content-type"] == "image/jpeg"
+        assert response.headers["cache-control"] == "no-store"
+        assert response.body() == read_archived(Path(filename), demo.key_file)
+        page.wait_for_load_state()
+        assert page.evaluate("() => document.contentType") == "image/jpeg"
+        assert page.evaluate("() => document.images.length === 1 && document.images[0].naturalWidth > 0")
+        # Fava's own document link (its journal, its Documents page) leads to the same place
+        page.goto(f"{base}/document/?filename={filename}")
+        assert page.evaluate("() => document.contentType") == "image/jpeg"
+    after = {p for p in demo.paths.root.rglob("*") if p.is_file() and "logs" not in p.parts}
+    assert after == before  # nothing written in clear
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 2 and all(
+        Path(filename).name in line and "\topened\t" in line for line in lines[-2:]
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -182,7 +183,10 @@ def test_a_plan_sheet_per_participant_becomes_revision_1(paths: books.BooksPaths
         'custom "plan-revision" "P0001"\n  revision: 1\n  approved-by: "C01"\n  approved: 2026-02-14\n'
         in text
     )
-    assert f'source: "{tmp_path}/rab.xlsx:P0001:3"' in text
+    # the original named by date, kind and digest only, never by the file name the user gave
+    archived = r"documents/Assets/Institution/[0-9-]{10}\.plans\.[0-9a-f]{12}\.xlsx\.age"
+    assert re.search(f'source: "{archived}:P0001:3"', text)
+    assert "rab.xlsx" not in text
     loaded = books.load(paths)
     assert loaded.errors == []
     plans = build_facts(loaded.entries, datetime.date(2026, 12, 31)).plans
@@ -388,13 +392,12 @@ def test_receipts_become_purchases_with_their_scans(
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({9: 7}, "No RAB 7: P0001's approved plan has no such line (lines: 1, 2)"),
-        ({9: "", 10: ""}, "Kategori is needed when No RAB is empty"),
+        ({9: 7}, "No RAB: P0001's approved plan has no line 7 (lines: 1, 2)"),
         ({11: "mungkin"}, "Meterai must be ya or tidak"),
         ({12: "nota/hilang.jpg"}, "no such file beside the spreadsheet"),
         ({1: datetime.date(2026, 1, 2)}, "before P0001 joined"),
         ({8: 600001}, "is not Volume x Harga Satuan"),
-        ({3: ""}, "Toko (shop) is empty"),
+        ({3: ""}, "Toko: empty"),
     ],
 )
 def test_a_bad_receipt_row_names_file_sheet_and_row_and_writes_nothing(
@@ -423,12 +426,12 @@ def test_templates_prefill_codes_offer_choices_and_import_once_filled(
     code, stdout, _ = run_cli("template", "plan", "--books", str(paths.root), "--out", str(out))
     assert code == 0, stdout
     book = load_workbook(out)
-    assert book.sheetnames == ["P0001", "P0002", "Pilihan"]
+    assert book.sheetnames == ["P0001", "P0002", "Petunjuk", "Pilihan"]
     assert book["Pilihan"].sheet_state == "hidden"
     sheet = book["P0001"]
     assert [c.value for c in sheet[1]] == PLAN_HEADERS
     assert sheet["A2"].value == "P0001" and sheet["B2"].value is None
-    formulas = {str(dv.sqref)[0]: dv for dv in sheet.data_validations.dataValidation}
+    formulas = {str(dv.sqref)[0]: dv for dv in sheet.data_validations.dataValidation if dv.type == "list"}
     assert set(formulas) == {"A", "D", "F", "I"}  # code, category, unit, approved by
     assert formulas["A"].showErrorMessage and not formulas["D"].showErrorMessage
     choices = {value for row in book["Pilihan"].iter_rows(min_row=2, values_only=True) for value in row}
@@ -438,18 +441,28 @@ def test_templates_prefill_codes_offer_choices_and_import_once_filled(
     book.save(out)
     (report,) = do_import(paths, out)
     assert report.error is None and report.written == 2
-    assert len(report.skipped) == 11 + 12  # prefilled rows left empty, each with its reason
-    assert "only the participant code" in report.skipped[0][1]
+    left_empty = [s for s in report.skipped if s[1] == "only the participant code is filled in"]
+    assert len(left_empty) == 11 + 12  # prefilled rows left empty, each with its reason
 
     receipts = tmp_path / "nota.xlsx"
     assert (
         run_cli(
-            "template", "receipts", "--participant", "p0002", "--list", "--lang", "en", "--out", str(receipts)
+            "template",
+            "receipts",
+            "--participant",
+            "p0002",
+            "--list",
+            "--lang",
+            "en",
+            "--out",
+            str(receipts),
+            "--books",
+            str(paths.root),
         )[0]
         == 0
     )
     book = load_workbook(receipts)
-    assert book.sheetnames == ["Receipts", "Pilihan"]
+    assert book.sheetnames == ["Receipts", "Petunjuk", "Pilihan"]
     headers = [c.value for c in book["Receipts"][1]]
     assert headers[:4] == ["Participant Code", "Date", "Receipt No", "Shop"]
     assert book["Receipts"]["A13"].value == "P0002" and book["Receipts"]["A14"].value is None
@@ -525,4 +538,4 @@ def test_aidledger_import_reads_plans_and_receipts_like_a_user(
         tmp_path / "salah.xlsx", {"Nota": (RECEIPT_HEADERS, [[*receipts_rows()[0][:9], 9, "", "", ""]])}
     )
     code, _, stderr = run_cli("import", str(bad), "--books", str(paths.root))
-    assert code == 1 and f"{bad}:Nota:2: No RAB 9" in stderr
+    assert code == 1 and f"{bad}:Nota:2: No RAB: P0001's approved plan has no line 9" in stderr

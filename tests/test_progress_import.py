@@ -102,9 +102,10 @@ def test_visits_are_booked_as_dated_directives_with_their_figures(
     assert visits[1].companion == "C01" and visits[2].companion == "C02" and visits[3].workers == 0
     # the photo is archived encrypted and attached to her savings book
     (doc,) = [e for e in loaded.entries if isinstance(e, data.Document)]
-    assert doc.account == "Assets:Aid:P0001:Savings" and doc.filename.endswith(".foto.jpg.age")
+    assert doc.account == "Assets:Aid:P0001:Savings" and doc.filename.endswith(".jpg.age")
+    assert "/documents/visits/P0001/2026-04-28." in doc.filename and "foto" not in doc.filename
     assert Path(doc.filename).is_file() and b"not really" not in Path(doc.filename).read_bytes()
-    assert visits[1].photo.startswith("documents/visits/P0001/2026-04-28.")
+    assert doc.filename.endswith(visits[1].photo) and visits[1].photo.startswith("documents/visits/P0001/")
 
 
 def test_reimport_adds_nothing(paths: books.BooksPaths, tmp_path: Path) -> None:

@@ -127,3 +127,45 @@ def test_period_bounds_the_figures(demo, tmp_path: Path) -> None:
     text = pdf_text(out / "dana-Kemensos.pdf")
     assert "Granted Rp 0" in text  # no list is dated in January
     assert "31 Jan 2026" in text
+
+
+def test_a_report_prints_the_day_it_is_made_and_the_day_its_figures_are_read(demo, tmp_path: Path) -> None:
+    import datetime
+
+    from babel.dates import format_date
+
+    out = tmp_path / "mid"
+    result = invoke(
+        "report", "disbursements", "--books", str(demo.paths.root), "--as-of", "2026-06-30",
+        "--out", str(out), "--lang", "id",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = pdf_text(out / "penyaluran.pdf")
+    made = format_date(datetime.date.today(), "long", locale="id_ID")
+    assert f"Dibuat oleh aidledger pada {made}" in text
+    assert "angka per tanggal 30 Juni 2026" in text
+    assert f"Palembang, {made}" in text  # signed the day it is made, not on the as-of date
+
+
+def test_as_of_defaults_to_today(demo, tmp_path: Path) -> None:
+    import datetime
+
+    from babel.dates import format_date
+
+    out = tmp_path / "today"
+    result = invoke(
+        "report", "exceptions", "--books", str(demo.paths.root), "--out", str(out), "--lang", "en"
+    )
+    assert result.exit_code == 0, result.output
+    today = format_date(datetime.date.today(), "long", locale="en_GB")
+    assert f"figures as of {today}" in pdf_text(out / "temuan.pdf")
+
+
+def test_to_and_as_of_together_are_refused(demo, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["report", "card", "--books", str(demo.paths.root), "--out", str(tmp_path),
+         "--to", "2026-06-30", "--as-of", "2026-07-31"],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "not both" in result.output

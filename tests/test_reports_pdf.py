@@ -10,7 +10,7 @@ import pytest
 
 from ledger import books
 from reports import figures, run
-from reports.pdf import disbursements, labels
+from reports.pdf import labels
 from reports.pdf.fmt import Fmt
 from tests.reports_helpers import is_png, page_count, pdf_text, render_png
 
@@ -109,7 +109,7 @@ def test_disbursement_register_lists_the_batch(made) -> None:
             f"{row.participant} {row.component} {person.bank} {person.account_mask} {fmt.money(row.amount)}"
         )
         assert shown in text
-        status = fmt(disbursements.STATUS_KEYS[row.status])
+        status = fmt.status(row.status)
         assert f"{fmt.date(row.credit_date)} {fmt.money(row.credited)} {status}" in text
     assert {r.status for r in rows} != {"credited"}
     credited = sum((r.credited or Decimal(0) for r in rows), Decimal(0))
@@ -184,11 +184,14 @@ def test_every_report_renders_to_the_expected_number_of_png_pages(made, tmp_path
 
 
 def test_english_labels_with_lang_en(demo, tmp_path: Path) -> None:
-    fig = figures.gather(books.load(demo.paths))
+    import datetime
+
+    fig = figures.gather(books.load(demo.paths), made_on=datetime.date(2026, 12, 2))
     fmt = Fmt("en")
     code = sorted(fig.participants)[1]
     [(path, _)] = run.cards(fig, fmt, tmp_path, code)
     text = pdf_text(path)
     assert "BUSINESS CAPITAL AID CARD" in text and "Page 1 of 1" in text
     assert fmt.money(fig.participants[code].aid_received).startswith("Rp ")
-    assert "Dec 2026" in text and "Des 2026" not in text
+    assert "Palembang, 2 December 2026" in text and "Desember" not in text
+    assert f"figures as of {fmt.long_date(fig.as_of)}" in text

@@ -18,7 +18,7 @@ def test_serve_has_the_extension_and_the_import_configuration(demo, tmp_path) ->
     waiting = demo.paths.root / "import" / lists[0].name
     shutil.copyfile(lists[0], waiting)
     try:
-        with serving(demo.paths.root, "--read-only") as base:
+        with serving(demo.paths.root) as base:  # importing is on (--read-only turns it off)
             for page in PAGES:
                 status, html = fetch(f"{base}/extension/{page}/")
                 assert status == 200 and 'class="aid-nav"' in html, page

@@ -11,14 +11,14 @@ from collections.abc import Iterable, Iterator
 
 from beancount.core import data
 
-from ledger import accounts
+from ledger import accounts, disbursements
 from ledger import progress as prog
 from ledger.findings import Finding
 from ledger.reconcile.engine import finding, rule
-from ledger.reconcile.facts import Facts, Movement, build_facts
+from ledger.reconcile.facts import Facts, Movement
 from ledger.reconcile.settings import Settings
 from ledger.records import Program
-from ledger.visits import CLOSED, read_visit
+from ledger.visits import CLOSED, VISIT, read_visit
 
 
 class _Row:
@@ -89,8 +89,26 @@ def business_stopped(facts: Facts, program: Program, settings: Settings) -> Iter
 def progress_of_books(
     entries: Iterable[data.Directive], program: Program, as_of: datetime.date
 ) -> dict[str, prog.Progress]:
-    """Milestones and visits straight from the entries (one read): `aidledger outcomes`, reports."""
-    return progress_facts(build_facts(entries, as_of), program)
+    """Milestones and visits straight from the entries, for `aidledger outcomes`: one light pass
+    that looks only at list rows (transactions with `component` metadata) and visit directives,
+    the same records the rules read from the facts."""
+    rows = []
+    visits = []
+    transaction, custom = data.Transaction, data.Custom
+    for entry in entries:
+        if entry.date > as_of:
+            continue
+        kind = entry.__class__
+        if kind is transaction:
+            if "component" in entry.meta:
+                row = disbursements.listed_rows([entry])
+                rows.extend(row)
+        elif kind is custom and entry.type == VISIT:  # type: ignore[union-attr]
+            visit = read_visit(entry)  # type: ignore[arg-type]
+            if visit is not None:
+                visits.append(visit)
+    schedule = prog.Schedule.of(program.settings)
+    return prog.all_progress(prog.aid_starts(rows), visits, schedule, as_of)
 
 
 def outcomes_of_books(

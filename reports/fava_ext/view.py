@@ -21,6 +21,7 @@ from ledger.findings import Finding
 from ledger.reconcile import Settings, run, summarise
 from ledger.reconcile import disbursements as disb_rules
 from ledger.reconcile.overview import DIMENSIONS, GroupTotals, overview
+from ledger.reconcile.progress import progress_facts
 from ledger.reconcile.summary import ParticipantSummary
 from ledger.records import Program, read_program
 
@@ -36,6 +37,7 @@ class EngineView:
     documents: dict[str, list[data.Document]] = field(default_factory=dict)
     rows_of: dict[str, list[disb_rules.RowStatus]] = field(default_factory=dict)
     findings_count: dict[str, int] = field(default_factory=dict)
+    progress: dict[str, Any] = field(default_factory=dict)  # ledger.progress.Progress per participant
 
     def __post_init__(self) -> None:
         for item in self.findings:
@@ -79,6 +81,7 @@ class EngineView:
             },
             documents,
             rows_of,
+            progress=progress_facts(result.facts, program),
         )
 
     def batches_in(self, since: datetime.date | None, batch: str = "") -> list[disb_rules.BatchSummary]:
@@ -88,6 +91,17 @@ class EngineView:
             for b in self.batches
             if (not batch or b.batch == batch) and (since is None or any(r.row.date >= since for r in b.rows))
         ]
+
+    def overview_of(self, dimension: str, codes: set[str]) -> list[GroupTotals]:
+        """The overview of `dimension` over these participants only (filtered pages)."""
+        return overview(
+            self.program,
+            [s for code, s in self.summaries.items() if code in codes],
+            [status.row for code, rows in self.rows_of.items() if code in codes for status in rows],
+            [f for f in self.findings if f.participant in codes],
+            dimension,
+            self.as_of,
+        )
 
     def findings_of(self, participant: str) -> list[Finding]:
         return [f for f in self.findings if f.participant == participant]

@@ -41,6 +41,7 @@ def story(
             [
                 (fmt("books"), fig.loaded.program.books_id or "-"),
                 (fmt("as-of"), fmt.date(fig.as_of)),
+                (fmt("made-on"), fmt.date(fig.made_on)),
                 (fmt("participants-count"), fmt.count(len(fig.participants))),
                 (fmt("entries-count"), fmt.count(len(fig.loaded.entries))),
                 (fmt("findings"), fmt.count(len(fig.findings))),

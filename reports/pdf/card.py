@@ -10,7 +10,6 @@ from ledger import accounts
 from ledger.money import ZERO
 from reports.figures import Figures
 from reports.pdf import labels
-from reports.pdf.disbursements import STATUS_KEYS
 from reports.pdf.document import data_table, heading, key_values, note, signature_block, title_block
 from reports.pdf.fmt import Fmt
 
@@ -72,7 +71,7 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
                     r.batch,
                     fmt.date(r.date),
                     fmt.date(r.credit_date),
-                    fmt(STATUS_KEYS.get(r.status, "status-pending")),
+                    fmt.status(r.status),
                     fmt.money(r.amount),
                 ]
                 for r in aid
@@ -153,6 +152,8 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
         )
     )
 
+    out.extend(_visits(fig, fmt, width, code))
+
     out.append(heading(fmt("card-position")))
     out.append(
         key_values(
@@ -181,7 +182,7 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
                 (fmt("sign-treasurer"), "." * 30),
             ],
             width,
-            fmt("place-date", date=fmt.long_date(fig.as_of)),
+            fmt("place-date", date=fmt.long_date(fig.made_on)),
         )
     )
     return out
@@ -190,3 +191,41 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
 def _cohort(fig: Figures, code: str) -> str:
     record = fig.loaded.program.cohorts.get(code)
     return f"{code} - {record.label}" if record else code
+
+
+def _visits(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
+    """Her progress visits after the aid, each with the milestone it counts for."""
+    item = fig.progress.get(code)
+    if item is None:
+        return []
+    milestone_of = {id(v): m.months for m in item.milestones for v in m.visits}
+    rows = [
+        [
+            fmt.date(v.date),
+            fmt("month-n", n=milestone_of[id(v)]) if id(v) in milestone_of else "-",
+            v.status,
+            fmt.money(v.omzet) if v.omzet is not None else "-",
+            fmt.money(v.laba) if v.laba is not None else "-",
+            v.companion,
+            v.note,
+        ]
+        for v in item.visits
+    ]
+    return [
+        heading(fmt("card-visits")),
+        data_table(
+            [
+                fmt("date"),
+                fmt("milestone"),
+                fmt("visit-status"),
+                fmt("omzet"),
+                fmt("laba"),
+                fmt("companion"),
+                fmt("note-col"),
+            ],
+            rows,
+            [w * width for w in (0.13, 0.12, 0.15, 0.15, 0.14, 0.1, 0.21)],
+            numeric=[3, 4],
+            wrap=[6],
+        ),
+    ]

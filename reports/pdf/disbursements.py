@@ -14,14 +14,6 @@ from reports.pdf.realisation import _period
 
 ORIENTATION = "landscape"
 
-STATUS_KEYS = {
-    "credited": "status-credited",
-    "pending": "status-pending",
-    "not-credited": "status-not-credited",
-    "mismatch": "status-mismatch",
-    "duplicate": "status-duplicate",
-}
-
 
 def title(fmt: Fmt) -> str:
     return fmt("disb-title")
@@ -49,7 +41,7 @@ def story(fig: Figures, fmt: Fmt, width: float, batches: list[str] | None = None
                     fmt.money(row.amount),
                     fmt.date(row.credit_date),
                     fmt.money(row.credited),
-                    fmt(STATUS_KEYS.get(row.status, "status-pending")),
+                    fmt.status(row.status),
                 ]
             )
         listed = sum((r.amount for r in rows), ZERO)
@@ -78,7 +70,7 @@ def story(fig: Figures, fmt: Fmt, width: float, batches: list[str] | None = None
             signature_block(
                 [(fmt("sign-treasurer"), "." * 30)],
                 width / 3,
-                fmt("place-date", date=fmt.long_date(fig.as_of)),
+                fmt("place-date", date=fmt.long_date(fig.made_on)),
             )
         )
     return out

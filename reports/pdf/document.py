@@ -70,8 +70,9 @@ class Frame_:
 
     books_title: str
     report_title: str
-    generated: datetime.date
+    generated: datetime.date  # the day the report is made
     with_names: bool = False
+    as_of: datetime.date | None = None  # the day its figures are read at
 
 
 class _NumberedCanvas(rl_canvas.Canvas):
@@ -155,9 +156,10 @@ class ReportDocument(BaseDocTemplate):
         canvas.setFont("Helvetica", 7)
         notice = self.fmt("footer-names") if self.head.with_names else self.fmt("footer-codes")
         canvas.drawString(MARGIN, bottom, notice)
-        canvas.drawCentredString(
-            width / 2, bottom - 9, self.fmt("generated", date=self.fmt.date(self.head.generated))
-        )
+        made = self.fmt("generated", date=self.fmt.long_date(self.head.generated))
+        if self.head.as_of is not None:
+            made += " - " + self.fmt("figures-as-of", date=self.fmt.long_date(self.head.as_of))
+        canvas.drawCentredString(width / 2, bottom - 9, made)
         canvas.restoreState()
 
     def draw_page_number(self, canvas: rl_canvas.Canvas, total: int) -> None:

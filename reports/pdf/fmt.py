@@ -13,6 +13,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from ledger import i18n
 from reports.pdf import labels
 
 MONEY_LOCALE = "id_ID"
@@ -58,6 +59,14 @@ class Fmt:
 
     def long_date(self, day: datetime.date) -> str:
         return str(format_date(day, "long", locale=self.locale))
+
+    def status(self, code: str) -> str:
+        """A disbursement row's status in words (one spelling everywhere: ledger/i18n.py)."""
+        return i18n.status_label(code, self.lang)
+
+    def kind(self, code: str) -> str:
+        """A finding kind in words (ledger/i18n.py)."""
+        return i18n.kind_label(code, self.lang)
 
     def __call__(self, key: str, **values: object) -> str:
         """The label `key` in this report's language."""

@@ -104,7 +104,7 @@ def story(fig: Figures, fmt: Fmt, width: float, funder: str) -> list[Flowable]:
         signature_block(
             [(fmt("sign-treasurer"), "." * 30)],
             width / 3,
-            fmt("place-date", date=fmt.long_date(fig.as_of)),
+            fmt("place-date", date=fmt.long_date(fig.made_on)),
         )
     )
     return out

@@ -27,7 +27,7 @@ def write_pdf(
     path.parent.mkdir(parents=True, exist_ok=True)
     doc = ReportDocument(
         path,
-        Frame_(fig.books_title, title, fig.as_of, with_names=bool(fig.names)),
+        Frame_(fig.books_title, title, fig.made_on, with_names=bool(fig.names), as_of=fig.as_of),
         fmt,
         orientation=orientation,
     )

@@ -1,0 +1,177 @@
+"""What the books give a template: the participants to fill in and the drop-downs' choices.
+
+Codes asked for are checked against the register of the books, all at once: a template for a
+participant who does not exist would come back as a refused import, so it is refused now.
+A companion is named by her code or by her name as the register has it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from beancount.core import data
+
+from importers.template_guide import message
+from ledger import accounts
+from ledger.books import LoadedBooks
+from ledger.disbursements import META_COMPONENT
+from ledger.plans import PLAN_LINE
+from ledger.reconcile.facts import build_facts
+
+
+class TemplateError(Exception):
+    """A template that cannot be made as asked (unknown participant or companion)."""
+
+
+@dataclass(frozen=True)
+class PlanLineChoice:
+    no: str
+    description: str
+    category: str
+    amount: str
+
+
+@dataclass(frozen=True)
+class TemplateContext:
+    """What the books know that a template can fill in: codes to prefill, drop-down choices."""
+
+    participants: tuple[str, ...] = ()  # codes to fill in (empty: none)
+    asked: tuple[str, ...] = ()  # the codes asked for by name (--participant)
+    companions: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    one_list: bool = False  # one sheet for all participants instead of one sheet each
+    checked: bool = False  # the codes come from the books: Kode Peserta becomes a closed list
+    registered: tuple[str, ...] = ()  # every participant code of the books (the closed list)
+    companion_of: dict[str, str] = field(default_factory=dict)
+    bank_of: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (bank, product)
+    funder_of: dict[str, str] = field(default_factory=dict)
+    plan_lines: dict[str, tuple[PlanLineChoice, ...]] = field(default_factory=dict)
+    groups: tuple[str, ...] = ()
+    cohorts: tuple[str, ...] = ()
+    funders: tuple[str, ...] = ()
+    banks: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+    components: tuple[str, ...] = ()
+
+
+def companion_code(loaded: LoadedBooks, text: str, lang: str = "id") -> str:
+    """The companion's code for her code or her name (label) as the register has it."""
+    wanted = " ".join(text.split()).casefold()
+    program = loaded.program
+    for code, record in sorted(program.companions.items()):
+        if wanted in (code.casefold(), " ".join(record.label.split()).casefold()):
+            return code
+    for person in program.participants.values():  # a companion only named on participants
+        if " ".join(person.companion.split()).casefold() == wanted:
+            return person.companion
+    known = sorted(program.companions) or sorted({p.companion for p in program.participants.values()})
+    raise TemplateError(
+        message(
+            "unknown-companion",
+            lang,
+            companion=text,
+            books=loaded.paths.root,
+            known=", ".join(known) or "-",
+        )
+    )
+
+
+def _sorted(values: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(v for v in values if v))
+
+
+def context_for(
+    loaded: LoadedBooks | None,
+    codes: list[str],
+    companion: str | None,
+    one_list: bool,
+    lang: str = "id",
+) -> TemplateContext:
+    """The codes to fill in and the choices: the given codes (checked), else the books'
+    participants still in the program (of one companion when given)."""
+    if loaded is None:
+        if codes or companion:
+            option = "--participant" if codes else "--companion"
+            raise TemplateError(message("needs-books", lang, option=option))
+        return TemplateContext(one_list=one_list)
+    program = loaded.program
+    people = program.participants
+    wanted: list[str] = []
+    unknown: list[str] = []
+    for text in codes:
+        try:
+            code = accounts.normalise_participant_code(text)
+        except ValueError:
+            code = text.strip()
+        (wanted if code in people else unknown).append(code)
+    if unknown:
+        raise TemplateError(
+            message(
+                "unknown-participant",
+                lang,
+                codes=", ".join(unknown),
+                books=loaded.paths.root,
+                known=", ".join(sorted(people)[:20]) + (" ..." if len(people) > 20 else "") or "-",
+            )
+        )
+    asked = tuple(wanted)
+    her = companion_code(loaded, companion, lang) if companion else None
+    if not wanted:
+        today = datetime.date.today()
+        wanted = sorted(
+            code
+            for code, person in people.items()
+            if her in (None, person.companion) and (person.closed is None or person.closed > today)
+        )
+    elif her is not None:
+        wanted = [code for code in wanted if people[code].companion == her]
+    customs = [entry for entry in loaded.entries if isinstance(entry, data.Custom)]
+    plans = build_facts(customs, datetime.date.max).plans
+    plan_lines = {
+        code: tuple(
+            PlanLineChoice(
+                line.no,
+                str(line.meta.get("description", "")),
+                line.category,
+                f"{line.amount:,.0f}".replace(",", "."),
+            )
+            for line in sorted(plan.lines.values(), key=lambda line: _line_order(line.no))
+        )
+        for code, plan in plans.items()
+        if plan.lines
+    }
+    components = {
+        str(entry.meta.get(META_COMPONENT))
+        for entry in loaded.entries
+        if isinstance(entry, data.Transaction) and entry.meta.get(META_COMPONENT)
+    }
+    return TemplateContext(
+        participants=tuple(wanted),
+        asked=asked,
+        companions=_sorted(set(program.companions) | {p.companion for p in people.values()}),
+        categories=_sorted(
+            {
+                str(entry.meta["category"])
+                for entry in customs
+                if entry.type == PLAN_LINE and entry.meta.get("category")
+            }
+        ),
+        one_list=one_list,
+        checked=True,
+        registered=tuple(sorted(people)),
+        companion_of={code: people[code].companion for code in people},
+        bank_of={code: (people[code].bank, people[code].product) for code in people},
+        funder_of={code: people[code].funder for code in people},
+        plan_lines=plan_lines,
+        groups=_sorted({p.group for p in people.values()}),
+        cohorts=_sorted(set(program.cohorts) | {p.cohort for p in people.values()}),
+        funders=_sorted(set(program.funders)),
+        banks=_sorted({p.bank for p in people.values()}),
+        products=_sorted({p.product for p in people.values()}),
+        components=_sorted(components),
+    )
+
+
+def _line_order(no: str) -> tuple[int, str]:
+    return (int(no), "") if no.isdigit() else (1 << 30, no)
