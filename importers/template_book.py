@@ -138,6 +138,7 @@ def _validation(
 ) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    # formulas of data validations are stored without "=", as Excel writes them (OOXML ST_Formula)
     check = DataValidation(type="list", formula1=formula, allow_blank=True)
     check.showErrorMessage = strict
     check.errorStyle = "stop"
@@ -266,9 +267,7 @@ def write_design(out: Path, design: Design) -> Path:
             area = f"{column[key]}{top + 1}:{column[key]}{last}"
             if isinstance(spec, Choices):
                 if spec.values:
-                    _validation(
-                        ws, area, "=" + choices.range_of(header, spec.values), spec.strict, header, guide
-                    )
+                    _validation(ws, area, choices.range_of(header, spec.values), spec.strict, header, guide)
                 continue
             names = {  # codes may hold hyphens (KHR-24-007), names may not
                 code: choices.named(f"RAB_{code.replace('-', '_')}", f"{header} {code}", values)
@@ -277,7 +276,7 @@ def write_design(out: Path, design: Design) -> Path:
             }
             if not names or "code" not in column:
                 continue
-            formula = f'=INDIRECT("RAB_"&SUBSTITUTE(${column["code"]}{top + 1},"-","_"))'
+            formula = f'INDIRECT("RAB_"&SUBSTITUTE(${column["code"]}{top + 1},"-","_"))'
             _validation(ws, area, formula, spec.strict, header, guide)
     _write_guide(book, design)
     book.active = 0
