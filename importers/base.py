@@ -18,8 +18,8 @@ from pathlib import Path
 import beangulp
 from beancount.core import data
 
-from importers import tables
-from importers.tables import InputError, TableSpec
+from importers import messages, tables
+from importers.tables import InputError, Row, RowErrors, TableSpec
 from ledger.books import BooksPaths
 from ledger.identity import Identity
 from ledger.records import Program, read_program
@@ -81,10 +81,34 @@ class SheetImporter(AidImporter):
     def identify(self, filepath: str) -> bool:
         return tables.identify(Path(filepath), self.spec)
 
-    def rows(self, path: Path) -> list[tables.Row]:
-        """Every data row of every table of this kind in the file; InputError when there is none."""
-        found = tables.find_tables(path, self.spec)
-        if not found:
+    def sheet(self, path: Path) -> SheetRows:
+        """Every data row of every table of this kind in the file, the tables' own errors (a
+        total that disagrees) to report with the rows', and the sheets and rows not read."""
+        found = tables.find(path, self.spec)
+        if not found.tables:
             headers = ", ".join(self.spec.template_headers("id")[:3])
-            raise InputError(str(path), f"no {self.spec.name} table (header with {headers}, ...) found")
-        return [row for table in found for row in table.rows]
+            raise InputError(
+                str(path),
+                messages.tr(
+                    "no {kind} table (header with {headers}, ...) found", kind=self.spec.name, headers=headers
+                ),
+            )
+        errors = RowErrors(path)
+        skipped = list(found.skipped)
+        for table in found.tables:
+            errors.errors.extend(table.errors)
+            skipped.extend(table.skipped)
+        return SheetRows([row for table in found.tables for row in table.rows], errors, skipped)
+
+    def rows(self, path: Path) -> list[Row]:
+        """The data rows (see `sheet`); InputError when there is no table or a table is wrong."""
+        found = self.sheet(path)
+        found.errors.check()
+        return found.rows
+
+
+@dataclass
+class SheetRows:
+    rows: list[Row]
+    errors: RowErrors  # collects the rows' errors too; `check()` raises them all at once
+    skipped: list[tuple[str, str]]

@@ -26,6 +26,7 @@ from importers.tables import (
     Column,
     InputError,
     Row,
+    RowErrors,
     TableSpec,
     cell_date,
     cell_decimal,
@@ -38,12 +39,28 @@ from ledger.money import IDR, is_whole_rupiah
 from ledger.records import Program
 
 _COLUMNS = (
-    Column("code", ("Kode Peserta", "Participant Code", "Code")),
-    Column("funder", ("Sumber Dana", "Funder", "Source of Funds")),
-    Column("component", ("Komponen", "Component", "Komponen Bantuan")),
-    Column("amount", ("Jumlah", "Amount", "Nominal", "Jumlah Bantuan")),
-    Column("date", ("Tanggal", "Date", "Tanggal Penyaluran")),
-    Column("batch", ("Batch", "Tahap", "Gelombang")),
+    Column("code", ("Kode Peserta", "Participant Code", "Code", "Kode", "ID Peserta", "Kode PM")),
+    Column("funder", ("Sumber Dana", "Funder", "Source of Funds", "Donor", "Penyandang Dana")),
+    Column("component", ("Komponen", "Component", "Komponen Bantuan", "Jenis Bantuan")),
+    Column(
+        "amount",
+        ("Jumlah", "Amount", "Nominal", "Jumlah Bantuan", "Nilai", "Nilai Bantuan", "Besaran Bantuan"),
+        kind="amount",
+    ),
+    Column(
+        "date",
+        (
+            "Tanggal",
+            "Date",
+            "Tanggal Penyaluran",
+            "Tgl",
+            "Tgl Penyaluran",
+            "Tanggal Salur",
+            "Tanggal Transfer",
+        ),
+        kind="date",
+    ),
+    Column("batch", ("Batch", "Tahap", "Gelombang", "Termin")),
 )
 # The template has exactly these columns; a funder's list often adds the names, which the reader
 # accepts and ignores (the original is archived encrypted, never in clear in the books).
@@ -85,15 +102,20 @@ class DisbursementsImporter(SheetImporter):
 
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         path = Path(filepath)
-        rows = self.rows(path)
-        result = Extraction(rows_read=len(rows))
+        sheet = self.sheet(path)
+        rows, errors = sheet.rows, sheet.errors
+        result = Extraction(rows_read=len(rows), skipped=list(sheet.skipped))
+        parsed = []
+        for row in rows:
+            with errors.guard():
+                parsed.append((row, self._parse_row(row, program)))
+        errors.check()
         occurrences: Counter[tuple[str, str, str]] = Counter()
         new_funders: dict[str, datetime.date] = {}
         listed: list[disb.ListedRow] = []
         sources: dict[str, str] = {}
-        for row in rows:
-            parsed = self._parse_row(row, program)
-            code, funder, component, amount, date, batch = parsed
+        for row, values in parsed:
+            code, funder, component, amount, date, batch = values
             if funder not in program.funders:
                 new_funders[funder] = min(date, new_funders.get(funder, date))
             occurrences[(batch, code, component)] += 1
@@ -135,41 +157,71 @@ class DisbursementsImporter(SheetImporter):
         return result
 
     def _parse_row(self, row: Row, program: Program) -> tuple[str, str, str, Decimal, datetime.date, str]:
-        def required(key: str, label: str) -> str:
+        """One row's values, every problem of the row reported together."""
+        problems = RowErrors(row.location)
+
+        def required(key: str) -> str:
             value = row.text(key)
             if not value:
-                raise InputError(row.location, f"{label} is empty")
+                problems.add(row.error(key, "empty"))
             return value
 
-        try:
-            code = accounts.normalise_participant_code(required("code", "Kode Peserta"))
-        except ValueError as exc:
-            raise InputError(row.location, str(exc)) from None
-        participant = program.participants.get(code)
-        if participant is None:
-            raise InputError(
-                row.location, f"participant {code} is not registered (import the participant register first)"
-            )
-        try:
-            funder = _funder_code(required("funder", "Sumber Dana"), program)
-        except ValueError as exc:
-            raise InputError(row.location, str(exc)) from None
-        component = " ".join(required("component", "Komponen").lower().split())
-        amount = cell_decimal(row, "amount")
-        if amount is None:
-            raise InputError(row.location, "Jumlah is empty")
-        if amount <= 0 or not is_whole_rupiah(amount):
-            raise InputError(row.location, f"Jumlah must be a positive whole rupiah amount, got {amount}")
-        date = cell_date(row, "date")
-        if date is None:
-            raise InputError(row.location, "Tanggal is empty")
-        if date < participant.joined:
-            raise InputError(
-                row.location, f"{code} joined on {participant.joined}, after this disbursement ({date})"
-            )
-        batch = required("batch", "Batch")
+        code = required("code")
+        participant = None
+        if code:
+            try:
+                code = accounts.normalise_participant_code(code)
+                participant = program.participants.get(code)
+                if participant is None:
+                    problems.add(
+                        row.error(
+                            "code",
+                            "participant {code} is not registered (import the participant register first)",
+                            code=code,
+                        )
+                    )
+            except ValueError as exc:
+                problems.add(row.error("code", "{reason}", reason=exc))
+        funder = required("funder")
+        if funder:
+            try:
+                funder = _funder_code(funder, program)
+            except ValueError:
+                problems.add(
+                    row.error("funder", "{value!r} cannot be made into an account name", value=funder)
+                )
+        component = " ".join(required("component").lower().split())
+        amount = None
+        with problems.guard():
+            amount = cell_decimal(row, "amount")
+            if amount is None:
+                problems.add(row.error("amount", "empty"))
+            elif amount <= 0 or not is_whole_rupiah(amount):
+                problems.add(
+                    row.error("amount", "must be a positive whole rupiah amount, got {amount}", amount=amount)
+                )
+        date = None
+        with problems.guard():
+            date = cell_date(row, "date")
+            if date is None:
+                problems.add(row.error("date", "empty"))
+            elif date > datetime.date.today():
+                problems.add(row.error("date", "in the future ({date})", date=date))
+            elif participant is not None and date < participant.joined:
+                problems.add(
+                    row.error(
+                        "date",
+                        "{code} joined on {joined}, after this disbursement ({date})",
+                        code=code,
+                        joined=participant.joined,
+                        date=date,
+                    )
+                )
+        batch = required("batch")
         if ":" in batch:
-            raise InputError(row.location, f"batch {batch!r} must not contain ':'")
+            problems.add(row.error("batch", "batch {batch!r} must not contain ':'", batch=batch))
+        problems.check()
+        assert amount is not None and date is not None
         return code, funder, component, amount.quantize(Decimal(1)), date, batch
 
 

@@ -11,8 +11,6 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
-from babel.numbers import NumberFormatError, parse_decimal
-
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
     (
@@ -75,62 +73,176 @@ def _shift_century(day: datetime.date, centuries: int) -> datetime.date | None:
         return None
 
 
-def parse_date(text: str | datetime.date | datetime.datetime, *, day_first: bool = True) -> datetime.date:
-    """15/01/2026, 15-01-26, 2026-01-15, 15 Januari 2026, 02 Jan 2026, 1-Agu-26 (time ignored)."""
+_WEEKDAY = re.compile(
+    r"^(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+",
+    re.I,
+)
+EXCEL_SERIALS = (1, 2958466)  # 1900-01-01 .. 9999-12-31 as Excel counts days
+
+
+def excel_date(number: float) -> datetime.date:
+    """A date typed into an XLSX cell that is not formatted as a date: Excel's day serial."""
+    if number != int(number) or not EXCEL_SERIALS[0] <= number < EXCEL_SERIALS[1]:
+        raise ParseError(f"the number {number!r} is not a date")
+    # Excel's day 60 is the 29 February 1900 that never was; later serials count one day more
+    serial = int(number)
+    return datetime.date(1899, 12, 31 if serial < 60 else 30) + datetime.timedelta(days=serial)
+
+
+def day_first_of(texts: list[str]) -> bool | None:
+    """Whether a column of numeric dates puts the day first: True when one of them can only be
+    day-first (13/05/2026), False when one can only be month-first (05/13/2026), None when no
+    date settles it. ISO dates (2026-05-13) say nothing."""
+    first_wins = second_wins = False
+    for text in texts:
+        match = _NUMERIC_DATE.match(str(text).strip().split(" ")[0])
+        if not match or len(match.group(1)) == 4:
+            continue
+        first, second = int(match.group(1)), int(match.group(2))
+        first_wins |= first > 12 >= second
+        second_wins |= second > 12 >= first
+    if first_wins:
+        return True
+    return False if second_wins else None
+
+
+def parse_date(
+    text: str | int | float | datetime.date | datetime.datetime, *, day_first: bool | None = True
+) -> datetime.date:
+    """15/01/2026, 15-01-26, 2026-01-15, 15 Januari 2026, 02 Jan 2026, 1-Agu-26 (time ignored),
+    Senin, 15 Januari 2026; a number is an Excel day serial (a date cell left unformatted).
+
+    `day_first=None` refuses a numeric date that reads both ways (05/06/2026) instead of
+    guessing; day_first_of() tells what the rest of a sheet's column settles.
+    """
     if isinstance(text, datetime.datetime):
         return text.date()
     if isinstance(text, datetime.date):
         return text
-    cleaned = text.strip()
-    cleaned = re.sub(r"\s+\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*(WIB|WITA|WIT))?$", "", cleaned).strip()
+    if isinstance(text, bool):
+        raise ParseError(f"unreadable date {text!r}")
+    if isinstance(text, int | float):
+        return excel_date(text)
+    cleaned = _WEEKDAY.sub("", str(text).strip())
+    cleaned = re.sub(r"[\sT]+\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*(WIB|WITA|WIT))?$", "", cleaned).strip()
     match = _NUMERIC_DATE.match(cleaned)
     try:
         if match:
             first, second, third = match.groups()
             if len(first) == 4:
                 return datetime.date(int(first), int(second), int(third))
-            day, month = (int(first), int(second)) if day_first else (int(second), int(first))
+            if len(first) > 2:
+                raise ParseError(f"unreadable date {text!r}")
+            a, b = int(first), int(second)
+            if day_first is None and a != b and a <= 12 and b <= 12:
+                raise ParseError(
+                    f"ambiguous date {text!r}: day {a} of month {b}, or day {b} of month {a}? "
+                    "(no other date of the sheet settles it; write it as 2026-06-05 or 5 Juni 2026)"
+                )
+            day, month = (b, a) if day_first is False else (a, b)
             return datetime.date(_year(third), month, day)
         match = _NAMED_DATE.match(cleaned)
         if match:
             day_text, month_text, year_text = match.groups()
             return datetime.date(_year(year_text), month_number(month_text), int(day_text))
     except ValueError as exc:
+        if isinstance(exc, ParseError):
+            raise
         raise ParseError(f"invalid date {text!r}: {exc}") from None
     raise ParseError(f"unreadable date {text!r}")
 
 
-def parse_amount(text: str | int | Decimal, locale: str = "id") -> Decimal:
-    """An amount in the locale's grouping ("1.234.567,00" in id, "1,234,567.00" in en).
+SEPARATORS = {"id": (",", "."), "en": (".", ",")}  # locale -> (decimal mark, thousands mark)
 
-    A trailing D/K (debet/kredit) or Db/Cr is not accepted here; callers that use such a
-    convention strip it and apply the sign themselves.
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
+def parse_amount(
+    value: str | int | float | Decimal,
+    locale: str | None = "id",
+    *,
+    decimal: str | None = None,
+    thousands: str | None = None,
+) -> Decimal:
+    """The one amount reader: statements, passbooks, profiles and every spreadsheet cell.
+
+    Text may carry "Rp"/"IDR", spaces, a sign or parentheses and a trailing ",-". The marks
+    come from `decimal`/`thousands` when given (a bank profile), else from `locale` ("id":
+    1.234.567,00; "en": 1,234,567.00), else (locale None, as typed in a spreadsheet) from the
+    text itself: two kinds of mark -> the last is the decimal one; one kind repeated, or once
+    before exactly three digits -> thousands (1.250 and 1,250 are both 1250); once before one
+    or two digits -> decimal (1,5 and 1.5 are both 1.5). Numbers (an XLSX cell) pass exactly:
+    a float by its shortest decimal text, never by its binary value.
     """
-    if isinstance(text, Decimal):
-        return text
-    if isinstance(text, int):
-        return Decimal(text)
-    if isinstance(text, float):
-        raise ParseError("amounts must not come as floats")
-    cleaned = text.strip().replace("Rp", "").replace("IDR", "").replace("\u00a0", "").replace(" ", "")
+    if isinstance(value, bool):
+        raise ParseError(f"unreadable amount {value!r}")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ParseError(f"unreadable amount {value!r}")
+        return Decimal(repr(value))
+    text = str(value)
+    cleaned = re.sub(r"(?i)\b(?:rp|idr)\.?|[\s\u00a0]", "", text)
+    cleaned = re.sub(r"[.,]-$", "", cleaned)
     negative = False
     if cleaned.startswith("(") and cleaned.endswith(")"):
         negative, cleaned = True, cleaned[1:-1]
-    if cleaned.startswith(("-", "−")):
+    if cleaned.startswith(("-", "\u2212")):
         negative, cleaned = True, cleaned[1:]
     elif cleaned.startswith("+"):
         cleaned = cleaned[1:]
-    if not cleaned or not re.match(r"^[\d.,]+$", cleaned):
+    if not re.fullmatch(r"\d[\d.,]*", cleaned or "x"):
         raise ParseError(f"unreadable amount {text!r}")
+    if decimal is None and thousands is None and locale is not None:
+        decimal, thousands = SEPARATORS.get(locale, SEPARATORS["id"])
+    if decimal is None:
+        decimal, thousands = _marks_of(cleaned, text)
+    number = _with_marks(cleaned, decimal, thousands or "", text)
+    return -number if negative else number
+
+
+def _marks_of(digits: str, text: str) -> tuple[str, str]:
+    """(decimal, thousands) one typed number shows by itself (see parse_amount)."""
+    marks = [c for c in digits if c in ".,"]
+    if not marks:
+        return ",", "."
+    if len(set(marks)) == 2:
+        last = marks[-1]
+        return last, "." if last == "," else ","
+    mark = marks[0]
+    other = "," if mark == "." else "."
+    if len(marks) > 1:
+        return other, mark
+    after = len(digits) - digits.index(mark) - 1
+    if after == 3:
+        return other, mark
+    if after in (1, 2):
+        return mark, other
+    raise ParseError(f"unreadable amount {text!r}")
+
+
+def _with_marks(digits: str, decimal: str, thousands: str, text: str) -> Decimal:
+    whole, sep, fraction = digits.partition(decimal) if decimal else (digits, "", "")
+    if sep and (not fraction or not fraction.isdigit()):
+        raise ParseError(f"unreadable amount {text!r} (expected {_example(decimal)})")
+    if thousands and thousands in whole:
+        if not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+", whole):
+            raise ParseError(f"unreadable amount {text!r} (thousands grouped wrongly)")
+        whole = whole.replace(thousands, "")
+    if not whole.isdigit():
+        raise ParseError(f"unreadable amount {text!r} (expected {_example(decimal)})")
     try:
-        value = parse_decimal(cleaned, locale=locale, strict=True)
-    except (NumberFormatError, InvalidOperation):
-        raise ParseError(f"unreadable amount {text!r} (expected {_example(locale)})") from None
-    return -value if negative else value
+        return Decimal(f"{whole}.{fraction}" if sep else whole)
+    except InvalidOperation:
+        raise ParseError(f"unreadable amount {text!r}") from None
 
 
-def _example(locale: str) -> str:
-    return "1.234.567,00" if locale == "id" else "1,234,567.00"
+def _example(decimal: str) -> str:
+    return "1.234.567,00" if decimal == "," else "1,234,567.00"
 
 
 def guess_locale(samples: list[str]) -> str:

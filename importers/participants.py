@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from beancount.core import data
@@ -20,6 +21,7 @@ from importers.tables import (
     Column,
     InputError,
     Row,
+    RowErrors,
     TableSpec,
     cell_date,
     cell_decimal,
@@ -27,26 +29,50 @@ from importers.tables import (
 from ledger import accountno, accounts, records
 from ledger.books import BooksPaths
 from ledger.identity import Identity
-from ledger.money import ZERO
+from ledger.money import ZERO, is_whole_rupiah
 from ledger.records import Program
 
 SPEC = TableSpec(
     "participants",
     (
-        Column("code", ("Kode Peserta", "Participant Code", "Code")),
-        Column("name", ("Nama", "Name", "Nama Peserta")),
-        Column("nik", ("NIK", "National ID", "Identity Number"), required=False),
-        Column("address", ("Alamat", "Address"), required=False),
-        Column("phone", ("Telepon", "Phone", "No HP", "HP"), required=False),
-        Column("group", ("Kelompok", "Group", "Skill Group", "Kelompok Keterampilan")),
-        Column("cohort", ("Angkatan", "Cohort")),
-        Column("companion", ("Pendamping", "Companion")),
-        Column("funder", ("Sumber Dana", "Funder", "Source of Funds")),
-        Column("bank", ("Bank",)),
-        Column("account_number", ("No Rekening", "Account Number", "Nomor Rekening", "Account No")),
-        Column("joined", ("Tanggal Masuk", "Date Joined", "Joined", "Entry Date")),
-        Column("product", ("Produk", "Product"), required=False),
-        Column("min_balance", ("Saldo Minimum", "Minimum Balance"), required=False),
+        Column("code", ("Kode Peserta", "Participant Code", "Code", "Kode", "ID Peserta", "Kode PM")),
+        Column("name", ("Nama", "Name", "Nama Peserta", "Nama Lengkap", "Nama Penerima")),
+        Column(
+            "nik", ("NIK", "National ID", "Identity Number", "No KTP", "Nomor KTP", "NIK KTP"), required=False
+        ),
+        Column("address", ("Alamat", "Address", "Alamat Lengkap", "Alamat Domisili"), required=False),
+        Column(
+            "phone",
+            ("Telepon", "Phone", "No HP", "HP", "No Telp", "No Telepon", "Nomor HP", "No WA"),
+            required=False,
+        ),
+        Column("group", ("Kelompok", "Group", "Skill Group", "Kelompok Keterampilan", "Kelompok Usaha")),
+        Column("cohort", ("Angkatan", "Cohort", "Tahun Angkatan")),
+        Column("companion", ("Pendamping", "Companion", "Nama Pendamping", "Pekerja Sosial")),
+        Column("funder", ("Sumber Dana", "Funder", "Source of Funds", "Donor", "Penyandang Dana")),
+        Column("bank", ("Bank", "Nama Bank")),
+        Column(
+            "account_number",
+            ("No Rekening", "Account Number", "Nomor Rekening", "Account No", "No Rek", "Rekening"),
+        ),
+        Column(
+            "joined",
+            (
+                "Tanggal Masuk",
+                "Date Joined",
+                "Joined",
+                "Entry Date",
+                "Tgl Masuk",
+                "Tanggal Daftar",
+                "Tgl Daftar",
+                "Tanggal Registrasi",
+            ),
+            kind="date",
+        ),
+        Column("product", ("Produk", "Product", "Jenis Tabungan", "Produk Tabungan"), required=False),
+        Column(
+            "min_balance", ("Saldo Minimum", "Minimum Balance", "Saldo Min"), required=False, kind="amount"
+        ),
     ),
 )
 
@@ -70,23 +96,64 @@ class ParticipantsImporter(SheetImporter):
         return paths.program
 
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
+        """Every row checked first, cheaply, with every bad row reported at once; the slow salted
+        hash of the account numbers only once the whole file is known to be good."""
         path = Path(filepath)
         salt = program.account_salt
         if not salt:
             raise InputError(
                 str(path), "the books have no account-salt setting; create them with `aidledger init`"
             )
-        result = Extraction()
-        declared: dict[tuple[str, str], datetime.date] = {}
+        sheet = self.sheet(path)
+        rows, errors = sheet.rows, sheet.errors
+        result = Extraction(rows_read=len(rows), skipped=list(sheet.skipped))
+        parsed: list[tuple[Row, Identity, dict[str, str], datetime.date]] = []
         seen: dict[str, str] = {}
-        rows = self.rows(path)
-        result.rows_read = len(rows)
-        parsed = [self._parse_row(row, salt) for row in rows]
-        for row, (identity, facts, joined) in zip(rows, parsed, strict=True):
+        numbers: dict[str, tuple[str, str]] = {}  # account digits -> (code, location)
+        for row in rows:
+            with errors.guard():
+                identity, facts, joined = self._parse_row(row)
+                code = identity.code
+                if code in seen:
+                    raise row.error(
+                        "code",
+                        "participant {code} is listed twice (also at {other})",
+                        code=code,
+                        other=seen[code],
+                    )
+                seen[code] = row.location
+                other = numbers.get(identity.account_number)
+                if other is not None and other[0] != code:
+                    raise row.error(
+                        "account_number",
+                        "account number of {code} is also given for {other} (at {where})",
+                        code=code,
+                        other=other[0],
+                        where=other[1],
+                    )
+                numbers[identity.account_number] = (code, row.location)
+                parsed.append((row, identity, facts, joined))
+        errors.check()
+        owners = {p.account_hash: p.code for p in program.participants.values() if p.account_hash}
+        for row, identity, facts, _ in parsed:
+            with errors.guard():
+                try:
+                    facts["account-mask"] = accountno.mask(identity.account_number)
+                    facts["account-hash"] = accountno.account_hash(identity.account_number, salt)
+                except ValueError as exc:
+                    raise row.error("account_number", "{reason}", reason=exc) from None
+                owner = owners.get(facts["account-hash"])
+                if owner is not None and owner != identity.code:
+                    raise row.error(
+                        "account_number",
+                        "account number of {code} is already registered to {other}",
+                        code=identity.code,
+                        other=owner,
+                    )
+        errors.check()
+        declared: dict[tuple[str, str], datetime.date] = {}
+        for row, identity, facts, joined in parsed:
             code = identity.code
-            if code in seen:
-                raise InputError(row.location, f"participant {code} is listed twice (also at {seen[code]})")
-            seen[code] = row.location
             for kind, value, book in (
                 (records.COMPANION, facts["companion"], program.companions),
                 (records.FUNDER, facts["funder"], program.funders),
@@ -96,12 +163,11 @@ class ParticipantsImporter(SheetImporter):
                     first = declared.get((kind, value))
                     declared[(kind, value)] = min(first, joined) if first else joined
             result.identities.append(identity)
-            key = _facts_key(code, facts)
+            key = _facts_key(code, {k: v for k, v in facts.items() if k != "min-balance"})
             known = program.participants.get(code)
             if known is not None and known.account_hash == facts["account-hash"] and _same(known, facts):
                 result.skipped.append((row.location, f"{code} is already registered with these facts"))
                 continue
-            min_balance = cell_decimal(row, "min_balance") or ZERO
             directive = records.participant_directive(
                 code,
                 joined if known is None else max(joined, known.joined),
@@ -113,7 +179,7 @@ class ParticipantsImporter(SheetImporter):
                 product=facts["product"],
                 account_mask=facts["account-mask"],
                 account_hash=facts["account-hash"],
-                min_balance=min_balance,
+                min_balance=Decimal(facts["min-balance"]),
                 source=row.location,
             )
             directive.meta[IMPORT_KEY] = key
@@ -130,33 +196,56 @@ class ParticipantsImporter(SheetImporter):
                 result.entries.append(records.open_account(accounts.grant(code), date, str(path)))
         return result
 
-    def _parse_row(self, row: Row, salt: str) -> tuple[Identity, dict[str, str], datetime.date]:
+    def _parse_row(self, row: Row) -> tuple[Identity, dict[str, str], datetime.date]:
+        """One row's values, checked (no hashing here: that waits until every row is good)."""
+        problems = RowErrors(row.location)
+
         def required(key: str) -> str:
             value = row.text(key)
             if not value:
-                raise InputError(row.location, f"{key.replace('_', ' ')} is empty")
+                problems.add(row.error(key, "empty"))
             return value
 
-        try:
-            code = accounts.normalise_participant_code(required("code"))
-        except ValueError as exc:
-            raise InputError(row.location, str(exc)) from None
+        code = required("code")
+        if code:
+            with problems.guard():
+                try:
+                    code = accounts.normalise_participant_code(code)
+                except ValueError as exc:
+                    raise row.error("code", "{reason}", reason=exc) from None
         nik = re.sub(r"\s", "", row.text("nik"))
         if nik and not _NIK.match(nik):
-            raise InputError(row.location, f"NIK must be 16 digits (got {len(nik)} characters)")
+            problems.add(row.error("nik", "NIK must be 16 digits (got {count} characters)", count=len(nik)))
         number = required("account_number")
-        try:
-            masked, digest = accountno.mask(number), accountno.account_hash(number, salt)
-        except ValueError as exc:
-            raise InputError(row.location, str(exc)) from None
-        joined = cell_date(row, "joined")
-        if joined is None:
-            raise InputError(row.location, "joined date (Tanggal Masuk) is empty")
+        if number and len(re.sub(r"\D", "", number)) < 6:
+            problems.add(row.error("account_number", "{value!r} has fewer than 6 digits", value=number))
+        joined = None
+        with problems.guard():
+            joined = cell_date(row, "joined")
+            if joined is None:
+                problems.add(row.error("joined", "empty"))
+            elif joined > datetime.date.today():
+                problems.add(row.error("joined", "in the future ({date})", date=joined))
         funder = required("funder")
-        try:
-            funder_code = accounts.component(funder)
-        except ValueError as exc:
-            raise InputError(row.location, str(exc)) from None
+        funder_code = ""
+        if funder:
+            try:
+                funder_code = accounts.component(funder)
+            except ValueError:
+                problems.add(
+                    row.error("funder", "{value!r} cannot be made into an account name", value=funder)
+                )
+        min_balance = ZERO
+        with problems.guard():
+            min_balance = cell_decimal(row, "min_balance") or ZERO
+            if min_balance < 0 or not is_whole_rupiah(min_balance):
+                problems.add(
+                    row.error(
+                        "min_balance",
+                        "must be a whole rupiah amount of 0 or more, got {amount}",
+                        amount=min_balance,
+                    )
+                )
         facts = {
             "group": required("group"),
             "cohort": required("cohort"),
@@ -164,12 +253,18 @@ class ParticipantsImporter(SheetImporter):
             "funder": funder_code,
             "bank": required("bank"),
             "product": row.text("product"),
-            "account-mask": masked,
-            "account-hash": digest,
+            "min-balance": str(
+                min_balance.quantize(Decimal(1))
+                if min_balance == min_balance.to_integral_value()
+                else min_balance
+            ),
         }
+        name = required("name")
+        problems.check()
+        assert joined is not None
         identity = Identity(
             code=code,
-            name=required("name"),
+            name=name,
             nik=nik,
             address=row.text("address"),
             phone=row.text("phone"),

@@ -10,6 +10,7 @@ books' public key (ledger.identity), so importing never needs the identity key.
 from __future__ import annotations
 
 import datetime
+import functools
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from importers import archive as archiving
 from importers.archive import archive
 from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
 from importers.tables import InputError
-from ledger import i18n, identity, plugin
+from ledger import cleantext, i18n, identity, plugin
 from ledger.books import BooksPaths
 from ledger.records import Location, Program, read_program
 from ledger.writer import append_entries, books_lock, remove_stray_temporaries, write_files_atomically
@@ -58,6 +59,12 @@ def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter
 def diagnose(path: Path) -> str:
     """Why no importer recognises a file, as precisely as can be said without knowing its layout."""
     unknown = "unknown layout: no importer recognises this file's header"
+    from importers.tables import SPREADSHEET_SUFFIXES, encrypted_workbook, read_sheets, regular_file
+
+    try:
+        regular_file(path)  # never read a FIFO, a device or a file beyond the size limit
+    except InputError as exc:
+        return exc.message
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -78,6 +85,8 @@ def diagnose(path: Path) -> str:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             return f"line {line}: not UTF-8 text (save the CSV as UTF-8); {unknown}"
+    if suffix in (".xlsx", ".xlsm") and encrypted_workbook(raw):
+        return str(encrypted_workbook(raw))
     if suffix in (".xlsx", ".xlsm"):
         import io
         import zipfile
@@ -87,6 +96,14 @@ def diagnose(path: Path) -> str:
                 packed.testzip()
         except (zipfile.BadZipFile, EOFError, OSError):
             return "the XLSX workbook is damaged or truncated"
+    if suffix in SPREADSHEET_SUFFIXES:
+        try:
+            read_sheets(path)  # its reason when it cannot be read (a row limit, a damaged sheet)
+        except InputError as exc:
+            where = exc.location.removeprefix(f"{path}:") if exc.location != str(path) else ""
+            if where.isdigit():
+                return f"line {where}: {exc.message}"
+            return f"sheet {where}: {exc.message}" if where else exc.message
     return unknown
 
 
@@ -268,6 +285,7 @@ def _import_one(
     fresh = _drop_known(extraction, keys, report, path)
     archived = _archive_target(paths, readable, importer, extraction)
     attachments = _anonymise(fresh, path, readable, archived, importer, extraction)
+    _clean_text(fresh, report, path)
     after = read_program([*entries, *fresh]) if _changes_program(fresh) else program
     problems = _rule_errors_on(fresh, after)
     if problems:
@@ -378,3 +396,40 @@ def _renamed(value: str, prefixes: dict[str, str], exact: dict[str, str]) -> str
         if old and value.startswith(old):
             return new + value[len(old) :]
     return value
+
+
+def _clean_text(fresh: list[data.Directive], report: FileReport, path: Path) -> None:
+    """Control and invisible characters of the new entries' text escaped before anything is
+    written (ledger.cleantext says why escaped, not refused); each entry touched is noted."""
+    for position, entry in enumerate(fresh):
+        found: list[str] = []
+        text = functools.partial(_escaped, found=found)
+        for key, value in (entry.meta or {}).items():
+            if isinstance(value, str) and key != "filename":
+                entry.meta[key] = text(value)
+        if isinstance(entry, data.Transaction):
+            entry = entry._replace(
+                narration=text(entry.narration) if entry.narration else entry.narration,
+                payee=text(entry.payee) if entry.payee else entry.payee,
+            )
+        elif isinstance(entry, data.Custom):
+            entry = entry._replace(
+                values=[
+                    v._replace(value=text(v.value)) if isinstance(getattr(v, "value", None), str) else v
+                    for v in entry.values
+                ]
+            )
+        elif isinstance(entry, data.Note):
+            entry = entry._replace(comment=text(entry.comment))
+        elif isinstance(entry, data.Event):
+            entry = entry._replace(description=text(entry.description))
+        if found:
+            fresh[position] = entry
+            codes = ", ".join(sorted(set(found)))
+            report.notes.append((_where(entry, path), f"control or invisible characters escaped: {codes}"))
+
+
+def _escaped(value: str, found: list[str]) -> str:
+    cleaned, codes = cleantext.clean(value)
+    found.extend(codes)
+    return cleaned

@@ -26,9 +26,10 @@ from beancount.core import data
 from importers.base import Extraction, SheetImporter
 from importers.tables import (
     Column,
-    InputError,
     Row,
+    RowErrors,
     TableSpec,
+    Uncomputed,
     cell_date,
     cell_decimal,
 )
@@ -39,16 +40,31 @@ from ledger.records import Participant, Program, custom_args
 SPEC = TableSpec(
     "plan",
     (
-        Column("code", ("Kode Peserta", "Participant Code", "Participant")),
-        Column("no", ("No", "Line No", "Line", "No.")),
-        Column("description", ("Uraian", "Description", "Item")),
-        Column("category", ("Kategori", "Category")),
-        Column("volume", ("Volume", "Quantity", "Qty")),
+        Column("code", ("Kode Peserta", "Participant Code", "Participant", "Kode", "ID Peserta")),
+        Column("no", ("No", "Line No", "Line", "No.", "No RAB", "Nomor RAB", "Baris RAB")),
+        Column("description", ("Uraian", "Description", "Item", "Nama Barang", "Barang", "Uraian Kebutuhan")),
+        Column("category", ("Kategori", "Category", "Jenis Belanja", "Kategori Barang")),
+        Column("volume", ("Volume", "Quantity", "Qty", "Vol", "Banyaknya", "Kuantitas"), kind="amount"),
         Column("unit", ("Satuan", "Unit")),
-        Column("unit_price", ("Harga Satuan", "Unit Price", "Price")),
-        Column("amount", ("Jumlah", "Amount", "Total")),
-        Column("approved_by", ("Disetujui Oleh", "Approved By")),
-        Column("approved", ("Tanggal Disetujui", "Approved On", "Approval Date", "Date Approved")),
+        Column(
+            "unit_price", ("Harga Satuan", "Unit Price", "Price", "Harga", "Harga per Satuan"), kind="amount"
+        ),
+        Column(
+            "amount", ("Jumlah", "Amount", "Total", "Nilai", "Jumlah Harga", "Total Harga"), kind="amount"
+        ),
+        Column("approved_by", ("Disetujui Oleh", "Approved By", "Penyetuju", "Disetujui")),
+        Column(
+            "approved",
+            (
+                "Tanggal Disetujui",
+                "Approved On",
+                "Approval Date",
+                "Date Approved",
+                "Tgl Disetujui",
+                "Tanggal Persetujuan",
+            ),
+            kind="date",
+        ),
     ),
 )
 
@@ -57,49 +73,58 @@ FILLED_KEYS = ("no", "description", "category", "volume", "unit", "unit_price", 
 
 
 def only_code(row: Row, keys: tuple[str, ...]) -> bool:
-    """A template row with the participant code filled in and nothing else."""
-    return all(row.text(key) == "" for key in keys)
+    """A template row with the participant code filled in and nothing else (its Jumlah formula,
+    saved uncomputed, counts as nothing)."""
+    return all(row.text(key) == "" or isinstance(row.values.get(key), Uncomputed) for key in keys)
 
 
 def participant_of(row: Row, program: Program) -> Participant:
     text = row.text("code")
     if not text:
-        raise InputError(row.location, "Kode Peserta (participant code) is empty")
+        raise row.error("code", "empty")
     try:
         code = accounts.normalise_participant_code(text)
     except ValueError as exc:
-        raise InputError(row.location, str(exc)) from None
+        raise row.error("code", "{reason}", reason=exc) from None
     person = program.participants.get(code)
     if person is None:
-        raise InputError(row.location, f"participant {code} is not registered in the books")
+        raise row.error("code", "participant {code} is not registered in the books", code=code)
     return person
 
 
 def amounts(row: Row, *, negative_ok: bool) -> tuple[Decimal, Decimal, Decimal]:
-    """Volume, unit price and amount, checked: Jumlah = Volume x Harga Satuan."""
+    """Volume, unit price and amount, checked: Jumlah = Volume x Harga Satuan. A Jumlah saved as
+    a formula without its value (a program that does not compute formulas wrote the file) is
+    computed from Volume and Harga Satuan; without them it is refused, never read as empty."""
     volume = cell_decimal(row, "volume")
     price = cell_decimal(row, "unit_price")
-    amount = cell_decimal(row, "amount")
+    if isinstance(row.values.get("amount"), Uncomputed) and volume is not None and price is not None:
+        amount: Decimal | None = volume * price
+    else:
+        amount = cell_decimal(row, "amount")
     if amount is None and (volume is None or price is None):
-        raise InputError(row.location, "Jumlah (amount) is empty, and Volume x Harga Satuan cannot give it")
+        raise row.error("amount", "Jumlah (amount) is empty, and Volume x Harga Satuan cannot give it")
     if volume is None and price is None:
         assert amount is not None
         volume, price = Decimal(1), amount
     elif volume is None or price is None:
-        raise InputError(row.location, "give both Volume and Harga Satuan (unit price), or neither")
+        raise row.error(None, "give both Volume and Harga Satuan (unit price), or neither")
     product = volume * price
     if amount is None:
         amount = product
     elif product != amount:
-        raise InputError(
-            row.location,
-            f"Jumlah {_plain(amount)} is not Volume x Harga Satuan ({_plain(volume)} x {_plain(price)}"
-            f" = {_plain(product)})",
+        raise row.error(
+            "amount",
+            "Jumlah {amount} is not Volume x Harga Satuan ({volume} x {price} = {product})",
+            amount=_plain(amount),
+            volume=_plain(volume),
+            price=_plain(price),
+            product=_plain(product),
         )
     if amount != amount.to_integral_value():
-        raise InputError(row.location, f"Jumlah {_plain(amount)} is not a whole rupiah")
+        raise row.error("amount", "Jumlah {amount} is not a whole rupiah", amount=_plain(amount))
     if amount == 0 or (amount < 0 and not negative_ok):
-        raise InputError(row.location, f"Jumlah must be more than 0 (got {_plain(amount)})")
+        raise row.error("amount", "Jumlah must be more than 0 (got {amount})", amount=_plain(amount))
     if volume == volume.to_integral_value():
         volume = Decimal(int(volume))
     if price == price.to_integral_value():
@@ -114,19 +139,26 @@ def _plain(number: Decimal) -> str:
 def sensible_date(row: Row, key: str, label: str, person: Participant) -> datetime.date:
     date = cell_date(row, key)
     if date is None:
-        raise InputError(row.location, f"{label} is empty")
+        raise row.error(key, "empty")
     if date < person.joined:
-        raise InputError(row.location, f"{label} {date} is before {person.code} joined on {person.joined}")
+        raise row.error(
+            key,
+            "before {code} joined on {joined} ({date})",
+            code=person.code,
+            joined=person.joined,
+            date=date,
+        )
     if date > datetime.date.today():
-        raise InputError(row.location, f"{label} {date} is in the future")
+        raise row.error(key, "in the future ({date})", date=date)
     return date
 
 
 def category_of(row: Row, text: str) -> str:
+    """The category as typed (kept for display); only its account name is made safe."""
     try:
         accounts.component(text)
-    except ValueError as exc:
-        raise InputError(row.location, f"Kategori: {exc}") from None
+    except ValueError:
+        raise row.error("category", "{value!r} cannot be made into an account name", value=text) from None
     return text
 
 
@@ -178,23 +210,30 @@ class PlansImporter(SheetImporter):
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         path = Path(filepath)
         result = Extraction(archive_account=ARCHIVE_ACCOUNT, archive_date=datetime.date.today())
-        rows = self.rows(path)
+        sheet = self.sheet(path)
+        rows, errors = sheet.rows, sheet.errors
         result.rows_read = len(rows)
+        result.skipped.extend(sheet.skipped)
         per: dict[str, list[tuple[Row, contract.PlanLineSpec]]] = defaultdict(list)
         seen: dict[tuple[str, str], str] = {}
         for row in rows:
             if only_code(row, FILLED_KEYS):
                 result.skipped.append((row.location, "only the participant code is filled in"))
                 continue
-            line = self._line(row, program)
-            pair = (line.participant, line.no)
-            if pair in seen:
-                raise InputError(
-                    row.location,
-                    f"line {line.no} of {line.participant} is given twice (also at {seen[pair]})",
-                )
-            seen[pair] = row.location
-            per[line.participant].append((row, line))
+            with errors.guard():
+                line = self._line(row, program)
+                pair = (line.participant, line.no)
+                if pair in seen:
+                    raise row.error(
+                        "no",
+                        "line {no} of {code} is given twice (also at {other})",
+                        no=line.no,
+                        code=line.participant,
+                        other=seen[pair],
+                    )
+                seen[pair] = row.location
+                per[line.participant].append((row, line))
+        errors.check()
         highest, known = known_plans(existing)
         for code in sorted(per):
             pairs = per[code]
@@ -218,30 +257,36 @@ class PlansImporter(SheetImporter):
         return result
 
     def _line(self, row: Row, program: Program) -> contract.PlanLineSpec:
-        person = participant_of(row, program)
-        no = row.text("no")
-        if not no:
-            raise InputError(row.location, "No (the plan line number) is empty")
-        description = row.text("description")
-        if not description:
-            raise InputError(row.location, "Uraian (description) is empty")
-        category = row.text("category")
-        if not category:
-            raise InputError(row.location, "Kategori (category) is empty")
-        volume, price, amount = amounts(row, negative_ok=False)
-        approved_by = row.text("approved_by")
-        if not approved_by:
-            raise InputError(row.location, "Disetujui Oleh (who approved the line) is empty")
-        approved = sensible_date(row, "approved", "Tanggal Disetujui (approval date)", person)
+        problems = RowErrors(row.location)
+        person = None
+        with problems.guard():
+            person = participant_of(row, program)
+        texts = {}
+        for key in ("no", "description", "category", "approved_by"):
+            texts[key] = row.text(key)
+            if not texts[key]:
+                problems.add(row.error(key, "empty"))
+        with problems.guard():
+            volume, price, amount = amounts(row, negative_ok=False)
+        approved = None
+        if person is not None:
+            with problems.guard():
+                approved = sensible_date(row, "approved", "Tanggal Disetujui", person)
+        category = texts["category"]
+        if category:
+            with problems.guard():
+                category_of(row, category)
+        problems.check()
+        assert person is not None and approved is not None
         return contract.PlanLineSpec(
             person.code,
-            no,
-            description,
-            category_of(row, category),
+            texts["no"],
+            texts["description"],
+            category,
             volume,
             row.text("unit"),
             price,
             amount,
-            approved_by,
+            texts["approved_by"],
             approved,
         )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import stat
 from collections import Counter
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from beancount.core import data
 from importers import archive
 from importers.base import Extraction, SheetImporter
 from importers.plans import ARCHIVE_ACCOUNT, amounts, category_of, only_code, participant_of, sensible_date
-from importers.tables import Column, InputError, Row, TableSpec
+from importers.tables import Column, Row, RowErrors, TableSpec
 from ledger import accounts, records
 from ledger import plans as contract
 from ledger.reconcile.facts import Plan, build_facts
@@ -38,19 +39,44 @@ from ledger.records import Program
 SPEC = TableSpec(
     "receipts",
     (
-        Column("code", ("Kode Peserta", "Participant Code", "Participant")),
-        Column("date", ("Tanggal", "Date", "Tanggal Nota", "Receipt Date")),
-        Column("receipt", ("No Nota", "Receipt No", "Receipt Number", "No Kuitansi")),
-        Column("shop", ("Toko", "Shop", "Seller", "Penjual")),
-        Column("description", ("Uraian", "Description", "Item")),
-        Column("volume", ("Volume", "Quantity", "Qty")),
+        Column("code", ("Kode Peserta", "Participant Code", "Participant", "Kode", "ID Peserta")),
+        Column(
+            "date",
+            (
+                "Tanggal",
+                "Date",
+                "Tanggal Nota",
+                "Receipt Date",
+                "Tgl",
+                "Tgl Nota",
+                "Tanggal Beli",
+                "Tanggal Pembelian",
+            ),
+            kind="date",
+        ),
+        Column(
+            "receipt",
+            ("No Nota", "Receipt No", "Receipt Number", "No Kuitansi", "Nomor Nota", "No Bukti", "No Faktur"),
+        ),
+        Column(
+            "shop",
+            ("Toko", "Shop", "Seller", "Penjual", "Nama Toko", "Toko/Penjual", "Pemasok", "Tempat Beli"),
+        ),
+        Column("description", ("Uraian", "Description", "Item", "Nama Barang", "Barang")),
+        Column("volume", ("Volume", "Quantity", "Qty", "Vol", "Banyaknya", "Kuantitas"), kind="amount"),
         Column("unit", ("Satuan", "Unit")),
-        Column("unit_price", ("Harga Satuan", "Unit Price", "Price")),
-        Column("amount", ("Jumlah", "Amount", "Total")),
-        Column("plan_line", ("No RAB", "Plan Line", "Plan Line No")),
-        Column("category", ("Kategori", "Category"), required=False),
-        Column("meterai", ("Meterai", "Stamp Duty", "Stamp"), required=False),
-        Column("scan", ("Berkas", "Scan", "File"), required=False),
+        Column(
+            "unit_price", ("Harga Satuan", "Unit Price", "Price", "Harga", "Harga per Satuan"), kind="amount"
+        ),
+        Column(
+            "amount", ("Jumlah", "Amount", "Total", "Nilai", "Jumlah Harga", "Total Harga"), kind="amount"
+        ),
+        Column(
+            "plan_line", ("No RAB", "Plan Line", "Plan Line No", "Nomor RAB", "Baris RAB"), required=False
+        ),
+        Column("category", ("Kategori", "Category", "Kategori Barang", "Jenis Belanja"), required=False),
+        Column("meterai", ("Meterai", "Stamp Duty", "Stamp", "Materai", "Bermeterai"), required=False),
+        Column("scan", ("Berkas", "Scan", "File", "Foto Nota", "File Nota", "Bukti"), required=False),
     ),
 )
 
@@ -59,6 +85,8 @@ FILLED_KEYS = ("date", "receipt", "shop", "description", "volume", "unit_price",
 YES = ("ya", "y", "yes", "ada", "true", "1")
 NO = ("tidak", "t", "no", "n", "tidak ada", "false", "0", "")
 SCANS = "receipts"
+UNCLASSIFIED = "Tanpa Kategori"  # a purchase with neither No RAB nor Kategori: goods, unclassified
+MAX_SCAN_BYTES = 20_000_000
 
 
 def scan_target(code: str, date: datetime.date, scan: Path) -> str:
@@ -78,16 +106,22 @@ class ReceiptsImporter(SheetImporter):
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         path = Path(filepath)
         result = Extraction(archive_account=ARCHIVE_ACCOUNT, archive_date=datetime.date.today())
-        rows = self.rows(path)
+        sheet = self.sheet(path)
+        rows, errors = sheet.rows, sheet.errors
         result.rows_read = len(rows)
+        result.skipped.extend(sheet.skipped)
         plans = build_facts((e for e in existing if isinstance(e, data.Custom)), datetime.date.max).plans
         opened = {e.account for e in existing if isinstance(e, data.Open)}
         occurrences: Counter[str] = Counter()
+        read: list[tuple[Row, contract.PurchaseSpec, Path | None]] = []
         for row in rows:
             if only_code(row, FILLED_KEYS):
                 result.skipped.append((row.location, "only the participant code is filled in"))
                 continue
-            purchase, scan = self._purchase(row, program, plans, path.parent)
+            with errors.guard():
+                read.append((row, *self._purchase(row, program, plans, path.parent)))
+        errors.check()
+        for row, purchase, scan in read:
             base = ":".join(
                 (
                     "receipt",
@@ -108,7 +142,9 @@ class ReceiptsImporter(SheetImporter):
                 joined = program.participants[purchase.participant].joined
                 result.entries.append(records.open_account(account, joined, row.location))
             result.entries.append(
-                contract.purchase_transaction(purchase, row.location, import_key=key, source=row.location)
+                contract.purchase_transaction(
+                    purchase, row.location, import_key=key, source=row.location, category=purchase.category
+                )
             )
             if scan is not None:
                 target = scan_target(purchase.participant, purchase.date, scan)
@@ -123,38 +159,48 @@ class ReceiptsImporter(SheetImporter):
     def _purchase(
         self, row: Row, program: Program, plans: dict[str, Plan], folder: Path
     ) -> tuple[contract.PurchaseSpec, Path | None]:
-        person = participant_of(row, program)
-        date = sensible_date(row, "date", "Tanggal (receipt date)", person)
-        shop = row.text("shop")
-        if not shop:
-            raise InputError(row.location, "Toko (shop) is empty")
-        description = row.text("description")
-        if not description:
-            raise InputError(row.location, "Uraian (description) is empty")
-        volume, price, amount = amounts(row, negative_ok=True)
+        problems = RowErrors(row.location)
+        person = date = None
+        with problems.guard():
+            person = participant_of(row, program)
+            date = sensible_date(row, "date", "Tanggal", person)
+        shop, description = row.text("shop"), row.text("description")
+        for key, value in (("shop", shop), ("description", description)):
+            if not value:
+                problems.add(row.error(key, "empty"))
+        with problems.guard():
+            volume, price, amount = amounts(row, negative_ok=True)
         line_no = row.text("plan_line") or None
         category = row.text("category")
-        if line_no is not None:
+        if line_no is not None and person is not None:
             plan = plans.get(person.code)
             line = plan.lines.get(line_no) if plan else None
             if line is None:
-                known = ", ".join(sorted(plan.lines)) if plan and plan.lines else "none"
-                raise InputError(
-                    row.location,
-                    f"No RAB {line_no}: {person.code}'s approved plan has no such line (lines: {known})",
+                known = ", ".join(sorted(plan.lines)) if plan and plan.lines else "-"
+                problems.add(
+                    row.error(
+                        "plan_line",
+                        "{code}'s approved plan has no line {line} (lines: {known})",
+                        line=line_no,
+                        code=person.code,
+                        known=known,
+                    )
                 )
-            category = category or line.category
-        elif not category:
-            raise InputError(row.location, "Kategori is needed when No RAB is empty (an unplanned purchase)")
+            else:
+                category = category or line.category
+        category = category or UNCLASSIFIED
+        with problems.guard():
+            category_of(row, category)
         meterai_text = row.text("meterai").lower()
         if meterai_text not in YES + NO:
-            raise InputError(row.location, f"Meterai must be ya or tidak (got {row.text('meterai')!r})")
-        scan_name = row.text("scan")
+            problems.add(
+                row.error("meterai", "Meterai must be ya or tidak (got {value!r})", value=row.text("meterai"))
+            )
         scan = None
-        if scan_name:
-            scan = (folder / scan_name).resolve()
-            if not scan.is_file():
-                raise InputError(row.location, f"Berkas {scan_name!r}: no such file beside the spreadsheet")
+        with problems.guard():
+            scan = scan_file(row, folder)
+        problems.check()
+        assert person is not None and date is not None
         purchase = contract.PurchaseSpec(
             person.code,
             date,
@@ -166,7 +212,44 @@ class ReceiptsImporter(SheetImporter):
             price,
             amount,
             line_no,
-            category_of(row, category),
+            category,
             meterai_text in YES,
         )
         return purchase, scan
+
+
+def scan_file(row: Row, folder: Path) -> Path | None:
+    """The receipt's scan named in Berkas: a regular file inside the spreadsheet's folder or its
+    subfolders once links are resolved (`../../etc/passwd`, an absolute path, a link out of the
+    folder, a device or a FIFO are refused naming the row), within MAX_SCAN_BYTES."""
+    name = row.text("scan")
+    if not name:
+        return None
+    base = folder.resolve()
+    candidate = Path(name)
+    try:
+        scan = (base / candidate).resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        raise row.error("scan", "Berkas {name!r}: no such file beside the spreadsheet", name=name) from None
+    if candidate.is_absolute() or not scan.is_relative_to(base):
+        raise row.error(
+            "scan",
+            "Berkas {name!r} points outside the spreadsheet's folder: only files in its folder and "
+            "subfolders are read",
+            name=name,
+        )
+    try:
+        info = scan.stat()
+    except OSError:
+        raise row.error("scan", "Berkas {name!r}: no such file beside the spreadsheet", name=name) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise row.error("scan", "Berkas {name!r} is not a regular file", name=name)
+    if info.st_size > MAX_SCAN_BYTES:
+        raise row.error(
+            "scan",
+            "Berkas {name!r} is {size} bytes, above the limit of {limit}",
+            name=name,
+            size=info.st_size,
+            limit=MAX_SCAN_BYTES,
+        )
+    return scan

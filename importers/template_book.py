@@ -36,6 +36,8 @@ NUMBER_FORMATS = {
     INTEGER: "0",
     NUMBER: "General",
 }
+UNIQUE = "unique"  # a value given once in the sheet (a participant's code in the register)
+DIGITS16 = "digits16"  # sixteen characters (a NIK)
 FIRST_DATE = datetime.date(2000, 1, 1)
 LAST_DATE = datetime.date(2099, 12, 31)
 
@@ -79,6 +81,7 @@ class Design:
     guide: Guide
     lists: dict[str, Choices | PerParticipant] = field(default_factory=dict)
     products: dict[str, tuple[str, str]] = field(default_factory=dict)  # amount = volume x price
+    checks: dict[str, str] = field(default_factory=dict)  # key -> UNIQUE or DIGITS16 (warnings)
 
 
 def _letter(index: int) -> str:
@@ -178,6 +181,29 @@ def _typed_validation(sheet: Any, area: str, kind: str, header: str, guide: Guid
     sheet.add_data_validation(check)
 
 
+def _warning_check(
+    sheet: Any, area: str, check: str, letter: str, first: int, last: int, header: str, guide: Guide
+) -> None:
+    """A warning (the importer has the last word): a code typed twice, a NIK not 16 long."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if check == UNIQUE:
+        rule = DataValidation(
+            type="custom", formula1=f"COUNTIF(${letter}${first}:${letter}${last},{letter}{first})=1"
+        )
+        message = guide.text("unique-error", header=header)
+    else:
+        rule = DataValidation(type="textLength", operator="equal", formula1="16")
+        message = guide.text("digits16-error", header=header)
+    rule.allow_blank = True
+    rule.errorStyle = "warning"
+    rule.showErrorMessage = True
+    rule.errorTitle = header
+    rule.error = message
+    rule.add(area)
+    sheet.add_data_validation(rule)
+
+
 def write_design(out: Path, design: Design) -> Path:
     """Write the workbook: data sheets first (the first one opens), Petunjuk, hidden Pilihan."""
     from openpyxl import Workbook
@@ -223,6 +249,11 @@ def write_design(out: Path, design: Design) -> Path:
             _typed_validation(
                 ws, f"{column[key]}{top + 1}:{column[key]}{last}", kind, _header(design, key), guide
             )
+        for key, check in design.checks.items():
+            if key in column:
+                letter = column[key]
+                area = f"{letter}{top + 1}:{letter}{last}"
+                _warning_check(ws, area, check, letter, top + 1, last, _header(design, key), guide)
         for key, (left, right) in design.products.items():
             if {key, left, right} <= set(column):
                 for row in range(top + 1, last + 1):
@@ -249,7 +280,18 @@ def write_design(out: Path, design: Design) -> Path:
             _validation(ws, area, formula, spec.strict, header, guide)
     _write_guide(book, design)
     book.active = 0
-    book.save(out)
+    return save_atomically(book, out)
+
+
+def save_atomically(book: Any, out: Path) -> Path:
+    """Save the workbook whole or not at all (a sheet being filled in is never half-replaced)."""
+    import io
+
+    from ledger.writer import write_files_atomically
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_files_atomically({out: buffer.getvalue()})
     return out
 
 

@@ -16,10 +16,12 @@ from importers.bank import passbook
 from importers.tables import TableSpec
 from importers.template_book import (
     DATE,
+    DIGITS16,
     INTEGER,
     MONEY,
     NUMBER,
     TEXT,
+    UNIQUE,
     Choices,
     Design,
     PerParticipant,
@@ -88,6 +90,7 @@ def _design(
     lists: dict[str, Choices | PerParticipant | None],
     keys: tuple[str, ...] | None = None,
     extra: tuple[str, list[Any]] | None = None,
+    checks: dict[str, str] | None = None,
 ) -> Design:
     keys = keys or tuple(column.key for column in spec.columns)
     all_headers = dict(zip((c.key for c in spec.columns), spec.template_headers(lang), strict=True))
@@ -102,6 +105,7 @@ def _design(
         guide=Guide(kind, lang, required, extra),
         lists={key: value for key, value in lists.items() if value is not None},
         products={key: pair for key, pair in PRODUCT.items() if key in keys and set(pair) <= set(keys)},
+        checks=checks or {},
     )
 
 
@@ -137,7 +141,8 @@ def participants_design(lang: str, context: TemplateContext) -> Design:
         "product": Choices(context.products, False),
     }
     sheets = [SheetPlan(_sheet_title("participants", lang))]
-    return _design("participants", participants.SPEC, lang, sheets, formats, lists)
+    checks = {"code": UNIQUE, "nik": DIGITS16}
+    return _design("participants", participants.SPEC, lang, sheets, formats, lists, checks=checks)
 
 
 def disbursements_design(lang: str, context: TemplateContext) -> Design:

@@ -58,14 +58,18 @@ def write_table(
     file's extension; `above`: lines above the header (a passbook's cover, CSV only)."""
     if out.suffix.lower() == ".csv":
         import csv
+        import io
 
-        with open(out, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            if above:
-                writer.writerows(above)
-                writer.writerow([])
-            writer.writerow(headers)
-            writer.writerows(rows)
+        from ledger.writer import write_files_atomically
+
+        handle = io.StringIO(newline="")
+        writer = csv.writer(handle)
+        if above:
+            writer.writerows(above)
+            writer.writerow([])
+        writer.writerow(headers)
+        writer.writerows(rows)
+        write_files_atomically({out: handle.getvalue()})
         return out
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -82,8 +86,9 @@ def write_table(
     ws.freeze_panes = "A2"
     for index, header in enumerate(headers, start=1):
         ws.column_dimensions[ws.cell(1, index).column_letter].width = max(12, len(str(header)) + 4)
-    book.save(out)
-    return out
+    from importers.template_book import save_atomically
+
+    return save_atomically(book, out)
 
 
 def write_template(

@@ -56,21 +56,66 @@ def key_path(option: str | os.PathLike[str] | None, books_id: str) -> Path:
     return Path(chosen).expanduser() if chosen else default_key_path(books_id)
 
 
-def create_key(path: Path) -> x25519.Identity:
-    """A new age identity in a file readable by its owner only; never overwrites one."""
+def _inside(path: Path, books_root: Path | None) -> bool:
+    if books_root is None:
+        return False
+    return path.expanduser().resolve().is_relative_to(books_root.expanduser().resolve())
+
+
+def check_key_file(path: Path, books_root: Path | None = None) -> None:
+    """Refuse a key file that does not keep the register secret, as ssh refuses a private key
+    others can read: not a regular file (a folder, a device, a FIFO), readable or writable by
+    group or others, or kept inside the books folder it unlocks (whoever copies the books
+    would hold the key too). The message says how to fix it."""
+    if _inside(path, books_root):
+        raise RegisterError(
+            f"the key {path} is inside the books folder {books_root}: keep it outside "
+            f"(move it, then give it with --key or ${ENV_KEY})"
+        )
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise RegisterError(f"no identity key at {path}: give it with --key or ${ENV_KEY}") from None
+    except OSError as exc:
+        raise RegisterError(f"cannot read the key {path} ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise RegisterError(f"the key {path} is {what}: give the key file itself with --key or ${ENV_KEY}")
+    if info.st_mode & 0o077:
+        raise RegisterError(
+            f"the key {path} can be read or changed by others (mode {stat.S_IMODE(info.st_mode):04o}); "
+            f"a key must be its owner's only: run `chmod 600 {path}`"
+        )
+
+
+def create_key(path: Path, books_root: Path | None = None) -> x25519.Identity:
+    """A new age identity in a file readable by its owner only; never overwrites one, never
+    inside the books folder."""
+    if _inside(path, books_root):
+        raise RegisterError(
+            f"the key {path} would be inside the books folder {books_root}: keep it outside "
+            f"(give another path with --key, or none for the default {default_key_path('<books-id>')})"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     key = x25519.Identity.generate()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
+    except FileExistsError:
+        if path.is_dir():
+            check_key_file(path, books_root)  # says it is a folder
+        raise
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(f"# aidledger identity register key; public key: {key.to_public()}\n{key}\n")
     return key
 
 
-def read_key(path: Path) -> x25519.Identity:
+def read_key(path: Path, books_root: Path | None = None) -> x25519.Identity:
+    """The key in `path`, after `check_key_file`."""
+    check_key_file(path, books_root)
     try:
         text = path.read_text(encoding="ascii")
-    except FileNotFoundError:
-        raise RegisterError(f"no identity key at {path}: give it with --key or ${ENV_KEY}") from None
+    except (OSError, UnicodeDecodeError):
+        raise RegisterError(f"{path} is not an aidledger key file") from None
     lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     try:
         return x25519.Identity.from_str(lines[0])
@@ -78,8 +123,9 @@ def read_key(path: Path) -> x25519.Identity:
         raise RegisterError(f"{path} is not an aidledger key file") from None
 
 
-def load_or_create_key(path: Path) -> x25519.Identity:
-    return read_key(path) if path.exists() else create_key(path)
+def load_or_create_key(path: Path, books_root: Path | None = None) -> x25519.Identity:
+    exists = path.exists() or path.is_symlink()
+    return read_key(path, books_root) if exists else create_key(path, books_root)
 
 
 def recipient_of(key: x25519.Identity) -> str:

@@ -140,14 +140,30 @@ def gather(
         ageing=funds.cash_ageing(entries, as_of),
         entries=entries,
         category_labels={
-            line.category_account: line.category
-            for plan in result.facts.plans.values()
-            for line in plan.lines.values()
+            **_typed_categories(entries),
+            **{
+                line.category_account: line.category
+                for plan in result.facts.plans.values()
+                for line in plan.lines.values()
+            },
         },
         names=names,
         progress=progress_facts(result.facts, loaded.program),
         made_on=made_on or datetime.date.today(),
     )
+
+
+def _typed_categories(entries: list[data.Directive]) -> dict[str, str]:
+    """Goods category account component -> the label a receipt typed ("Lain-lain", "Tanpa
+    Kategori"): an unplanned purchase's category is shown as written, not as its account name."""
+    labels: dict[str, str] = {}
+    for entry in entries:
+        if not isinstance(entry, data.Transaction) or not entry.meta or not entry.postings:
+            continue
+        label = entry.meta.get("category")
+        if isinstance(label, str):
+            labels[entry.postings[0].account.rsplit(":", 1)[-1]] = label
+    return labels
 
 
 def _last_date(entries: list[data.Directive]) -> datetime.date:

@@ -45,7 +45,7 @@ def init(directory: Path, key: Path | None, title: str, lang: str) -> None:
     key_file = identity.key_path(key, books_id)
     created = not key_file.exists()
     try:
-        secret = identity.load_or_create_key(key_file)
+        secret = identity.load_or_create_key(key_file, books_root=Path(directory))
         paths = create_books(
             directory, recipient=identity.recipient_of(secret), books_id=books_id, title=title, lang=lang
         )
@@ -82,9 +82,19 @@ def check(books: Path | None) -> None:
     help="Password of password-protected statement PDFs (asked for, hidden, when not given "
     "and stdin is a terminal). Never stored.",
 )
-def import_(files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default=None,
+    help="Language of the diagnostics (default: $AIDLEDGER_LANG, else id).",
+)
+def import_(
+    files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None, lang: str | None
+) -> None:
     """Import statements and spreadsheets into the books (no key needed: identities and
     archived originals are encrypted to the books' public key)."""
+    if lang:
+        os.environ["AIDLEDGER_LANG"] = lang  # read by every diagnostic (importers.messages)
     from importers.pipeline import import_into_books
     from ledger.writer import format_entries
 
@@ -174,7 +184,7 @@ def _open_register(books: Path | None, key: Path | None) -> identity.Register:
     paths = require_books(books)
     loaded = books_mod.load(paths)
     try:
-        secret = identity.read_key(identity.key_path(key, loaded.program.books_id))
+        secret = identity.read_key(identity.key_path(key, loaded.program.books_id), paths.root)
         return identity.Register.open(paths.register, secret)
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -236,14 +246,15 @@ def identity_export(out: Path, books: Path | None, key: Path | None) -> None:
     """Write the register as a CSV (in clear: keep it safe, delete it after use)."""
     import csv
 
+    from ledger import cleantext
+
     register = _open_register(books, key)
     with open(out, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["code", "name", "nik", "address", "phone", "account_number"])
         for person in sorted(register.people.values(), key=lambda p: p.code):
-            writer.writerow(
-                [person.code, person.name, person.nik, person.address, person.phone, person.account_number]
-            )
+            row = [person.code, person.name, person.nik, person.address, person.phone, person.account_number]
+            writer.writerow(cleantext.spreadsheet_row(row))  # `=HYPERLINK(...)` as a name must not run
     os.chmod(out, 0o600)
     click.echo(f"exported {len(register.people)} identities to {out}")
 
@@ -260,6 +271,7 @@ def document(archived: Path, out: Path, books: Path | None, key: Path | None) ->
     paths = require_books(books)
     key_file = identity.key_path(key, books_mod.load(paths).program.books_id)
     try:
+        identity.check_key_file(key_file, paths.root)
         out.write_bytes(read_archived(archived, key_file))
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -322,7 +334,17 @@ def template(
     default=None,
     help="Only this companion's participants (code or name), read-only: the others are filtered out at load.",
 )
-def serve(books: Path | None, host: str, port: int, read_only: bool, companion: str | None) -> None:
+@click.option(
+    "--key",
+    "key",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The identity key: archived receipts and statements then open in the browser, "
+    "decrypted in memory, each opening logged (default: $AIDLEDGER_KEY, else they stay encrypted).",
+)
+def serve(
+    books: Path | None, host: str, port: int, read_only: bool, companion: str | None, key: Path | None
+) -> None:
     """Serve the books in Fava."""
     from scripts.serving import serve_books, serve_companion
 
@@ -330,7 +352,7 @@ def serve(books: Path | None, host: str, port: int, read_only: bool, companion: 
     if companion is not None:
         serve_companion(paths, companion, host=host, port=port)
         return
-    serve_books(paths, host=host, port=port, read_only=read_only)
+    serve_books(paths, host=host, port=port, read_only=read_only, key=key)
 
 
 @main.command()
@@ -356,7 +378,7 @@ def demo(
 
     try:
         result = build_demo(directory, participants=participants, seed=seed, key=key, echo=click.echo)
-    except FileExistsError as exc:
+    except (FileExistsError, identity.RegisterError) as exc:
         fail(str(exc))
         return
     click.echo(json.dumps(result.summary, indent=2))

@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from ledger import books as books_mod
+from ledger import cleantext
 from ledger.progress import DIMENSIONS, Outcome
 from ledger.reconcile.progress import outcomes_of_books
 from ledger.records import Location
@@ -59,7 +60,7 @@ def outcomes_csv(rows: Sequence[Outcome]) -> str:
     writer.writerow(KEYS)
     for outcome in rows:
         values = outcome.as_dict()
-        writer.writerow(["" if values[k] is None else values[k] for k in KEYS])
+        writer.writerow(cleantext.spreadsheet_row("" if values[k] is None else values[k] for k in KEYS))
     return buffer.getvalue()
 
 

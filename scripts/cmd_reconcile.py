@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from ledger import books as books_mod
-from ledger import i18n
+from ledger import cleantext, i18n
 from ledger.findings import ERROR, Finding
 from ledger.reconcile import ParticipantSummary, Settings, run, summarise
 from ledger.records import Location
@@ -162,7 +162,8 @@ def findings_csv(findings: Sequence[Finding]) -> str:
     writer.writerow(CSV_COLUMNS)
     for f in findings:
         d = f.as_dict()
-        writer.writerow([*(d[c] for c in CSV_COLUMNS[:-1]), " ".join(f.locations)])
+        row = [*(d[c] for c in CSV_COLUMNS[:-1]), " ".join(f.locations)]
+        writer.writerow(cleantext.spreadsheet_row(row))  # no formula injection through a text
     return buffer.getvalue()
 
 

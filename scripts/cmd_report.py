@@ -30,7 +30,7 @@ from scripts.options import (
 
 def _names(paths: books_mod.BooksPaths, books_id: str, key: Path | None) -> dict[str, str]:
     """Names from the identity register: needs its key."""
-    secret = identity.read_key(identity.key_path(key, books_id))
+    secret = identity.read_key(identity.key_path(key, books_id), paths.root)
     register = identity.Register.open(paths.register, secret)
     return {code: person.name for code, person in register.people.items()}
 

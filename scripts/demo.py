@@ -129,7 +129,7 @@ def build_demo(
         echo(f"replacing the earlier demo in {paths.root}")
     books_id = new_books_id()
     key_file = identity.key_path(key, books_id)
-    secret = identity.load_or_create_key(key_file)
+    secret = identity.load_or_create_key(key_file, paths.root)
     paths = create_books(
         paths.root,
         recipient=identity.recipient_of(secret),

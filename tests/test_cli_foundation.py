@@ -71,6 +71,20 @@ def test_init_creates_checkable_books_and_the_key_outside_them(new_books: tuple[
     assert code == 1 and "exists already" in out
 
 
+def test_init_refuses_a_key_inside_the_books_and_commands_refuse_unsafe_keys(tmp_path: Path) -> None:
+    root = tmp_path / "books"
+    code, out = run("init", str(root), "--key", str(root / "books.key"))
+    assert code == 1 and "inside the books folder" in out and "Traceback" not in out
+    assert not (root / "books.key").exists() and not (root / "main.beancount").exists()
+    key = tmp_path / "secret" / "books.key"
+    assert run("init", str(root), "--key", str(key))[0] == 0
+    key.chmod(0o644)
+    code, out = run("identity", "show", "P0001", "--books", str(root), "--key", str(key))
+    assert code == 1 and f"chmod 600 {key}" in out
+    code, out = run("identity", "show", "P0001", "--books", str(root), "--key", str(tmp_path))
+    assert code == 1 and "is a folder" in out and "Traceback" not in out
+
+
 def test_check_reports_file_line_and_fails(new_books: tuple[Path, Path]) -> None:
     root, _ = new_books
     manual = root / "journal" / "manual.beancount"
@@ -146,7 +160,7 @@ def test_english_headers_semicolons_and_dry_run(new_books: tuple[Path, Path], tm
         ({2: "12345"}, "NIK must be 16 digits"),
         ({10: "12-3"}, "fewer than 6 digits"),
         ({11: "31/02/2026"}, "invalid date"),
-        ({7: ""}, "companion is empty"),
+        ({7: ""}, "Pendamping: empty"),
     ],
 )
 def test_a_bad_row_names_file_and_row_and_writes_nothing(

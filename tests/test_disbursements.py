@@ -149,8 +149,8 @@ def test_golden_csv_list(tmp_path: Path, year: ProgramYear) -> None:
     [
         ("P9999;Kemensos;modal usaha;100;16/06/2026;B1", "not registered"),
         ("P0002;Kemensos;modal usaha;-100;16/06/2026;B1", "positive whole rupiah"),
-        ("P0002;Kemensos;modal usaha;100;;B1", "Tanggal is empty"),
-        ("P0002;Kemensos;;100;16/06/2026;B1", "Komponen is empty"),
+        ("P0002;Kemensos;modal usaha;100;;B1", "Tanggal: empty"),
+        ("P0002;Kemensos;;100;16/06/2026;B1", "Komponen: empty"),
     ],
 )
 def test_bad_rows_refuse_the_file_with_its_location(

@@ -54,6 +54,7 @@ def test_a_wrong_key_does_not_open_the_register(tmp_path: Path) -> None:
     with pytest.raises(identity.RegisterError, match="does not open"):
         identity.Register.open(tmp_path / "r", other)
     (tmp_path / "junk.key").write_text("not a key\n")
+    (tmp_path / "junk.key").chmod(0o600)
     with pytest.raises(identity.RegisterError, match="not an aidledger key"):
         identity.read_key(tmp_path / "junk.key")
 
@@ -71,3 +72,54 @@ def test_key_location_defaults_outside_the_books(tmp_path: Path, monkeypatch: py
     monkeypatch.setenv("AIDLEDGER_KEY", str(tmp_path / "env.key"))
     assert identity.key_path(None, "abc") == tmp_path / "env.key"
     assert identity.key_path(tmp_path / "opt.key", "abc") == tmp_path / "opt.key"
+
+
+def _key(tmp_path: Path, mode: int = 0o600) -> Path:
+    path = tmp_path / "keys" / "k.key"
+    identity.create_key(path)
+    path.chmod(mode)
+    return path
+
+
+@pytest.mark.parametrize("mode", [0o640, 0o604, 0o644, 0o660, 0o606])
+def test_a_key_others_can_read_or_change_is_refused(tmp_path: Path, mode: int) -> None:
+    path = _key(tmp_path, mode)
+    with pytest.raises(identity.RegisterError, match=rf"mode {mode:04o}.*chmod 600 {path}"):
+        identity.read_key(path)
+    path.chmod(0o600)
+    assert identity.read_key(path)
+
+
+def test_a_key_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    with pytest.raises(identity.RegisterError, match="is a folder"):
+        identity.read_key(folder)
+    with pytest.raises(identity.RegisterError, match="is a folder"):
+        identity.load_or_create_key(folder)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(identity.RegisterError, match="not a regular file"):
+        identity.read_key(fifo)
+    link = tmp_path / "zero.key"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(identity.RegisterError, match="not a regular file"):
+        identity.read_key(link)
+
+
+def test_a_key_inside_the_books_is_refused(tmp_path: Path) -> None:
+    books = tmp_path / "books"
+    books.mkdir()
+    with pytest.raises(identity.RegisterError, match="inside the books folder"):
+        identity.load_or_create_key(books / "k.key", books)
+    assert not (books / "k.key").exists()
+    inside = books / "keys" / "k.key"
+    identity.create_key(inside)  # put there by hand
+    with pytest.raises(identity.RegisterError, match="inside the books folder"):
+        identity.read_key(inside, books)
+    link = tmp_path / "outside-link.key"
+    link.symlink_to(inside)  # a link from outside to a key inside is inside
+    with pytest.raises(identity.RegisterError, match="inside the books folder"):
+        identity.read_key(link, books)

@@ -377,6 +377,21 @@ def test_every_template_has_a_petunjuk_the_importer_headers_and_formats(kind: st
         if header in ("NIK", "No Rekening", "Kode Peserta", "Telepon"):
             assert number_format == "@", header
     assert [table.sheet for table in find_tables(tmp_path / f"{kind}.xlsx", spec)] == [ws.title]
+    english = make(None, kind, tmp_path / f"{kind}-en.xlsx", "--lang", "en").worksheets[0]
+    headers = headers_of(english, top)
+    assert headers != headers_of(ws, top) and len(spec.match(headers) or {}) == len(headers)
+
+
+def test_the_register_warns_of_a_code_typed_twice_and_a_short_nik(tmp_path: Path) -> None:
+    book = make(None, "participants", tmp_path / "peserta.xlsx")
+    checks = {
+        check.type: check for check in book["Peserta"].data_validations.dataValidation if check.type != "list"
+    }
+    assert (
+        checks["custom"].formula1 == "COUNTIF($A$2:$A$201,A2)=1" and str(checks["custom"].sqref) == "A2:A201"
+    )
+    assert checks["textLength"].formula1 == "16" and str(checks["textLength"].sqref) == "C2:C201"
+    assert {checks[kind].errorStyle for kind in ("custom", "textLength", "date")} == {"warning"}
 
 
 def test_no_rab_names_work_for_hyphenated_codes(tmp_path: Path) -> None:

@@ -46,6 +46,7 @@ SPEC = TableSpec(
         Column("balance", ("Saldo", "Balance")),
         Column("teller", ("Pengesahan", "Teller", "Paraf", "Validasi"), required=False),
     ),
+    totals=False,
 )
 
 COVER = {
@@ -68,7 +69,7 @@ def identify(path: Path) -> bool:
     if not table_identify(path, SPEC):
         return False
     try:
-        return any(_shape(t) for t in find_tables(path, SPEC))
+        return any(_shape(t) for t in find_tables(path, SPEC, header_only=True))
     except (InputError, OSError):
         return False
 

@@ -80,7 +80,8 @@ class Profile:
         required = {_norm(h) for h in self.header}
         return TableSpec(
             self.name,
-            tuple(
+            totals=False,
+            columns=tuple(
                 Column(key, names, required=any(_norm(n) in required for n in names))
                 for key, names in self.columns.items()
             ),
@@ -175,14 +176,10 @@ def identify(profile: Profile, path: Path) -> bool:
     if path.suffix.lower().lstrip(".") not in profile.extensions:
         return False
     try:
-        tables = find_tables(path, profile.spec())
+        tables = find_tables(path, profile.spec(), header_only=True)
         if not tables or not profile.absent:
             return bool(tables)
-        header_row = int(tables[0].header_location.rsplit(":", 1)[1]) - 1
-        from importers.tables import _sheets
-
-        rows = dict(_sheets(path))[tables[0].sheet]
-        present = {_norm(cell) for cell in rows[header_row]}
+        present = {_norm(cell) for cell in tables[0].header_cells}
         return not present & {_norm(name) for name in profile.absent}
     except (InputError, OSError, ValueError, IndexError, KeyError):
         return False

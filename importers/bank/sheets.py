@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from importers.parsing import ParseError, parse_date
+from importers.parsing import ParseError, parse_amount, parse_date
 from importers.tables import InputError, Row, _norm
 
 DEBIT_MARKS = ("D", "DB", "DR", "DEBET", "DEBIT", "-")
@@ -56,39 +56,8 @@ def account_digits(value: Any, where: str) -> str:
 
 
 def parse_number(value: Any, decimal: str, thousands: str) -> Decimal:
-    """An amount with known separators; native numbers from XLSX pass as they are."""
-    if isinstance(value, bool):
-        raise ParseError(f"unreadable amount {value!r}")
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, Decimal):
-        return value
-    text = str(value).strip().replace("Rp", "").replace("IDR", "").replace("\u00a0", "").replace(" ", "")
-    negative = False
-    if text.startswith("(") and text.endswith(")"):
-        negative, text = True, text[1:-1]
-    if text.startswith(("-", "−")):
-        negative, text = True, text[1:]
-    elif text.startswith("+"):
-        text = text[1:]
-    if thousands:
-        groups = text.split(decimal)[0] if decimal else text
-        if thousands in groups and not re.fullmatch(rf"\d{{1,3}}(\{thousands}\d{{3}})+", groups):
-            raise ParseError(f"unreadable amount {value!r} (thousands grouped wrongly)")
-        text = text.replace(thousands, "")
-    if decimal and decimal != ".":
-        if "." in text:
-            raise ParseError(f"unreadable amount {value!r} (expected {decimal!r} as the decimal mark)")
-        text = text.replace(decimal, ".")
-    if not re.fullmatch(r"\d+(\.\d+)?", text):
-        raise ParseError(f"unreadable amount {value!r}")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ParseError(f"unreadable amount {value!r}") from None
-    return -number if negative else number
+    """An amount with known separators (importers.parsing.parse_amount, the one reader)."""
+    return parse_amount(value, decimal=decimal, thousands=thousands)
 
 
 def guess_separators(samples: Iterable[Any]) -> tuple[str, str]:

@@ -1,0 +1,142 @@
+"""Import diagnostics in the treasurer's language: Indonesian by default, English with `--lang en`
+or $AIDLEDGER_LANG=en.
+
+A message is written once, in English, as a `str.format` template; `tr()` gives it in the
+language in force, from the Indonesian catalogue below (a template missing there stays English,
+which a test keeps from happening for the spreadsheet readers' messages).
+"""
+
+from __future__ import annotations
+
+from ledger import i18n
+
+BELOW_TOTAL = "this row below the total row at {total_row} looks like data; move it above the total"
+
+INDONESIAN: dict[str, str] = {
+    # reading the file (importers/tables.py)
+    "not a regular file (a folder, device, pipe or link to one): only plain files are read": (
+        "bukan berkas biasa (folder, perangkat, pipa, atau tautan ke salah satunya): "
+        "hanya berkas biasa yang dibaca"
+    ),
+    "the file is {size} bytes, above the limit of {limit} (set {env} to raise it)": (
+        "ukuran berkas {size} byte, melebihi batas {limit} (atur {env} untuk menaikkannya)"
+    ),
+    "more than {limit} rows in sheet {sheet!r} (the limit; set {env} to raise it)": (
+        "lebih dari {limit} baris di lembar {sheet!r} (batasnya; atur {env} untuk menaikkannya)"
+    ),
+    "the XLSX workbook is password-protected: save a copy without the password and import that": (
+        "buku kerja XLSX ini dilindungi kata sandi: simpan salinan tanpa kata sandi lalu impor salinan itu"
+    ),
+    "an Excel 97-2003 workbook (.xls): save it as .xlsx and import that": (
+        "buku kerja Excel 97-2003 (.xls): simpan sebagai .xlsx lalu impor berkas itu"
+    ),
+    "not a readable XLSX workbook ({reason})": "bukan buku kerja XLSX yang bisa dibaca ({reason})",
+    "not UTF-8 text (save the CSV as UTF-8)": "bukan teks UTF-8 (simpan CSV sebagai UTF-8)",
+    "not a readable CSV file ({reason})": "bukan berkas CSV yang bisa dibaca ({reason})",
+    "not a spreadsheet (.xlsx or .csv expected, got {suffix})": (
+        "bukan lembar kerja (diharapkan .xlsx atau .csv, bukan {suffix})"
+    ),
+    "no {kind} table (header with {headers}, ...) found": (
+        "tidak ada tabel {kind} (baris judul dengan {headers}, ...)"
+    ),
+    "sheet {sheet!r}: no {kind} header in its first {rows} rows": (
+        "lembar {sheet!r}: tidak ada baris judul {kind} di {rows} baris pertamanya"
+    ),
+    "sheet {sheet!r} is hidden": "lembar {sheet!r} tersembunyi",
+    "{count} row(s) below the total row (signatures, notes) not read": (
+        "{count} baris di bawah baris jumlah (tanda tangan, catatan) tidak dibaca"
+    ),
+    "the total row says {total}, but the rows above add up to {sum}": (
+        "baris jumlah menulis {total}, tetapi baris-baris di atasnya berjumlah {sum}"
+    ),
+    BELOW_TOTAL: (
+        "baris ini di bawah baris jumlah ({total_row}) tampak berisi data; pindahkan ke atas baris jumlah"
+    ),
+    "{count} errors; the first {shown}:": "{count} kesalahan; {shown} yang pertama:",
+    "... and {count} more": "... dan {count} lagi",
+    # cells
+    "{value!r} is an uncomputed formula ({formula}): open the file in Excel or LibreOffice and "
+    "save it, or type the value": (
+        "{value!r} adalah rumus yang belum dihitung ({formula}): buka berkas di Excel atau LibreOffice "
+        "lalu simpan, atau ketik nilainya"
+    ),
+    "uncomputed formula {formula}: open the file in Excel or LibreOffice and save it, or type the value": (
+        "rumus {formula} belum dihitung: buka berkas di Excel atau LibreOffice lalu simpan, "
+        "atau ketik nilainya"
+    ),
+    "expected a number, got {value!r}": "diharapkan angka, bukan {value!r}",
+    "unreadable amount {value!r}": "jumlah uang {value!r} tidak terbaca",
+    "unreadable date {value!r}": "tanggal {value!r} tidak terbaca",
+    "invalid date {value!r}: no such day": "tanggal {value!r} tidak ada di kalender",
+    "ambiguous date {value!r}: no other date of the sheet says whether the day or the month comes "
+    "first; write it as {iso} or {named}": (
+        "tanggal {value!r} bermakna ganda: tidak ada tanggal lain di lembar ini yang menunjukkan "
+        "hari atau bulan lebih dulu; tulis sebagai {iso} atau {named}"
+    ),
+    "empty": "kosong",
+    "{reason}": "{reason}",
+    "in the future ({date})": "tanggal di masa depan ({date})",
+    "before {code} joined on {joined} ({date})": "sebelum {code} masuk pada {joined} ({date})",
+    "must be a positive whole rupiah amount, got {amount}": "harus rupiah bulat positif, bukan {amount}",
+    "must be a whole rupiah amount of 0 or more, got {amount}": (
+        "harus rupiah bulat 0 atau lebih, bukan {amount}"
+    ),
+    "{value!r} has fewer than 6 digits": "{value!r} kurang dari 6 angka",
+    # participants, lists, plans, receipts
+    "participant {code} is listed twice (also at {other})": (
+        "peserta {code} tercantum dua kali (juga di {other})"
+    ),
+    "participant {code} is not registered (import the participant register first)": (
+        "peserta {code} belum terdaftar (impor daftar peserta lebih dulu)"
+    ),
+    "participant {code} is not registered in the books": "peserta {code} belum terdaftar di pembukuan",
+    "NIK must be 16 digits (got {count} characters)": "NIK harus 16 angka (terisi {count} karakter)",
+    "account number of {code} is also given for {other} (at {where})": (
+        "nomor rekening {code} juga dipakai untuk {other} (di {where})"
+    ),
+    "account number of {code} is already registered to {other}": (
+        "nomor rekening {code} sudah terdaftar atas nama peserta {other}"
+    ),
+    "{code} joined on {joined}, after this disbursement ({date})": (
+        "{code} masuk pada {joined}, sesudah penyaluran ini ({date})"
+    ),
+    "batch {batch!r} must not contain ':'": "batch {batch!r} tidak boleh memuat ':'",
+    "Jumlah (amount) is empty, and Volume x Harga Satuan cannot give it": (
+        "Jumlah kosong, dan Volume x Harga Satuan tidak bisa menggantikannya"
+    ),
+    "give both Volume and Harga Satuan (unit price), or neither": (
+        "isi Volume dan Harga Satuan sekaligus, atau kosongkan keduanya"
+    ),
+    "Jumlah {amount} is not Volume x Harga Satuan ({volume} x {price} = {product})": (
+        "Jumlah {amount} tidak sama dengan Volume x Harga Satuan ({volume} x {price} = {product})"
+    ),
+    "Jumlah {amount} is not a whole rupiah": "Jumlah {amount} bukan rupiah bulat",
+    "Jumlah must be more than 0 (got {amount})": "Jumlah harus lebih dari 0 (terisi {amount})",
+    "line {no} of {code} is given twice (also at {other})": (
+        "baris {no} milik {code} tercantum dua kali (juga di {other})"
+    ),
+    "{code}'s approved plan has no line {line} (lines: {known})": (
+        "RAB {code} yang disetujui tidak punya baris {line} (baris yang ada: {known})"
+    ),
+    "Meterai must be ya or tidak (got {value!r})": "Meterai harus ya atau tidak (terisi {value!r})",
+    "Berkas {name!r}: no such file beside the spreadsheet": (
+        "Berkas {name!r}: tidak ada berkas itu di samping lembar kerja"
+    ),
+    "Berkas {name!r} points outside the spreadsheet's folder: only files in its folder and "
+    "subfolders are read": (
+        "Berkas {name!r} menunjuk ke luar folder lembar kerja: hanya berkas di folder itu dan "
+        "subfoldernya yang dibaca"
+    ),
+    "Berkas {name!r} is not a regular file": "Berkas {name!r} bukan berkas biasa",
+    "Berkas {name!r} is {size} bytes, above the limit of {limit}": (
+        "Berkas {name!r} berukuran {size} byte, melebihi batas {limit}"
+    ),
+    "{value!r} cannot be made into an account name": "{value!r} tidak bisa dijadikan nama akun",
+}
+
+
+def tr(template: str, **values: object) -> str:
+    """`template` filled in, in the language of $AIDLEDGER_LANG (Indonesian unless "en")."""
+    chosen = i18n.default_language()
+    text = INDONESIAN.get(template, template) if chosen == "id" else template
+    return text.format(**values)
