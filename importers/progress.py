@@ -20,6 +20,7 @@ one visit per participant and day, a photo that exists.
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -107,14 +108,7 @@ class ProgressImporter(SheetImporter):
         omzet = _money(row, "omzet", "Omzet Sebulan", negative_ok=False)
         laba = _money(row, "laba", "Laba Sebulan", negative_ok=True)
         aset = _money(row, "assets", "Aset Usaha", negative_ok=False)
-        workers_number = cell_decimal(row, "workers")
-        workers = None
-        if workers_number is not None:
-            if workers_number < 0 or workers_number != workers_number.to_integral_value():
-                raise InputError(
-                    row.location, f"Tenaga Kerja {row.text('workers')!r} is not a whole number of people"
-                )
-            workers = int(workers_number)
+        workers = _workers(row)
         companion = _companion(row, program, person.companion)
         photo = None
         name = row.text("scan")
@@ -163,3 +157,23 @@ def bad_rows_message(problems: list[InputError]) -> str:
     if len(problems) > MAX_LISTED:
         lines.append(f"  ... and {len(problems) - MAX_LISTED} more")
     return "\n".join(lines)
+
+
+_PEOPLE = re.compile(r"^(\d+)\s*(orang|org|people|persons?)?\.?$", re.I)
+
+
+def _workers(row: Row) -> int | None:
+    """Tenaga Kerja: a whole number of people ("2" or "2 orang"); empty: not recorded."""
+    text = row.text("workers")
+    if not text:
+        return None
+    match = _PEOPLE.match(text)
+    if match:
+        return int(match.group(1))
+    try:
+        number = cell_decimal(row, "workers")
+    except InputError:
+        number = None
+    if number is None or number < 0 or number != number.to_integral_value():
+        raise InputError(row.location, f"Tenaga Kerja {text!r} is not a whole number of people")
+    return int(number)

@@ -298,8 +298,9 @@ KINDS: dict[str, Texts] = {
             "id": [
                 "Setiap baris adalah satu pembelian dari Kas peserta, dicatat ke akun barang sesuai "
                 "Kategori, atau kategori baris RAB bila No RAB diisi.",
-                "No RAB kosong berarti pembelian di luar RAB: tetap dicatat dan muncul sebagai temuan "
-                "pada rekonsiliasi. Jumlah negatif adalah pengembalian.",
+                "No RAB kosong berarti pembelian di luar RAB: tetap dicatat (tanpa No RAB dan tanpa "
+                'Kategori: ke barang "Tanpa Kategori") dan muncul sebagai temuan pada rekonsiliasi. '
+                "Jumlah negatif adalah pengembalian.",
                 "Berkas: nama file foto/pindaian nota di folder yang sama dengan spreadsheet ini; "
                 "diarsipkan terenkripsi.",
                 "Baris yang hanya berisi Kode Peserta dilewati.",
@@ -307,8 +308,9 @@ KINDS: dict[str, Texts] = {
             "en": [
                 "Each row is one purchase from her Cash, booked to the goods account of its Category, "
                 "or of its plan line when No RAB is given.",
-                "An empty No RAB is an unplanned purchase: booked, and found by the reconciliation. "
-                "A negative Amount is a return.",
+                "An empty No RAB is an unplanned purchase: booked (with neither No RAB nor Category: "
+                'to goods "Tanpa Kategori") and found by the reconciliation. A negative Amount is a '
+                "return.",
                 "File: the receipt photo's file name, in the spreadsheet's folder; archived encrypted.",
                 "Rows with only the Participant Code are skipped.",
             ],
@@ -333,8 +335,8 @@ KINDS: dict[str, Texts] = {
                 "1",
             ),
             "category": (
-                "Kategori; wajib bila No RAB kosong.",
-                "Category; needed when No RAB is empty.",
+                "Kategori barang; kosong: kategori baris RAB-nya.",
+                "Item category; empty: her plan line's.",
                 "Peralatan",
             ),
             "meterai": ("Nota bermeterai? ya / tidak.", "Stamp duty on the receipt? ya / tidak.", "tidak"),

@@ -118,11 +118,14 @@ def test_reimport_adds_nothing(paths: books.BooksPaths, tmp_path: Path) -> None:
 
 
 def test_csv_with_english_statuses(paths: books.BooksPaths, tmp_path: Path) -> None:
-    rows: list[list[object]] = [["P0003", "15/03/2026", "paused", "1.200.000", "0", "", "", "", "", ""]]
+    rows: list[list[object]] = [
+        ["P0003", "15/03/2026", "paused", "Rp 1.200.000", "0", "", "2 orang", "", "", ""]
+    ]
     (report,) = do_import(paths, write_csv(tmp_path / "visits.csv", HEADERS, rows))
     assert report.error is None, report.error
     (visit,) = read_visits(books.load(paths).entries)
     assert visit.status == "berhenti sementara" and visit.omzet == 1_200_000 and visit.companion == "C01"
+    assert visit.workers == 2
 
 
 def test_every_bad_row_is_listed_and_nothing_written(paths: books.BooksPaths, tmp_path: Path) -> None:
