@@ -181,8 +181,7 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
         )
     )
 
-    out.extend(_visits(fig, fmt, width, code))
-
+    out.extend(_visits(fig, fmt, code))
     for finding in fig.findings_of(code)[:4]:
         out.append(note(f"- {labels.kind(finding.kind, fmt.lang)}: {finding.message}"))
     name = fig.names.get(code, code) if fig.names else code
@@ -206,39 +205,23 @@ def _cohort(fig: Figures, code: str) -> str:
     return f"{code} - {record.label}" if record else code
 
 
-def _visits(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
-    """Her progress visits after the aid, each with the milestone it counts for."""
+def _visits(fig: Figures, fmt: Fmt, code: str) -> list[Flowable]:
+    """Her progress visits after the aid in one line (the card stays one page): how many, and
+    the latest one's date, status and monthly omzet; Fava's Perkembangan Usaha page lists
+    every visit."""
     item = fig.progress.get(code)
-    if item is None:
+    if item is None or not item.visits:
         return []
-    milestone_of = {id(v): m.months for m in item.milestones for v in m.visits}
-    rows = [
-        [
-            fmt.date(v.date),
-            fmt("month-n", n=milestone_of[id(v)]) if id(v) in milestone_of else "-",
-            v.status,
-            fmt.money(v.omzet) if v.omzet is not None else "-",
-            fmt.money(v.laba) if v.laba is not None else "-",
-            v.companion,
-            v.note,
-        ]
-        for v in item.visits
-    ]
+    latest = item.visits[-1]
+    omzet = f", {fmt('omzet')} {fmt.money(latest.omzet)}" if latest.omzet is not None else ""
     return [
-        heading(fmt("card-visits")),
-        data_table(
-            [
-                fmt("date"),
-                fmt("milestone"),
-                fmt("visit-status"),
-                fmt("omzet"),
-                fmt("laba"),
-                fmt("companion"),
-                fmt("note-col"),
-            ],
-            rows,
-            [w * width for w in (0.13, 0.12, 0.15, 0.15, 0.14, 0.1, 0.21)],
-            numeric=[3, 4],
-            wrap=[6],
-        ),
+        note(
+            fmt(
+                "card-visits-line",
+                count=len(item.visits),
+                date=fmt.date(latest.date),
+                status=latest.status,
+                omzet=omzet,
+            )
+        )
     ]

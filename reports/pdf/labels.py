@@ -30,6 +30,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "median-laba": ("Median laba/bulan", "Median profit/month"),
     "chart-success": ("Tingkat keberhasilan per tahap (%)", "Success rate by milestone (%)"),
     "card-visits": ("Kunjungan perkembangan usaha", "Business progress visits"),
+    "card-visits-line": (
+        "Kunjungan perkembangan usaha: {count} kali; terakhir {date}: {status}{omzet}",
+        "Business progress visits: {count}; the latest on {date}: {status}{omzet}",
+    ),
     "visit-status": ("Status usaha", "Business status"),
     "omzet": ("Omzet/bulan", "Turnover/month"),
     "laba": ("Laba/bulan", "Profit/month"),
