@@ -72,9 +72,9 @@ INDONESIAN: dict[str, str] = {
     "unreadable date {value!r}": "tanggal {value!r} tidak terbaca",
     "invalid date {value!r}: no such day": "tanggal {value!r} tidak ada di kalender",
     "ambiguous date {value!r}: no other date of the sheet says whether the day or the month comes "
-    "first; write it as {iso} or {named}": (
+    "first; write it with the month's name: {iso} or {named}": (
         "tanggal {value!r} bermakna ganda: tidak ada tanggal lain di lembar ini yang menunjukkan "
-        "hari atau bulan lebih dulu; tulis sebagai {iso} atau {named}"
+        "hari atau bulan lebih dulu; tulis dengan nama bulannya: {iso} atau {named}"
     ),
     "empty": "kosong",
     "{reason}": "{reason}",

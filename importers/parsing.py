@@ -33,6 +33,10 @@ for number, names in enumerate(
         MONTHS[name] = number
 
 
+MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+             "Oktober", "November", "Desember")  # fmt: skip
+
+
 class ParseError(ValueError):
     pass
 

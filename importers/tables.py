@@ -826,6 +826,16 @@ def cell_decimal(row: Row, key: str) -> Decimal | None:
         raise row.error(key, "unreadable amount {value!r}", value=str(value)) from None
 
 
+def _readings(text: str) -> tuple[str, str]:
+    """The two dates an ambiguous 05/06/2026 may be, as unambiguous text (day first: "5 Juni
+    2026"; month first: "6 Mei 2026"), for the message that asks which."""
+    from importers.parsing import MONTHS_ID, parse_date
+
+    day_first, month_first = parse_date(text, day_first=True), parse_date(text, day_first=False)
+    first, second = (f"{d.day} {MONTHS_ID[d.month - 1]} {d.year}" for d in (day_first, month_first))
+    return first, second
+
+
 def cell_date(row: Row, key: str) -> datetime.date | None:
     """A date cell: an Excel date, a number left unformatted (Excel's day serial), or text
     ("12/10/2025", "12-10-25", "12 Oktober 2025", "12 Okt 2025", "2025-10-12"). A numeric date
@@ -853,10 +863,10 @@ def cell_date(row: Row, key: str) -> datetime.date | None:
             raise row.error(
                 key,
                 "ambiguous date {value!r}: no other date of the sheet says whether the day or the month "
-                "comes first; write it as {iso} or {named}",
+                "comes first; write it with the month's name: {iso} or {named}",
                 value=str(value),
-                iso="2026-06-05",
-                named="5 Juni 2026",
+                iso=_readings(str(value))[0],
+                named=_readings(str(value))[1],
             ) from None
         if str(exc).startswith("invalid"):
             raise row.error(key, "invalid date {value!r}: no such day", value=str(value)) from None

@@ -205,6 +205,7 @@ def test_an_ambiguous_date_is_an_error_unless_the_sheet_settles_it(
     first[1], second[1] = "02/03/2026", "04/03/2026"
     (report,) = do_import(paths, workbook(tmp_path / "a.xlsx", {"Nota": [RECEIPT_HEADERS, first, second]})[0])
     assert report.error is not None and "Nota:2: Tanggal: ambiguous date '02/03/2026'" in report.error
+    assert "2 Maret 2026 or 3 Februari 2026" in report.error
     assert "Nota:3" in report.error
     second[1] = "16/02/2026"  # only day-first reads this one: the sheet is day-first
     (report,) = do_import(paths, workbook(tmp_path / "b.xlsx", {"Nota": [RECEIPT_HEADERS, first, second]})[0])
