@@ -347,7 +347,7 @@ def read_pages(path: Path, password: str | None = None, max_pages: int | None = 
     if key is not None and key in _PAGES:
         cached = _PAGES[key]
         return cached[:max_pages] if max_pages else cached
-    found = _pdfium_pages(path, password, max_pages)
+    found = _pdfium_pages(path, password, max_pages) if TEXT_ENGINE == "pdfium" else None
     pages, whole = found if found is not None else _pdfminer_pages(path, password, max_pages)
     if not pages or not any(p.lines for p in pages):
         raise InputError(str(path), "the PDF has no text (a scan or an empty document)")
@@ -356,6 +356,11 @@ def read_pages(path: Path, password: str | None = None, max_pages: int | None = 
             _PAGES.pop(next(iter(_PAGES)))
         _PAGES[key] = pages
     return pages[:max_pages] if max_pages else pages
+
+
+# which library gives the characters with positions: "pdfium" (pypdfium2, the default when
+# installed) or "pdfminer" (bench/bench_parse_pdf.py times both)
+TEXT_ENGINE = "pdfium"
 
 
 def _pdfium_pages(path: Path, password: str | None, max_pages: int | None) -> tuple[list[Page], bool] | None:
