@@ -1,6 +1,7 @@
-"""Statement variants drawn by hypothesis, per bank and for a bank no layout names (scripts/sim/statement_variants.py): every
-one reads back exactly (lines, totals, closing balance equal to the truth), and each broken twin
-(one line left out, one printed balance changed) is refused naming its page and line.
+"""Statement variants drawn by hypothesis, per bank and for a bank no layout names
+(scripts/sim/statement_variants.py): every one reads back exactly (lines, totals, closing
+balance equal to the truth), and each broken twin (one line left out, one printed balance
+changed) is refused naming its page and line.
 
 Under CI (the "ci" hypothesis profile) each bank runs a fixed set of 60 variants; elsewhere
 hypothesis explores new ones on every run.
