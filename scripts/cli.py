@@ -88,13 +88,30 @@ def check(books: Path | None) -> None:
     default=None,
     help="Language of the diagnostics (default: $AIDLEDGER_LANG, else id).",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print how each statement PDF is read (layout or reader, header fields, columns, rows "
+    "with page and line, chain check, page furniture) and import nothing.",
+)
 def import_(
-    files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None, lang: str | None
+    files: tuple[Path, ...],
+    books: Path | None,
+    dry_run: bool,
+    password: str | None,
+    lang: str | None,
+    explain: bool = False,
 ) -> None:
     """Import statements and spreadsheets into the books (no key needed: identities and
     archived originals are encrypted to the books' public key)."""
     if lang:
         os.environ["AIDLEDGER_LANG"] = lang  # read by every diagnostic (importers.messages)
+    if explain:
+        from importers.bank.explain import explain_file
+
+        results = [explain_file(path, password) for path in files]
+        click.echo("\n\n".join(text for text, _ok in results))
+        sys.exit(0 if all(ok for _text, ok in results) else 1)
     from importers.pipeline import import_into_books
     from ledger.writer import format_entries
 

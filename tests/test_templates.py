@@ -245,7 +245,7 @@ def test_receipts_in_one_list_offer_each_participant_her_own_lines(root: Path, t
     book = make(root, "receipts", tmp_path / "nota.xlsx", "--list")
     ws = book["Nota"]
     check = validations(ws)[column_of(ws, "No RAB")]
-    assert check.formula1 == '=INDIRECT("RAB_"&SUBSTITUTE($A2,"-","_"))' and check.showErrorMessage
+    assert check.formula1 == 'INDIRECT("RAB_"&SUBSTITUTE($A2,"-","_"))' and check.showErrorMessage
     assert "RAB_P0002" in book.defined_names and "RAB_P0001" not in book.defined_names
     assert choices(book, book.defined_names["RAB_P0002"].attr_text) == ["A1"]
 
@@ -297,7 +297,10 @@ def test_progress_template_by_companion_code_or_name(root: Path, tmp_path: Path)
         "berjalan", "berkembang", "berhenti sementara", "berhenti"
     ]  # fmt: skip
     code = validations(ws)["A"]
-    assert code.showErrorMessage and choices(book, code.formula1) == ["P0001", "P0002"]
+    assert code.showErrorMessage and choices(book, code.formula1) == ["P0001"]  # hers only
+    missing = {str(area.sqref): [r.formula for r in area.rules] for area in ws.conditional_formatting}
+    assert set(missing) == {"A2:A201", "B2:B201", "C2:C201"}  # required: red when left empty on a begun row
+    assert missing["C2:C201"] == [["AND(SUMPRODUCT(LEN($A2:$J2))-LEN($A2)-LEN($I2)>0,LEN(C2)=0)"]]
     guide = {row[0]: row for row in book["Petunjuk"].iter_rows(values_only=True)}
     assert guide["Status Usaha"][1:3] == ("ya", "pilih dari daftar")
     assert guide["Omzet Sebulan"][2] == "rupiah (angka)" and guide["Tenaga Kerja"][2] == "bilangan bulat"
