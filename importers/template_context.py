@@ -42,7 +42,7 @@ class TemplateContext:
     categories: tuple[str, ...] = ()
     one_list: bool = False  # one sheet for all participants instead of one sheet each
     checked: bool = False  # the codes come from the books: Kode Peserta becomes a closed list
-    registered: tuple[str, ...] = ()  # every participant code of the books (the closed list)
+    registered: tuple[str, ...] = ()  # the closed list: the books' codes (hers with --companion)
     companion_of: dict[str, str] = field(default_factory=dict)
     bank_of: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (bank, product)
     funder_of: dict[str, str] = field(default_factory=dict)
@@ -159,7 +159,8 @@ def context_for(
         ),
         one_list=one_list,
         checked=True,
-        registered=tuple(sorted(people)),
+        # her template offers her participants only: another companion's codes are not hers to use
+        registered=tuple(sorted(code for code, p in people.items() if her in (None, p.companion))),
         companion_of={code: people[code].companion for code in people},
         bank_of={code: (people[code].bank, people[code].product) for code in people},
         funder_of={code: people[code].funder for code in people},

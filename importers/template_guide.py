@@ -103,6 +103,8 @@ RULES = {
         "sebagai data.",
         "Bila ada baris yang salah, seluruh berkas ditolak dan semua baris yang salah disebut (sheet, "
         "baris, kolom, alasan); tidak ada yang tercatat. Perbaiki, lalu impor lagi.",
+        "Sel wajib yang masih kosong pada baris yang sudah mulai diisi berwarna merah muda: "
+        "lengkapi sebelum mengimpor.",
         "Mengimpor berkas yang sama dua kali tidak menambah apa pun.",
         "Buku hanya memakai kode peserta. Jangan menulis nama peserta di kolom mana pun selain "
         "register peserta.",
@@ -120,6 +122,8 @@ RULES = {
         "read as data.",
         "When a row is wrong, the whole file is refused and every wrong row is named (sheet, row, "
         "column, reason); nothing is recorded. Fix them and import again.",
+        "A required cell still empty on a row you have begun turns light red: fill it before "
+        "importing.",
         "Importing the same file twice adds nothing.",
         "The books use participant codes only. Write no participant's name in any column except in "
         "the participant register.",

@@ -4,7 +4,7 @@ companion and the treasurer. Read by the participant and her companion; filed fo
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ledger import accounts
 from ledger.money import ZERO
@@ -83,22 +83,51 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
         )
     )
 
-    out.append(heading(fmt("card-savings")))
     savings = fig.savings.get(code)
     rows = [[fmt("opening"), fmt.money(savings.opening if savings else ZERO)]]
     for role, key in _SAVINGS_ROWS:
         amount = savings.by_kind.get(role) if savings else None
         if amount is not None:
             rows.append([fmt(key), fmt.money(amount)])
-    out.append(
-        data_table(
-            [fmt("movement"), fmt("amount")],
-            rows,
-            [0.5 * width, 0.25 * width],
-            numeric=[1],
-            total=[fmt("closing"), fmt.money(savings.closing if savings else ZERO)],
+    movements = data_table(
+        [fmt("movement"), fmt("amount")],
+        rows,
+        [0.3 * width, 0.19 * width],
+        numeric=[1],
+        total=[fmt("closing"), fmt.money(savings.closing if savings else ZERO)],
+    )
+    # savings and position side by side: the card stays one A4 page with its visits and signatures
+    position = key_values(
+        [
+            (fmt("plan-total"), fmt.money(row.plan_total)),
+            (fmt("aid-received"), fmt.money(row.aid_received)),
+            (fmt("withdrawn"), fmt.money(row.withdrawn)),
+            (fmt("receipted"), fmt.money(row.receipted)),
+            (fmt("cash-uncovered"), fmt.money(row.cash_uncovered)),
+            (fmt("savings-balance"), fmt.money(row.savings_balance)),
+            (fmt("realisation"), fmt.realisation(row.realisation, row.overspent)),
+            (fmt("findings"), fmt.count(len(fig.findings_of(code)))),
+        ],
+        0.49 * width,
+        columns=1,
+    )
+    side = Table(
+        [[heading(fmt("card-savings")), heading(fmt("card-position"))], [movements, position]],
+        colWidths=[0.51 * width, 0.49 * width],
+        hAlign="LEFT",
+    )
+    side.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
         )
     )
+    out.append(side)
 
     out.append(heading(fmt("card-plan")))
     plan_rows = [
@@ -146,28 +175,12 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
                 fmt.money(row.plan_total),
                 fmt.money(row.receipted),
                 fmt.money(row.receipted - row.plan_total),
-                fmt.points(row.realisation),
+                fmt.realisation(row.realisation, row.overspent),
             ],
             wrap=[1],
         )
     )
 
-    out.append(heading(fmt("card-position")))
-    out.append(
-        key_values(
-            [
-                (fmt("plan-total"), fmt.money(row.plan_total)),
-                (fmt("aid-received"), fmt.money(row.aid_received)),
-                (fmt("withdrawn"), fmt.money(row.withdrawn)),
-                (fmt("receipted"), fmt.money(row.receipted)),
-                (fmt("cash-uncovered"), fmt.money(row.cash_uncovered)),
-                (fmt("savings-balance"), fmt.money(row.savings_balance)),
-                (fmt("realisation"), fmt.points(row.realisation)),
-                (fmt("findings"), fmt.count(len(fig.findings_of(code)))),
-            ],
-            width,
-        )
-    )
     out.extend(_visits(fig, fmt, code))
     for finding in fig.findings_of(code)[:4]:
         out.append(note(f"- {labels.kind(finding.kind, fmt.lang)}: {finding.message}"))

@@ -12,7 +12,11 @@ from scripts.sim.truth import ProgramYear, Purchase
 
 def participants_sheet(year: ProgramYear, out: Path) -> Path:
     """The participant register as the institution keeps it (names included: never commit one)."""
-    rows = [
+    return write_table(out, participants.SPEC.template_headers("id"), participant_rows(year), sheet="Peserta")
+
+
+def participant_rows(year: ProgramYear) -> list[list[object]]:
+    return [
         [
             p.code,
             p.name,
@@ -31,7 +35,6 @@ def participants_sheet(year: ProgramYear, out: Path) -> Path:
         ]
         for p in year.people
     ]
-    return write_table(out, participants.SPEC.template_headers("id"), rows, sheet="Peserta")
 
 
 def disbursement_sheets(year: ProgramYear, folder: Path, suffix: str = ".xlsx") -> list[Path]:
@@ -39,15 +42,21 @@ def disbursement_sheets(year: ProgramYear, folder: Path, suffix: str = ".xlsx") 
     from importers import disbursements
 
     batches: dict[str, list[list[object]]] = {}
-    for row in year.disbursements:
-        batches.setdefault(row.batch, []).append(
-            [row.participant, row.funder, row.component, int(row.amount), row.date, row.batch]
-        )
+    for row in disbursement_rows(year):
+        batches.setdefault(str(row[5]), []).append(row)
     folder.mkdir(parents=True, exist_ok=True)
     headers = disbursements.TEMPLATE_SPEC.template_headers("id")
     return [
         write_table(folder / f"daftar-nominatif-{batch}{suffix}", headers, rows, sheet="Daftar Nominatif")
         for batch, rows in sorted(batches.items())
+    ]
+
+
+def disbursement_rows(year: ProgramYear) -> list[list[object]]:
+    """Kode Peserta, Sumber Dana, Komponen, Jumlah, Tanggal, Batch: every list row of the year."""
+    return [
+        [row.participant, row.funder, row.component, int(row.amount), row.date, row.batch]
+        for row in year.disbursements
     ]
 
 
