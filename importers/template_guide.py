@@ -122,8 +122,7 @@ RULES = {
         "read as data.",
         "When a row is wrong, the whole file is refused and every wrong row is named (sheet, row, "
         "column, reason); nothing is recorded. Fix them and import again.",
-        "A required cell still empty on a row you have begun turns light red: fill it before "
-        "importing.",
+        "A required cell still empty on a row you have begun turns light red: fill it before importing.",
         "Importing the same file twice adds nothing.",
         "The books use participant codes only. Write no participant's name in any column except in "
         "the participant register.",
