@@ -36,6 +36,8 @@ BANK_NAMES = {
     "BRI": ("BANK BRI", "PT. BANK RAKYAT INDONESIA (PERSERO) Tbk.", "BRImo"),
     "BNI": ("BNI", "PT Bank Negara Indonesia (Persero) Tbk", "wondr by BNI"),
     "Mandiri": ("Bank Mandiri", "PT Bank Mandiri (Persero) Tbk", "Livin' by Mandiri"),
+    # a bank no layout describes (read by the generic reader)
+    "Lain": ("BANK PEMBANGUNAN DAERAH CONTOH", "PT Bank Pembangunan Daerah Contoh", "Contoh Mobile"),
 }
 TITLES = {
     "id": ("LAPORAN MUTASI REKENING", "Rekening Koran", "Laporan Transaksi Finansial", "e-Statement"),
