@@ -250,6 +250,8 @@ def test_a_plan_template_starts_from_her_plan_in_force(root: Path, tmp_path: Pat
     ws = make(root, "plan", out, "--participant", "P0001")["P0001"]
     assert [c.value for c in ws[2]][:7] == ["P0001", "1", "Kompor", "Peralatan", 1.5, "unit", 600000]
     assert [ws["A3"].value, ws["B3"].value, ws["A7"].value, ws["A8"].value] == ["P0001", None, "P0001", None]
+    missing = {str(area.sqref): area.rules[0].formula for area in ws.conditional_formatting}
+    assert missing["C2:C41"] == ["AND(SUMPRODUCT(LEN($A2:$J2))-LEN($A2)>0,LEN(C2)=0)"]
     text = imported(root, out)  # unchanged: nothing new
     assert "already in the books" in text and "wrote 0" in text
 
