@@ -27,6 +27,7 @@ from beancount.core import data
 from beancount.core.amount import Amount
 
 from importers import rules as rules_mod
+from importers.bank import dates as statement_dates
 from importers.base import IMPORT_KEY
 from importers.rules import Classification, Rule
 from importers.statement import Statement, StatementLine
@@ -487,11 +488,15 @@ def book_statement(
     program: Program,
     rule_table: list[Rule],
     source_for: Callable[[str, datetime.date], str],
+    today: datetime.date | None = None,
 ) -> Booked:
     """Entries for a parsed statement (InputError, with the file and line, when it cannot be booked).
 
     `source_for(account, end)` names the archived original, the `source` of every entry.
+    `today` is the day of import (importers.bank.dates: lines after it are refused).
     """
+    latest = statement_dates.latest_allowed(program, today)
+    statement_dates.check_dates(statement, latest)
     owner = find_owner(statement, existing, program)
     for line in statement.lines:  # a row problem is named before the chain it would break
         if line.debit and line.credit and rules_mod.classify(line, rule_table).kind != "summary":
@@ -505,7 +510,7 @@ def book_statement(
                 f"dated {line.date}, before {owner.savings} was opened ({owner.opened})",
             )
     placed = order_and_verify(statement)
-    end = _end_date(statement, placed)
+    end = _end_date(statement, placed, latest)
     if end is None:
         raise InputError(where(statement), "the statement has no lines and no period")
     source = source_for(owner.savings, end)
@@ -543,23 +548,40 @@ def book_statement(
                     f"booked to {counter} ({why}): {line.code} {line.description!r} {_amount(item.signed)}",
                 )
             )
-    booked.entries.extend(assertions(statement, owner, placed, source))
+    booked.entries.extend(assertions(statement, owner, placed, source, end))
     booked.end = end
     return booked
 
 
-def _end_date(statement: Statement, placed: list[Placed]) -> datetime.date | None:
+def _end_date(
+    statement: Statement, placed: list[Placed], latest: datetime.date | None = None
+) -> datetime.date | None:
+    """The last day the statement covers: its printed period's end, or its last line's date.
+
+    A period printed to end after the day of import (a month-to-date download) is taken to end
+    the day before it, or on its last line when that is later: the closing balance is then
+    never asserted on a day still to come.
+    """
     last = placed[-1].line.date if placed else None
-    if statement.period_end is not None and (last is None or statement.period_end >= last):
-        return statement.period_end
-    return last
+    end = statement.period_end
+    if end is None or (last is not None and end < last):
+        end = last
+    if end is not None and latest is not None and end >= latest:
+        end = max(latest - datetime.timedelta(days=1), last or end)
+    return end
 
 
-def assertions(statement: Statement, owner: Owner, placed: list[Placed], source: str) -> list[data.Balance]:
+def assertions(
+    statement: Statement,
+    owner: Owner,
+    placed: list[Placed],
+    source: str,
+    end: datetime.date | None = None,
+) -> list[data.Balance]:
     """The closing balance, asserted the day after the last date covered (Beancount's convention
     for a balance at the end of a day). Only the end: an overlapping statement that ends where
     an earlier one did then adds nothing, and a gap before a statement shows in its own end."""
-    end = _end_date(statement, placed)
+    end = end or _end_date(statement, placed)
     closing = placed[-1].balance if placed else statement.closing_balance
     if end is None or closing is None:
         return []

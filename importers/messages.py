@@ -43,6 +43,9 @@ INDONESIAN: dict[str, str] = {
         "lembar {sheet!r}: tidak ada baris judul {kind} di {rows} baris pertamanya"
     ),
     "sheet {sheet!r} is hidden": "lembar {sheet!r} tersembunyi",
+    "{count} row(s) below the table (signatures, notes) not read": (
+        "{count} baris di bawah tabel (tanda tangan, catatan) tidak dibaca"
+    ),
     "{count} row(s) below the total row (signatures, notes) not read": (
         "{count} baris di bawah baris jumlah (tanda tangan, catatan) tidak dibaca"
     ),

@@ -10,16 +10,18 @@ and a corrected sheet for a day already booked is reported as already in the boo
 archived encrypted (it may show her face) in documents/visits/<PID>/ and attached as a
 `document` on her Savings account, so her account page lists it.
 
-Checks (every bad row listed, nothing written): a registered participant, a visit date not
-before she joined and not in the future, a known status (berjalan, berkembang, berhenti
-sementara, berhenti; running, growing, paused, closed), whole-rupiah figures (omzet and assets
-not negative; profit may be), a whole number of workers, a declared companion (code or name),
-one visit per participant and day, a photo that exists.
+Checks (every bad row listed, the first 50, each with every bad cell; nothing written): a
+registered participant, a visit date not before she joined and not in the future, a known
+status (berjalan, berkembang, berhenti sementara, berhenti; running, growing, paused, closed),
+whole-rupiah figures (omzet and assets not negative; profit may be), a whole number of
+workers ("2" or "2 orang"), a declared companion (code or name), one visit per participant
+and day, a photo that is a file in the sheet's folder (as receipt scans).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,15 +29,14 @@ from beancount.core import data
 
 from importers.base import Extraction, SheetImporter
 from importers.plans import ARCHIVE_ACCOUNT, participant_of, sensible_date
-from importers.receipts import SCANS, scan_target
-from importers.tables import InputError, Row, cell_decimal
+from importers.receipts import SCANS, scan_file, scan_target
+from importers.tables import InputError, Row, RowErrors, cell_decimal
 from importers.visit_columns import FILLED_KEYS, SPEC, status_of
 from ledger import accounts
 from ledger import visits as contract
 from ledger.records import Program
 
 PHOTOS = "visits"
-MAX_LISTED = 50
 
 
 def photo_target(code: str, date: datetime.date, photo: Path) -> str:
@@ -55,15 +56,17 @@ class ProgressImporter(SheetImporter):
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         path = Path(filepath)
         result = Extraction(archive_account=ARCHIVE_ACCOUNT, archive_date=datetime.date.today())
-        rows = self.rows(path)
+        sheet = self.sheet(path)
+        rows, errors = sheet.rows, sheet.errors
         result.rows_read = len(rows)
-        problems: list[InputError] = []
+        result.skipped.extend(sheet.skipped)
         seen: dict[str, str] = {}
+        read: list[tuple[Row, str, contract.VisitSpec, Path | None]] = []
         for row in rows:
             if all(row.text(key) == "" for key in FILLED_KEYS):
                 result.skipped.append((row.location, "only the participant code is filled in"))
                 continue
-            try:
+            with errors.guard():
                 visit, photo = self._visit(row, program, path.parent)
                 key = visit_key(visit.participant, visit.date)
                 if key in seen:
@@ -71,10 +74,10 @@ class ProgressImporter(SheetImporter):
                         row.location,
                         f"a second visit of {visit.participant} on {visit.date} (also at {seen[key]})",
                     )
-            except InputError as exc:
-                problems.append(exc)
-                continue
-            seen[key] = row.location
+                seen[key] = row.location
+                read.append((row, key, visit, photo))
+        errors.check()
+        for row, key, visit, photo in read:
             if photo is not None:
                 target = photo_target(visit.participant, visit.date, photo)
                 result.attachments.append((photo, target))
@@ -90,40 +93,51 @@ class ProgressImporter(SheetImporter):
                     )
                 )
             result.entries.append(contract.visit_directive(visit, row.location, key))
-        if problems:
-            raise InputError(str(path), bad_rows_message(problems))
         return result
 
     def _visit(self, row: Row, program: Program, folder: Path) -> tuple[contract.VisitSpec, Path | None]:
-        person = participant_of(row, program)
-        date = sensible_date(row, "date", "Tanggal Kunjungan (visit date)", person)
-        status = status_of(row.text("status"))
+        """One row checked; every bad cell of the row reported at once."""
+        problems = RowErrors(row.location)
+        person = date = status = None
+        with problems.guard():
+            person = participant_of(row, program)
+            date = sensible_date(row, "date", "Tanggal Kunjungan (visit date)", person)
+        status = status_of(" ".join(row.text("status").replace("-", " ").replace("_", " ").split()))
         if status is None:
-            raise InputError(
-                row.location,
-                f"Status Usaha {row.text('status')!r} is not one of berjalan, berkembang, "
-                "berhenti sementara, berhenti (running, growing, paused, closed)",
-            )
-        omzet = _money(row, "omzet", "Omzet Sebulan", negative_ok=False)
-        laba = _money(row, "laba", "Laba Sebulan", negative_ok=True)
-        aset = _money(row, "assets", "Aset Usaha", negative_ok=False)
-        workers_number = cell_decimal(row, "workers")
-        workers = None
-        if workers_number is not None:
-            if workers_number < 0 or workers_number != workers_number.to_integral_value():
-                raise InputError(
-                    row.location, f"Tenaga Kerja {row.text('workers')!r} is not a whole number of people"
+            problems.add(
+                InputError(
+                    row.location,
+                    f"Status Usaha {row.text('status')!r} is not one of berjalan, berkembang, "
+                    "berhenti sementara, berhenti (running, growing, paused, closed)",
                 )
-            workers = int(workers_number)
-        companion = _companion(row, program, person.companion)
-        photo = None
-        name = row.text("scan")
-        if name:
-            photo = (folder / name).resolve()
-            if not photo.is_file():
-                raise InputError(row.location, f"Berkas {name!r}: no such file beside the spreadsheet")
+            )
+        figures: dict[str, Decimal | None] = {}
+        for key, label, negative_ok in (
+            ("omzet", "Omzet Sebulan", False),
+            ("laba", "Laba Sebulan", True),
+            ("assets", "Aset Usaha", False),
+        ):
+            with problems.guard():
+                figures[key] = _money(row, key, label, negative_ok=negative_ok)
+        workers = companion = photo = None
+        with problems.guard():
+            workers = _workers(row)
+        with problems.guard():
+            companion = _companion(row, program, person.companion if person else "")
+        with problems.guard():
+            photo = scan_file(row, folder)
+        problems.check()
+        assert person is not None and date is not None and status is not None and companion is not None
         spec = contract.VisitSpec(
-            person.code, date, status, omzet, laba, aset, workers, row.text("note"), companion
+            person.code,
+            date,
+            status,
+            figures.get("omzet"),
+            figures.get("laba"),
+            figures.get("assets"),
+            workers,
+            row.text("note"),
+            companion,
         )
         return spec, photo
 
@@ -156,10 +170,21 @@ def _companion(row: Row, program: Program, default: str) -> str:
     raise InputError(row.location, f"Pendamping {text!r} is not a companion declared in the books")
 
 
-def bad_rows_message(problems: list[InputError]) -> str:
-    """Every bad row at once (the first 50), so one round of corrections is enough."""
-    lines = [f"{len(problems)} bad row(s); nothing was written:"]
-    lines += [f"  {p.location}: {p.message}" for p in problems[:MAX_LISTED]]
-    if len(problems) > MAX_LISTED:
-        lines.append(f"  ... and {len(problems) - MAX_LISTED} more")
-    return "\n".join(lines)
+_PEOPLE = re.compile(r"^(\d+)\s*(orang|org|people|persons?)?\.?$", re.I)
+
+
+def _workers(row: Row) -> int | None:
+    """Tenaga Kerja: a whole number of people ("2" or "2 orang"); empty: not recorded."""
+    text = row.text("workers")
+    if not text:
+        return None
+    match = _PEOPLE.match(text)
+    if match:
+        return int(match.group(1))
+    try:
+        number = cell_decimal(row, "workers")
+    except InputError:
+        number = None
+    if number is None or number < 0 or number != number.to_integral_value():
+        raise InputError(row.location, f"Tenaga Kerja {text!r} is not a whole number of people")
+    return int(number)

@@ -187,7 +187,9 @@ class TableSpec:
                     continue
                 key, rank = found
                 heads[index] = (key, str(text))
-                if key not in best or (rank, index) < best[key][:2]:
+                # a bare "No" twice: the leading one is a row counter, the later one the column's
+                order = -index if rank else index
+                if key not in best or (rank, order) < (best[key][0], -best[key][1] if rank else best[key][1]):
                     best[key] = (rank, index, str(text))
                 break
         if not {c.key for c in self.columns if c.required} <= set(best):
@@ -689,10 +691,35 @@ def _table(
             _check_total(table, spec, location, values)
             continue
         table.rows.append(Row(location, values, list(cells), table))
+    _drop_footer(table)
     if below:
         note = tr("{count} row(s) below the total row (signatures, notes) not read", count=below)
         table.skipped.append((total_at or table.header_location, note))
     return table
+
+
+_CODE_LIKE = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9-]*$")
+
+
+def _drop_footer(table: Table) -> None:
+    """A signature block under a table without a total row (place and date, "Bendahara", the
+    names): trailing rows with at most two cells filled and nothing like a participant code
+    (letters, digits and hyphens with a digit) are not data; listed as skipped, never read."""
+    if table.spec is None or "code" not in table.keys:
+        return
+    footer = 0
+    while table.rows:
+        last = table.rows[-1]
+        code = str(last.values.get("code") or "").strip()
+        if _CODE_LIKE.match(code) or sum(1 for c in last.cells if _filled(c)) > 2:
+            break
+        table.rows.pop()
+        footer += 1
+    if footer:
+        where = table.rows[-1].location if table.rows else table.header_location
+        table.skipped.append(
+            (where, tr("{count} row(s) below the table (signatures, notes) not read", count=footer))
+        )
 
 
 def _first(cells: list[Any], columns: list[int]) -> Any:

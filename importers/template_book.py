@@ -138,6 +138,7 @@ def _validation(
 ) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    # formulas of data validations are stored without "=", as Excel writes them (OOXML ST_Formula)
     check = DataValidation(type="list", formula1=formula, allow_blank=True)
     check.showErrorMessage = strict
     check.errorStyle = "stop"
@@ -236,16 +237,17 @@ def write_design(out: Path, design: Design) -> Path:
         ws.freeze_panes = ws.cell(top + 1, 1).coordinate
         last = top + max(len(plan.rows), plan.capacity)
         column = {key: _letter(index) for index, key in enumerate(design.keys, start=1)}
+        number = {key: index for index, key in enumerate(design.keys, start=1)}
         for offset, values in enumerate(plan.rows, start=top + 1):
             for key, value in values.items():
-                if key in column:
-                    ws[f"{column[key]}{offset}"] = value
+                if key in number:
+                    ws.cell(offset, number[key], value)
         for key, kind in design.formats.items():
             if key not in column:
                 continue
             number_format = NUMBER_FORMATS[kind]
             for row in range(top + 1, last + 1):
-                ws[f"{column[key]}{row}"].number_format = number_format
+                ws.cell(row, number[key]).number_format = number_format
             _typed_validation(
                 ws, f"{column[key]}{top + 1}:{column[key]}{last}", kind, _header(design, key), guide
             )
@@ -257,7 +259,8 @@ def write_design(out: Path, design: Design) -> Path:
         for key, (left, right) in design.products.items():
             if {key, left, right} <= set(column):
                 for row in range(top + 1, last + 1):
-                    ws[f"{column[key]}{row}"] = product_formula(column[left], column[right], row)
+                    ws.cell(row, number[key], product_formula(column[left], column[right], row))
+        _mark_missing(ws, design, plan, column, top + 1, last)
         for key, spec in {**design.lists, **plan.lists}.items():
             if key not in column:
                 continue
@@ -265,9 +268,7 @@ def write_design(out: Path, design: Design) -> Path:
             area = f"{column[key]}{top + 1}:{column[key]}{last}"
             if isinstance(spec, Choices):
                 if spec.values:
-                    _validation(
-                        ws, area, "=" + choices.range_of(header, spec.values), spec.strict, header, guide
-                    )
+                    _validation(ws, area, choices.range_of(header, spec.values), spec.strict, header, guide)
                 continue
             names = {  # codes may hold hyphens (KHR-24-007), names may not
                 code: choices.named(f"RAB_{code.replace('-', '_')}", f"{header} {code}", values)
@@ -276,11 +277,36 @@ def write_design(out: Path, design: Design) -> Path:
             }
             if not names or "code" not in column:
                 continue
-            formula = f'=INDIRECT("RAB_"&SUBSTITUTE(${column["code"]}{top + 1},"-","_"))'
+            formula = f'INDIRECT("RAB_"&SUBSTITUTE(${column["code"]}{top + 1},"-","_"))'
             _validation(ws, area, formula, spec.strict, header, guide)
     _write_guide(book, design)
     book.active = 0
     return save_atomically(book, out)
+
+
+MISSING_FILL = "FFC7CE"  # Excel's own "light red fill"
+
+
+def _mark_missing(
+    ws: Any, design: Design, plan: SheetPlan, column: dict[str, str], first: int, last: int
+) -> None:
+    """A required cell left empty on a row she has started turns light red (conditional
+    formatting: nothing is refused, she sees what the import would name)."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+
+    letters = [column[key] for key in design.keys]
+    # what is filled in on every row for her (her code, her companion): typing adds to that
+    common = set.intersection(*(set(row) for row in plan.rows)) if plan.rows else set()
+    prefilled = sorted(common & set(column), key=design.keys.index)
+    row_length = f"SUMPRODUCT(LEN(${letters[0]}{first}:${letters[-1]}{first}))"
+    started = "-".join([row_length, *(f"LEN(${column[key]}{first})" for key in prefilled)]) + ">0"
+    fill = PatternFill(bgColor=MISSING_FILL)
+    for key in design.keys:
+        if design.guide.required(key):
+            letter = column[key]
+            rule = FormulaRule(formula=[f"AND({started},LEN({letter}{first})=0)"], fill=fill)
+            ws.conditional_formatting.add(f"{letter}{first}:{letter}{last}", rule)
 
 
 def save_atomically(book: Any, out: Path) -> Path:

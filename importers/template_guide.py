@@ -103,6 +103,8 @@ RULES = {
         "sebagai data.",
         "Bila ada baris yang salah, seluruh berkas ditolak dan semua baris yang salah disebut (sheet, "
         "baris, kolom, alasan); tidak ada yang tercatat. Perbaiki, lalu impor lagi.",
+        "Sel wajib yang masih kosong pada baris yang sudah mulai diisi berwarna merah muda: "
+        "lengkapi sebelum mengimpor.",
         "Mengimpor berkas yang sama dua kali tidak menambah apa pun.",
         "Buku hanya memakai kode peserta. Jangan menulis nama peserta di kolom mana pun selain "
         "register peserta.",
@@ -120,6 +122,7 @@ RULES = {
         "read as data.",
         "When a row is wrong, the whole file is refused and every wrong row is named (sheet, row, "
         "column, reason); nothing is recorded. Fix them and import again.",
+        "A required cell still empty on a row you have begun turns light red: fill it before importing.",
         "Importing the same file twice adds nothing.",
         "The books use participant codes only. Write no participant's name in any column except in "
         "the participant register.",
@@ -250,14 +253,18 @@ KINDS: dict[str, Texts] = {
         "on_import": {
             "id": [
                 "Baris-baris satu peserta adalah seluruh RAB-nya: bila berbeda dari RAB yang sudah "
-                "ada, menjadi revisi baru yang menggantikan yang lama (yang lama tetap tersimpan).",
+                "ada, menjadi revisi baru yang menggantikan yang lama (yang lama tetap tersimpan). "
+                "Karena itu sheet ini sudah berisi RAB yang berlaku: tambahkan atau ubah baris, "
+                "jangan hapus baris yang masih berlaku.",
                 "Jumlah harus sama dengan Volume x Harga Satuan; bila dibiarkan berisi rumus, "
                 "dihitung dari keduanya.",
                 "Baris yang hanya berisi Kode Peserta dilewati.",
             ],
             "en": [
                 "The rows of one participant are her whole plan: when they differ from her plan in "
-                "the books they become a new revision superseding it (the old one is kept).",
+                "the books they become a new revision superseding it (the old one is kept). So this "
+                "sheet already holds her plan in force: add or change rows, do not delete lines that "
+                "still hold.",
                 "Amount must equal Volume x Unit Price; left as the formula, it is computed from them.",
                 "Rows with only the Participant Code are skipped.",
             ],
@@ -298,8 +305,9 @@ KINDS: dict[str, Texts] = {
             "id": [
                 "Setiap baris adalah satu pembelian dari Kas peserta, dicatat ke akun barang sesuai "
                 "Kategori, atau kategori baris RAB bila No RAB diisi.",
-                "No RAB kosong berarti pembelian di luar RAB: tetap dicatat dan muncul sebagai temuan "
-                "pada rekonsiliasi. Jumlah negatif adalah pengembalian.",
+                "No RAB kosong berarti pembelian di luar RAB: tetap dicatat (tanpa No RAB dan tanpa "
+                'Kategori: ke barang "Tanpa Kategori") dan muncul sebagai temuan pada rekonsiliasi. '
+                "Jumlah negatif adalah pengembalian.",
                 "Berkas: nama file foto/pindaian nota di folder yang sama dengan spreadsheet ini; "
                 "diarsipkan terenkripsi.",
                 "Baris yang hanya berisi Kode Peserta dilewati.",
@@ -307,8 +315,9 @@ KINDS: dict[str, Texts] = {
             "en": [
                 "Each row is one purchase from her Cash, booked to the goods account of its Category, "
                 "or of its plan line when No RAB is given.",
-                "An empty No RAB is an unplanned purchase: booked, and found by the reconciliation. "
-                "A negative Amount is a return.",
+                "An empty No RAB is an unplanned purchase: booked (with neither No RAB nor Category: "
+                'to goods "Tanpa Kategori") and found by the reconciliation. A negative Amount is a '
+                "return.",
                 "File: the receipt photo's file name, in the spreadsheet's folder; archived encrypted.",
                 "Rows with only the Participant Code are skipped.",
             ],
@@ -333,8 +342,8 @@ KINDS: dict[str, Texts] = {
                 "1",
             ),
             "category": (
-                "Kategori; wajib bila No RAB kosong.",
-                "Category; needed when No RAB is empty.",
+                "Kategori barang; kosong: kategori baris RAB-nya.",
+                "Item category; empty: her plan line's.",
                 "Peralatan",
             ),
             "meterai": ("Nota bermeterai? ya / tidak.", "Stamp duty on the receipt? ya / tidak.", "tidak"),

@@ -197,6 +197,6 @@ def _aid_rows(result: reconcile.Reconciliation, program: Program) -> dict[str, l
 
 
 def realised(summary: ParticipantSummary) -> Decimal:
-    """Her plan lines' purchases, each counted up to the line's amount: the numerator of the
-    engine's realisation %, so that groups and totals use the engine's definition."""
-    return sum((max(ZERO, min(line.actual, line.planned)) for line in summary.lines), ZERO)
+    """Her plan lines' purchases (each line's at least zero, not capped at its amount): the
+    numerator of the engine's realisation %, so that groups and totals use its definition."""
+    return sum((max(ZERO, line.actual) for line in summary.lines), ZERO)

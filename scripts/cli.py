@@ -13,7 +13,7 @@ import click
 from ledger import books as books_mod
 from ledger import i18n, identity
 from ledger.records import Location
-from scripts import cmd_outcomes, cmd_reconcile, cmd_report
+from scripts import cmd_outcomes, cmd_reconcile, cmd_report, progress
 from scripts.options import (  # noqa: F401  (re-exported: older imports of scripts.cli)
     BOOKS_HELP,
     KEY_HELP,
@@ -88,13 +88,30 @@ def check(books: Path | None) -> None:
     default=None,
     help="Language of the diagnostics (default: $AIDLEDGER_LANG, else id).",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print how each statement PDF is read (layout or reader, header fields, columns, rows "
+    "with page and line, chain check, page furniture) and import nothing.",
+)
 def import_(
-    files: tuple[Path, ...], books: Path | None, dry_run: bool, password: str | None, lang: str | None
+    files: tuple[Path, ...],
+    books: Path | None,
+    dry_run: bool,
+    password: str | None,
+    lang: str | None,
+    explain: bool = False,
 ) -> None:
     """Import statements and spreadsheets into the books (no key needed: identities and
     archived originals are encrypted to the books' public key)."""
     if lang:
         os.environ["AIDLEDGER_LANG"] = lang  # read by every diagnostic (importers.messages)
+    if explain:
+        from importers.bank.explain import explain_file
+
+        results = [explain_file(path, password) for path in files]
+        click.echo("\n\n".join(text for text, _ok in results))
+        sys.exit(0 if all(ok for _text, ok in results) else 1)
     from importers.pipeline import import_into_books
     from ledger.writer import format_entries
 
@@ -114,6 +131,7 @@ def import_(
             password=password,
             ask_password=ask_password,
             notice=lambda message: click.echo(message, err=True),
+            progress=progress.bar("import"),
         )
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -334,7 +352,17 @@ def template(
     default=None,
     help="Only this companion's participants (code or name), read-only: the others are filtered out at load.",
 )
-def serve(books: Path | None, host: str, port: int, read_only: bool, companion: str | None) -> None:
+@click.option(
+    "--key",
+    "key",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The identity key: archived receipts and statements then open in the browser, "
+    "decrypted in memory, each opening logged (default: $AIDLEDGER_KEY, else they stay encrypted).",
+)
+def serve(
+    books: Path | None, host: str, port: int, read_only: bool, companion: str | None, key: Path | None
+) -> None:
     """Serve the books in Fava."""
     from scripts.serving import serve_books, serve_companion
 
@@ -342,7 +370,7 @@ def serve(books: Path | None, host: str, port: int, read_only: bool, companion: 
     if companion is not None:
         serve_companion(paths, companion, host=host, port=port)
         return
-    serve_books(paths, host=host, port=port, read_only=read_only)
+    serve_books(paths, host=host, port=port, read_only=read_only, key=key)
 
 
 @main.command()
@@ -367,7 +395,14 @@ def demo(
     from scripts.demo import build_demo
 
     try:
-        result = build_demo(directory, participants=participants, seed=seed, key=key, echo=click.echo)
+        result = build_demo(
+            directory,
+            participants=participants,
+            seed=seed,
+            key=key,
+            echo=click.echo,
+            progress=progress.bar("statements"),
+        )
     except (FileExistsError, identity.RegisterError) as exc:
         fail(str(exc))
         return

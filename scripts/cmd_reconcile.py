@@ -110,7 +110,7 @@ def summary_table(summaries: Sequence[ParticipantSummary], lang: str | None = No
             _rp(s.receipted),
             _rp(s.cash_uncovered),
             _rp(s.savings_balance),
-            f"{s.realisation}%",
+            f"{s.realisation}%" + (f" (+{_rp(s.overspent)})" if s.overspent > 0 else ""),
         ]
         for s in summaries
     ]

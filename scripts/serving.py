@@ -3,22 +3,54 @@
 from __future__ import annotations
 
 import io
+import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import click
 
-from ledger import fastbalance
+from ledger import fastbalance, identity
 from ledger.books import BooksPaths, LoadedBooks
 
 IMPORT_ENDPOINTS = ("json_api.get_extract", "json_api.get_imports", "json_api.put_upload_import_file")
 
 
-def make_app(paths: BooksPaths, *, read_only: bool = False):  # type: ignore[no-untyped-def]
-    from fava.application import create_app
+def document_key(key: Path | None) -> Any:
+    """The key the server holds to open archived originals: --key, else $AIDLEDGER_KEY, else
+    none (the default key file is not picked up silently: serving originals in clear is a
+    choice made on the command line)."""
+    chosen = key or os.environ.get(identity.ENV_KEY)
+    return identity.read_key(Path(chosen).expanduser()) if chosen else None
 
-    app = create_app([str(paths.main)], read_only=read_only)
+
+def make_app(  # type: ignore[no-untyped-def]
+    paths: BooksPaths, *, read_only: bool = False, key: Any = None, main: Path | None = None
+):
+    """Fava on the books (or on `main`, a companion's scope); with `key`, archived originals
+    open decrypted through the extension (reports/fava_ext/documents.py)."""
+    from fava.application import create_app
+    from flask import g, redirect, request
+
+    from reports.fava_ext import documents
+
+    app = create_app([str(main or paths.main)], read_only=read_only)
     guard_import_endpoints(app, paths, read_only=read_only)
+    if key is not None:
+        app.config[documents.KEY_CONFIG] = key
+    app.config[documents.LOG_CONFIG] = paths.root / documents.LOG_NAME
+
+    @app.before_request
+    def _archived_originals() -> Any:
+        """Fava's own links to an archived original (journal, Documents page) go through the
+        extension, which decrypts it or says how to read it."""
+        filename = request.args.get("filename", "")
+        if request.endpoint == "document" and filename.endswith(documents.SUFFIX):
+            slug = g.beancount_file_slug  # Fava pulls it out of the URL's values
+            target = f"{request.script_root}/{slug}/extension/AidParticipant/document"
+            return redirect(f"{target}?{request.query_string.decode('ascii')}", code=302)
+        return None
+
     return app
 
 
@@ -104,17 +136,27 @@ def serve_books(
     port: int = 5000,
     read_only: bool = False,
     main: Path | None = None,
+    key: Path | None = None,
 ) -> None:
     """Serve until interrupted; the balance check is aidledger's linear one (ledger.fastbalance).
-    `main`: another Beancount file to serve (a companion's scope) instead of the books'."""
+    `main`: another Beancount file to serve (a companion's scope) instead of the books'.
+    `key` (or $AIDLEDGER_KEY): open archived originals decrypted, each opening logged."""
     from cheroot.wsgi import Server
-    from fava.application import create_app
 
+    try:
+        secret = document_key(key) if main is None else None
+    except identity.RegisterError as exc:
+        raise click.ClickException(str(exc)) from exc
     with fastbalance.installed():
-        app = create_app([str(main or paths.main)], read_only=read_only)
-        guard_import_endpoints(app, paths, read_only=read_only)
+        app = make_app(paths, read_only=read_only, key=secret, main=main)
         server = Server((host, port), app)
         click.echo(f"Fava serves {main or paths.main} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        if secret is not None:
+            click.echo(
+                "archived originals open decrypted in the browser; each opening is logged in "
+                f"{paths.root / 'logs' / 'documents-opened.log'}",
+                err=True,
+            )
         try:
             server.start()
         except KeyboardInterrupt:

@@ -265,3 +265,54 @@ def test_no_table_wider_than_the_window_at_1366_px(site, shots: Path) -> None:  
     assert "/editor/" in (link.get_attribute("href") or "") and "line=" in (link.get_attribute("href") or "")
     link.click()
     page.wait_for_url("**/editor/**")
+
+
+def receipt_scan(engine: EngineView) -> tuple[str, str]:
+    """(participant, archived file) of a receipt scan among the documents."""
+    for code, docs in sorted(engine.documents.items()):
+        for doc in docs:
+            if doc.filename.endswith(".jpg.age"):
+                return code, doc.filename
+    raise AssertionError("the demo has no receipt scan")
+
+
+def test_a_receipt_without_the_key_explains_how_to_read_it(site) -> None:  # type: ignore[no-untyped-def]
+    base, browser, engine = site
+    code, filename = receipt_scan(engine)
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(f"{base}/extension/AidParticipant/?participant={code}")
+    link = page.locator(f'#aid-documents a[href*="{Path(filename).name}"]')
+    link.click()
+    page.wait_for_selector("#aid-encrypted")
+    text = page.locator("body").inner_text()
+    assert "terenkripsi" in text and "aidledger document" in text and "--key" in text
+
+
+def test_a_receipt_with_the_key_opens_as_an_image_and_is_logged(demo, site) -> None:  # type: ignore[no-untyped-def]
+    from importers.archive import read_archived
+
+    _base, browser, engine = site
+    code, filename = receipt_scan(engine)
+    log = demo.paths.root / "logs" / "documents-opened.log"
+    before = {p for p in demo.paths.root.rglob("*") if p.is_file() and "logs" not in p.parts}
+    with serving(demo.paths.root, "--key", str(demo.key_file)) as base:
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page.goto(f"{base}/extension/AidParticipant/?participant={code}")
+        with page.expect_response(lambda r: "/document" in r.url and r.status == 200) as answer:
+            page.locator(f'#aid-documents a[href*="{Path(filename).name}"]').click()
+        response = answer.value
+        assert response.headers["content-type"] == "image/jpeg"
+        assert response.headers["cache-control"] == "no-store"
+        assert response.body() == read_archived(Path(filename), demo.key_file)
+        page.wait_for_load_state()
+        assert page.evaluate("() => document.contentType") == "image/jpeg"
+        assert page.evaluate("() => document.images.length === 1 && document.images[0].naturalWidth > 0")
+        # Fava's own document link (its journal, its Documents page) leads to the same place
+        page.goto(f"{base}/document/?filename={filename}")
+        assert page.evaluate("() => document.contentType") == "image/jpeg"
+    after = {p for p in demo.paths.root.rglob("*") if p.is_file() and "logs" not in p.parts}
+    assert after == before  # nothing written in clear
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 2 and all(
+        Path(filename).name in line and "\topened\t" in line for line in lines[-2:]
+    )

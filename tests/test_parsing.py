@@ -79,3 +79,60 @@ def test_bad_dates() -> None:
         with pytest.raises(ParseError):
             parse_date(bad)
     assert parse_date("1 Ags 2026") == datetime.date(2026, 8, 1)
+
+
+# One amount reader and one date reader for every importer (issue 13): the forms people type.
+
+TYPED_FORMS = ("Rp {id}", "Rp. {id}", "{id},-", "{en}", "{id},00", "{en}.00", "IDR {id}", "{plain}")
+
+
+@given(st.integers(min_value=0, max_value=10**13), st.sampled_from(TYPED_FORMS), st.booleans())
+def test_a_typed_amount_reads_back_without_knowing_its_locale(value: int, form: str, negative: bool) -> None:
+    grouped = f"{value:,}"
+    text = form.format(id=grouped.replace(",", "."), en=grouped, plain=value)
+    if negative:
+        text = "-" + text
+    assert parse_amount(text, None) == (-value if negative else value)
+
+
+@given(
+    st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=99), st.sampled_from(",.")
+)
+def test_one_mark_before_one_or_two_digits_is_the_decimal_mark(whole: int, cents: int, mark: str) -> None:
+    digits = f"{cents:02d}" if cents >= 10 or cents % 10 else f"{cents // 10}"
+    assert parse_amount(f"{whole}{mark}{digits}", None) == Decimal(f"{whole}.{digits}")
+
+
+@given(st.decimals(min_value=-(10**12), max_value=10**12, places=2, allow_nan=False))
+def test_marks_given_explicitly_are_followed(value: Decimal) -> None:
+    text = f"{value:,.2f}"
+    assert parse_amount(text, decimal=".", thousands=",") == value
+    assert parse_amount(text.replace(",", "_").replace(".", ",").replace("_", "."), "id") == value
+
+
+@given(st.floats(min_value=-(10**9), max_value=10**9, allow_nan=False))
+def test_an_xlsx_number_is_read_by_its_shortest_decimal_text(number: float) -> None:
+    assert parse_amount(number) == Decimal(repr(number))
+
+
+@given(st.dates(min_value=datetime.date(1900, 3, 1), max_value=datetime.date(2099, 12, 31)))
+def test_an_excel_day_serial_is_its_date(day: datetime.date) -> None:
+    from openpyxl.utils.datetime import to_excel
+
+    assert parse_date(int(to_excel(day))) == day
+
+
+@given(st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2099, 12, 31)))
+def test_a_date_that_reads_both_ways_is_refused_unless_settled(day: datetime.date) -> None:
+    from importers.parsing import day_first_of
+
+    text = day.strftime("%d/%m/%Y")
+    ambiguous = day.day <= 12 and day.day != day.month
+    if ambiguous:
+        with pytest.raises(ParseError, match="ambiguous"):
+            parse_date(text, day_first=None)
+    else:
+        assert parse_date(text, day_first=None) == day
+    settled = day_first_of([text, "13/01/2026"])
+    assert settled is True and parse_date(text, day_first=settled) == day
+    assert day_first_of(["01/13/2026"]) is False and day_first_of([day.isoformat()]) is None

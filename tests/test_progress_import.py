@@ -118,11 +118,14 @@ def test_reimport_adds_nothing(paths: books.BooksPaths, tmp_path: Path) -> None:
 
 
 def test_csv_with_english_statuses(paths: books.BooksPaths, tmp_path: Path) -> None:
-    rows: list[list[object]] = [["P0003", "15/03/2026", "paused", "1.200.000", "0", "", "", "", "", ""]]
+    rows: list[list[object]] = [
+        ["P0003", "15/03/2026", "paused", "Rp 1.200.000", "0", "", "2 orang", "", "", ""]
+    ]
     (report,) = do_import(paths, write_csv(tmp_path / "visits.csv", HEADERS, rows))
     assert report.error is None, report.error
     (visit,) = read_visits(books.load(paths).entries)
     assert visit.status == "berhenti sementara" and visit.omzet == 1_200_000 and visit.companion == "C01"
+    assert visit.workers == 2
 
 
 def test_every_bad_row_is_listed_and_nothing_written(paths: books.BooksPaths, tmp_path: Path) -> None:
@@ -145,7 +148,7 @@ def test_every_bad_row_is_listed_and_nothing_written(paths: books.BooksPaths, tm
     assert report.error is not None and report.written == 0
     assert snapshot(paths.root) == before
     message = report.error
-    assert "10 bad row(s)" in message
+    assert "10 errors" in message
     for row, reason in (
         (2, "P0009 is not registered"),
         (3, "in the future"),
@@ -198,3 +201,33 @@ def test_milestones_overdue_and_stopped(paths: books.BooksPaths, tmp_path: Path)
     }
     # before the closing visit, P0002's business was running
     assert ("business-stopped", "P0002", D(2026, 5, 1)) not in findings(paths, D(2026, 4, 30))
+
+
+def test_a_row_reports_every_bad_cell_and_a_photo_outside_the_folder(
+    paths: books.BooksPaths, tmp_path: Path
+) -> None:
+    bad: list[list[object]] = [
+        ["P0001", D(2026, 3, 2), "lumayan", -5, 1, None, "banyak", None, "C99", "../../etc/passwd"],
+    ]
+    (report,) = do_import(paths, sheet(tmp_path, bad))
+    assert report.error is not None and report.written == 0
+    lines = [line for line in report.error.splitlines() if "kunjungan.xlsx:Kunjungan:2" in line]
+    for reason in ("lumayan", "Omzet Sebulan", "Tenaga Kerja", "C99", "outside the spreadsheet's folder"):
+        assert any(reason in line for line in lines), (reason, report.error)
+
+
+def test_a_visit_after_her_savings_book_closed_is_booked(paths: books.BooksPaths, tmp_path: Path) -> None:
+    closing = """
+2026-04-01 close Assets:Aid:P0003:Savings
+2026-04-01 close Assets:Aid:P0003:Cash
+2026-04-01 close Assets:Aid:P0003:Transit
+"""
+    (paths.journal / "close.beancount").write_text(closing, encoding="utf-8")
+    rows: list[list[object]] = [
+        ["P0003", D(2026, 7, 30), "berjalan", 900000, 200000, None, None, None, None, None]
+    ]
+    (report,) = do_import(paths, sheet(tmp_path, rows))
+    assert report.error is None, report.error
+    loaded = books.load(paths)
+    assert loaded.errors == []
+    assert [v.date for v in read_visits(loaded.entries)] == [D(2026, 7, 30)]

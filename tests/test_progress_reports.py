@@ -57,15 +57,19 @@ def test_small_groups_are_folded(fig, tmp_path: Path) -> None:  # type: ignore[n
         assert fmt("other-groups") in text or "<5" in text
 
 
-def test_the_card_lists_her_visits(fig, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_card_shows_her_visits(fig, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     fmt = Fmt("id")
     code = next(c for c, item in sorted(fig.progress.items()) if len(item.visits) >= 3)
     [(path, pages)] = run.cards(fig, fmt, tmp_path, code)
     assert pages == 1
     text = pdf_text(path)
-    assert fmt("card-visits") in text
-    for visit in fig.progress[code].visits:
-        assert f"{fmt.date(visit.date)}" in text and visit.status in text
+    visits = fig.progress[code].visits
+    latest = visits[-1]
+    assert (
+        f"Kunjungan perkembangan usaha: {len(visits)} kali; terakhir {fmt.date(latest.date)}: {latest.status}"
+        in text
+    )
+    assert fmt.money(latest.omzet) in text
 
 
 def test_worklist_holds_her_participants_only(fig, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -83,7 +83,8 @@ def test_realisation_shows_every_participant_and_every_group(made) -> None:
             in text
         )
         difference = fmt.money(row.receipted - row.plan_total)
-        assert f"{fmt.money(row.receipted)} {difference} {fmt.points(row.realisation)}" in text
+        printed = fmt.realisation(row.realisation, row.overspent)
+        assert f"{fmt.money(row.receipted)} {difference} {printed}" in text
     for group in {p.group for p in fig.program.participants.values()}:
         assert group in text
     assert pages == page_count(path) >= 2
@@ -195,3 +196,63 @@ def test_english_labels_with_lang_en(demo, tmp_path: Path) -> None:
     assert fmt.money(fig.participants[code].aid_received).startswith("Rp ")
     assert "Palembang, 2 December 2026" in text and "Desember" not in text
     assert f"figures as of {fmt.long_date(fig.as_of)}" in text
+
+
+def test_a_realisation_over_plan_prints_above_100_with_its_overspend(made) -> None:
+    fig, fmt, out, written, _ = made
+    over = [s for s in fig.participants.values() if s.realisation > 100]
+    assert over, "the demo plants an overspent plan line"
+    summary = over[0]
+    assert summary.overspent > 0
+    printed = fmt.realisation(summary.realisation, summary.overspent)
+    assert printed.startswith(fmt.points(summary.realisation)) and "lebih Rp " in printed
+    assert Decimal(fmt.points(summary.realisation).rstrip("%").replace(",", ".")) > 100
+    [(path, _)] = written["realisation"]
+    assert printed in pdf_text(path)
+    [(card_path, _)] = run.cards(fig, fmt, out / "over", summary.participant)
+    assert f"{fmt('realisation')} {printed}" in pdf_text(card_path)
+
+
+def test_realisation_report_shows_groups_before_participants(made) -> None:
+    _fig, fmt, _out, written, _ = made
+    [(path, _)] = written["realisation"]
+    text = pdf_text(path)
+    assert text.index(fmt("by-group")) < text.index(fmt("by-participant"))
+
+
+def test_disbursement_register_has_a_grand_total_and_signs_at_the_end_of_its_table(
+    demo, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    fig = figures.gather(books.load(demo.paths))
+    fmt = Fmt("id")
+    [(path, _)] = run.disbursement_register(fig, fmt, tmp_path)
+    text = pdf_text(path)
+    listed = sum((r.amount for b in fig.batches() for r in fig.batch_rows(b)), Decimal(0))
+    assert f"{fmt('grand-total')} {fmt.count(sum(len(fig.batch_rows(b)) for b in fig.batches()))}" in text
+    assert fmt.money(listed) in text
+    assert text.index(fmt("disb-summary")) < text.index(fig.batches()[0] + " -")
+    for page in PdfReader(path).pages:
+        page_text = page.extract_text() or ""
+        if fmt("sign-treasurer") in page_text:  # the signature shares its page with the table's end
+            assert fmt("total") in page_text and "Rp " in page_text.split(fmt("sign-treasurer"))[0]
+
+
+def test_every_card_is_one_page_with_its_signatures(made) -> None:
+    fig, fmt, out, _written, _ = made
+    for path, pages in run.cards(fig, fmt, out / "all"):
+        assert pages == 1, path.name
+
+
+def test_finding_locations_break_only_at_a_slash(made) -> None:
+    fig, _fmt, _out, written, _ = made
+    [(path, _)] = written["exceptions"]
+    text = pdf_text(path)
+    import re
+
+    for finding in fig.findings:
+        short = finding.locations[0].split("/books/", 1)[-1]
+        # a line may end after a separator only: "journal/ bank-2026.beancount:31"
+        pattern = "".join(re.escape(c) + (" ?" if c in "/-.:" else "") for c in short)
+        assert re.search(pattern, text), short

@@ -418,3 +418,15 @@ def test_find_lists_tables_and_skipped_sheets(tmp_path: Path) -> None:
     path, _ = workbook(tmp_path / "rab.xlsx", {"Sampul": [["RAB"]], "P0001": [PLAN_HEADERS, *PLAN_P0001]})
     found = find(path, plans.SPEC)
     assert [t.sheet for t in found.tables] == ["P0001"] and len(found.skipped) == 1
+
+
+def test_a_visit_photo_outside_the_sheets_folder_is_refused(paths: books.BooksPaths, tmp_path: Path) -> None:
+    folder = tmp_path / "kunjungan"
+    folder.mkdir()
+    (tmp_path / "foto.jpg").write_bytes(b"\xff\xd8\xff")
+    rows = [
+        ["Kode Peserta", "Tanggal Kunjungan", "Status Usaha", "Berkas"],
+        ["P0001", DAY, "berjalan", "../foto.jpg"],
+    ]
+    (report,) = do_import(paths, workbook(folder / "kunjungan.xlsx", {"Kunjungan": rows})[0])
+    assert report.error is not None and "Kunjungan:2: Berkas:" in report.error and "outside" in report.error

@@ -65,6 +65,7 @@ class StatementImporter(AidImporter):
     def __init__(self, books_root: Path | None = None) -> None:
         self.books_root = books_root
         self.password: str | None = None  # set for one file by the pipeline; never stored
+        self.today: datetime.date | None = None  # the day of import (None: importers.bank.dates)
 
     @property
     def name(self) -> str:
@@ -101,7 +102,7 @@ class StatementImporter(AidImporter):
             # the name importers.archive gives the encrypted original, relative to the books
             return archive_relpath(account, end, original)
 
-        booked = book_statement(statement, existing, program, rules, source_for)
+        booked = book_statement(statement, existing, program, rules, source_for, self.today)
         assert booked.owner is not None
         return Extraction(
             entries=booked.entries,

@@ -193,7 +193,8 @@ class Layout:
     whole words that count as marks (a bank's short name: "BNI"). `requires`: column keys the
     heading must have; `excludes`: keys it must not have (they tell a bank's layouts apart).
     `locale`: "id" (1.234.567,00) or "en" (1,234,567.00); "" to tell from the amounts.
-    `year_in_dates`: False when rows print dd/MM and the year comes from the period.
+    `year_in_dates`: True when a row's named-month date must print its year ("1 Jan" is then
+    refused as a misprint); otherwise, and for dd/MM, the year comes from the printed period.
     """
 
     layout: str
@@ -204,7 +205,7 @@ class Layout:
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     locale: str = ""
-    year_in_dates: bool = True
+    year_in_dates: bool = False
     description: str = ""
 
     @property
@@ -255,6 +256,7 @@ LAYOUTS: tuple[Layout, ...] = (
         words=("mandiri",),
         requires=("amount", "no"),
         locale="id",
+        year_in_dates=True,
         description="Mandiri Livin' e-Statement: numbered rows, signed 1.234.567,00",
     ),
     Layout(
@@ -265,7 +267,6 @@ LAYOUTS: tuple[Layout, ...] = (
         words=("mandiri",),
         excludes=("no",),
         locale="en",
-        year_in_dates=False,
         description="older Mandiri account statement: dd/MM dates, 1,234.56 D debits, bilingual",
     ),
 )

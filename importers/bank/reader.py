@@ -33,7 +33,7 @@ from pathlib import Path
 from importers.bank import layouts, pdf
 from importers.bank.layouts import Layout
 from importers.bank.pdf import Header, Line, Page, Word
-from importers.parsing import ParseError, parse_date, parse_period, parse_short_date
+from importers.parsing import ParseError, month_number, parse_date, parse_period, parse_short_date
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
 
@@ -48,6 +48,20 @@ _DATE_START = re.compile(
 _SHORT_DATE = re.compile(r"^\d{1,2}(?:[/\-.]\d{1,2}|[\s\-]+[A-Za-z]+\.?)$")
 _MARK = re.compile(r"^(?P<num>.*?)\s*(?P<mark>DB|DR|CR|D|K|C|Db|Cr|Dr)\.?$")
 _DIGIT_RUN = re.compile(r"^[\d\- .]+$")
+
+
+CELL_GAP = 1.0  # in font sizes: a wider gap separates two cells (a monospaced space is 0.6)
+
+
+def _chunks(words: Sequence[Word]) -> list[list[Word]]:
+    """Runs of words close enough to be one cell's text."""
+    runs: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.x0):
+        if runs and word.x0 - runs[-1][-1].x1 <= CELL_GAP * max(word.size, runs[-1][-1].size):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -105,7 +119,7 @@ def _chunk_key(words: Sequence[Word]) -> str | None:
 
 def _raw_chunks(line: Line) -> list[list[Word]]:
     """A line's cells, "/" and "|" kept with their neighbours (a bilingual heading)."""
-    chunks = list(pdf._chunks(line.words))
+    chunks = list(_chunks(line.words))
     merged: list[list[Word]] = []
     for chunk in chunks:
         if merged and (chunk[0].text in _JOINERS or merged[-1][-1].text in _JOINERS):
@@ -157,8 +171,48 @@ def _sub_heading(line: Line) -> dict[str, Band] | None:
     return found if line.words else None
 
 
+class Columns(Header):
+    """A heading's bands, reading a line's cells.
+
+    A cell under its heading (overlapping it) belongs to that column. One that overlaps no
+    heading (a long description running right, an amount right-aligned under a centred
+    heading) goes, when it is an amount, to the nearest money column, and otherwise to the
+    column it starts in: the one whose heading begins last before it.
+    """
+
+    def _column(self, x0: float, x1: float, text: str = "") -> str:
+        overlaps = [
+            (min(x1, b) - max(x0, a), k) for k, (a, b) in self.spans.items() if min(x1, b) - max(x0, a) > 0
+        ]
+        if overlaps:
+            return max(overlaps)[1]
+        money = [k for k in self.spans if k in layouts.MONEY_COLUMNS or k == "dk"]
+        if text and money and (_is_amount(text) or text.upper() in _MARKS):
+            return min(money, key=lambda k: min(abs(self.spans[k][0] - x1), abs(self.spans[k][1] - x0)))
+        before = [k for k, (a, _b) in self.spans.items() if a <= x0 and k not in layouts.MONEY_COLUMNS]
+        if before:
+            return max(before, key=lambda k: self.spans[k][0])
+        return super()._column(x0, x1)
+
+    def cells(self, line: Line) -> dict[str, str]:
+        found: dict[str, list[Word]] = {}
+        for chunk in _chunks(line.words):
+            x0, x1 = chunk[0].x0, chunk[-1].x1
+            overlapped = [k for k, (a, b) in self.spans.items() if min(x1, b) - max(x0, a) > 0]
+            if len(overlapped) > 1:
+                for word in chunk:
+                    found.setdefault(self._column(word.x0, word.x1, word.text), []).append(word)
+            else:
+                text = " ".join(w.text for w in chunk)
+                found.setdefault(self._column(x0, x1, text), []).extend(chunk)
+        return {key: " ".join(w.text for w in words) for key, words in found.items()}
+
+
+_MARKS = {"D", "K", "DB", "CR", "DR", "C"}
+
+
 def _header(line: Line, bands: dict[str, Band]) -> Header:
-    return Header(line, {key: (b.x0, b.x1) for key, b in bands.items()})
+    return Columns(line, {key: (b.x0, b.x1) for key, b in bands.items()})
 
 
 # --- layout recognition -----------------------------------------------------------------------
@@ -234,6 +288,7 @@ class Reading:
     rows: list[Row] = field(default_factory=list)
     furniture: list[Line] = field(default_factory=list)
     opening_from: str = ""
+    locale: str = ""  # the amounts' grouping: "id" (1.234.567,00) or "en" (1,234,567.00)
 
 
 @dataclass
@@ -251,6 +306,12 @@ def _in_band(previous: Line | None, line: Line) -> bool:
     )
 
 
+def _under_heading(previous: Line | None, line: Line, heading: Line | None) -> bool:
+    """The first line under a repeated heading, where a row's wrapped text goes on from the
+    previous page (a heading's rule and padding sit between: a looser band than a row's)."""
+    return previous is not None and previous is heading and line.bottom - previous.bottom <= 3 * line.size
+
+
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*(WIB|WITA|WIT))?$", re.I)
 
 
@@ -259,8 +320,27 @@ def _continues(cells: dict[str, str]) -> bool:
     return set(cells) <= allowed and (not cells.get("date") or bool(_TIME.match(cells["date"])))
 
 
+_NAMED_START = re.compile(r"^\d{1,2}[\s\-]+([A-Za-z]{3,})\.?(?:[\s\-]+\d{2,4}\b)?")
+
+
+def _dated(text: str) -> bool:
+    """A date cell's start: 03/02/26, 2026-02-03, 03.02.2026, 15/12; "02 Okt 2025" (a month
+    name, or any word followed by a year: "02 Okx 2025" is a misprinted date, refused as one);
+    not "1 dari 2"."""
+    if not _DATE_START.match(text):
+        return False
+    named = _NAMED_START.match(text)
+    if named is None or re.match(r"^\d{1,2}[\s\-]+[A-Za-z]+\.?[\s\-]+\d{2,4}\b", text):
+        return True
+    try:
+        month_number(named.group(1))
+    except ParseError:
+        return False
+    return True
+
+
 def _starts(cells: dict[str, str]) -> bool:
-    return bool(_DATE_START.match(cells.get("date", ""))) and any(cells.get(k) for k in layouts.MONEY_COLUMNS)
+    return _dated(cells.get("date", "")) and any(cells.get(k) for k in layouts.MONEY_COLUMNS)
 
 
 class _Reader:
@@ -276,6 +356,7 @@ class _Reader:
             self.bands,
         )
         self.locale = layout.locale
+        self.field_ids: set[int] = set()
 
     def where(self, line: Line) -> str:
         return pdf.where(self.path, line)
@@ -332,7 +413,7 @@ class _Reader:
                 elif (
                     current is not None
                     and _continues(cells)
-                    and (_in_band(previous, line) or previous is page.heading_last)
+                    and (_in_band(previous, line) or _under_heading(previous, line, page.heading_last))
                 ):
                     current.more.append((line, cells))
                 else:
@@ -352,18 +433,16 @@ class _Reader:
         band = self.bands.get(key)
         return band.label if band else key
 
-    def guess_locale(self, rows: list[Row]) -> None:
-        if self.locale:
-            return
-        votes = {"id": 0, "en": 0}
-        for row in rows[:200]:
-            for key in layouts.MONEY_COLUMNS:
-                text = re.sub(r"[^\d.,]", "", row.cells.get(key, ""))
-                if re.search(r",\d{2}$", text) or (re.search(r"\.\d{3}$", text) and "," not in text):
-                    votes["id"] += 1
-                elif re.search(r"\.\d{2}$", text) or (re.search(r",\d{3}$", text) and "." not in text):
-                    votes["en"] += 1
-        self.locale = "en" if votes["en"] > votes["id"] else "id"
+    def guess_locale(self, rows: list[Row], others: Sequence[Line] = ()) -> None:
+        """The grouping the rows print (1.234.567,00 or 1,234,567.00); when their amounts do not
+        tell (all under 1.000 and whole), the grouping of the other amounts on the pages (the
+        totals); else the layout's (a bank's branches and app versions print both)."""
+        texts = [row.cells.get(key, "") for row in rows[:200] for key in layouts.MONEY_COLUMNS]
+        found = _vote(texts)
+        if not found:
+            cells = [" ".join(w.text for w in chunk) for line in others for chunk in _chunks(line.words)]
+            found = _vote([text for text in cells if _is_amount(text)])
+        self.locale = found or self.locale or "id"
 
     def signed(self, text: str, line: Line, what: str, dk: str = "") -> tuple[Decimal, Decimal]:
         """(debit, credit) of one amount: a sign, a D/K (DB/CR) mark or a D/K column; bare is credit."""
@@ -417,10 +496,9 @@ class _Reader:
             return parse_date(text)
         except ParseError as exc:
             bare = re.sub(r"\s+\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*(WIB|WITA|WIT))?$", "", text.strip())
-            short_ok = (
-                not self.layout.year_in_dates or self.layout.variant == "generic" or not self.layout.bank
-            )
-            if not (short_ok and _SHORT_DATE.match(bare)):
+            # a layout that prints "01 Jan 2026" never leaves the year out of a named month
+            named = bool(re.search(r"[A-Za-z]", bare))
+            if (self.layout.year_in_dates and named) or not _SHORT_DATE.match(bare):
                 raise InputError(self.where(line), f"{what}: {exc}") from None
             if statement.period_start is None or statement.period_end is None:
                 raise InputError(
@@ -474,15 +552,21 @@ class _Reader:
             if found is None:
                 index += 1
                 continue
-            out.append((found[0], index, index + found[1]))
-            index += found[1]
+            end = index + found[1]
+            # a bilingual label ("Saldo Awal / Opening Balance") is one label
+            if end + 1 < len(tokens) and line.words[end].text in _JOINERS:
+                second = _match_at(tokens, end + 1, table)
+                if second is not None and second[0] == found[0]:
+                    end += 1 + second[1]
+            out.append((found[0], index, end))
+            index = end
         return out
 
     def below(self, lines: Sequence[Line], at: int, x0: float, x1: float) -> tuple[str, Line] | None:
         """A boxed value: the cell under a label (overlapping it most), within a few lines."""
         for line in lines[at + 1 : at + 1 + BOX_BELOW]:
             best, score = None, 0.0
-            for chunk in pdf._chunks(line.words):
+            for chunk in _chunks(line.words):
                 overlap = min(chunk[-1].x1, x1) - max(chunk[0].x0, x0)
                 if overlap > score:
                     best, score = chunk, overlap
@@ -513,6 +597,7 @@ class _Reader:
                     continue  # a title ("Laporan Mutasi Rekening ...") or a label without a number
                 if value:
                     found[key] = (value, line)
+                    self.field_ids.add(id(line))
         for key, (value, line) in found.items():
             self.reading.fields.append((key, value, line.location))
         if "account" in found and len(re.sub(r"\D", "", found["account"][0])) >= 6:
@@ -528,7 +613,7 @@ class _Reader:
         if not statement.account_number:
             seen: list[str] = []
             for line in head:
-                for chunk in pdf._chunks(line.words):
+                for chunk in _chunks(line.words):
                     text = " ".join(w.text for w in chunk).lstrip(":").strip()
                     digits = re.sub(r"\D", "", text)
                     if _DIGIT_RUN.match(text) and 8 <= len(digits) <= 16 and digits not in seen:
@@ -628,7 +713,10 @@ class _Reader:
     def read(self) -> Reading:
         pages = self.split_pages()
         rows, rest = self.rows_and_rest(pages)
-        self.guess_locale(rows)
+        self.guess_locale(
+            rows, [line for page in pages for line in page.before] + [line for line, _c in rest]
+        )
+        self.reading.locale = self.locale
         reading = self.reading
         statement = reading.statement
         statement.variant = self.layout.variant
@@ -640,23 +728,16 @@ class _Reader:
         ordered = sorted(others, key=lambda x: (x.page, x.number))
         self.read_totals(ordered, region)
         self.table_totals(rest, region)
-        for line, cells in rest:
+        for line, _cells in rest:
             if id(line) in region:
                 continue
-            money = [k for k in layouts.MONEY_COLUMNS if cells.get(k) and _is_amount(cells[k])]
-            if money and not set(cells) <= {"description"}:
+            if self._prints_money(line):
                 raise InputError(self.where(line), f"a line the table layout does not explain: {line.text!r}")
-        reading.furniture = [line for line in ordered if id(line) not in region and not _is_field(line)]
+        reading.furniture = [line for line in ordered if id(line) not in region | self.field_ids]
         number = 0
         for row in rows:
             line, cells = row.line, row.cells
             text = row.joined("description")
-            if "no" in self.bands:
-                number += 1
-                if cells.get("no") != str(number):
-                    raise InputError(
-                        self.where(line), f"row number {cells.get('no', '')!r}, expected {number}"
-                    )
             if not cells.get("balance"):
                 raise InputError(self.where(line), "balance column is empty")
             balance = self.money(cells["balance"], line, self.label("balance"))
@@ -666,6 +747,12 @@ class _Reader:
                 reading.totals.append(("opening", balance, line.location))
                 reading.opening_from = f"a {text} row ({line.location})"
                 continue
+            if "no" in self.bands:
+                number += 1
+                if cells.get("no") != str(number):
+                    raise InputError(
+                        self.where(line), f"row number {cells.get('no', '')!r}, expected {number}"
+                    )
             debit, credit = self.amounts(row)
             when = " ".join([cells["date"], *(c.get("date", "") for _l, c in row.more)])
             statement.lines.append(
@@ -692,6 +779,19 @@ class _Reader:
                 reading.opening_from = "none printed: the first row's balance less its amount"
         return reading
 
+    def _prints_money(self, line: Line) -> bool:
+        """A cell of its own that reads as an amount, in a money column (a footer's "1/2" or a
+        sentence's "1500" is not one)."""
+        header = self.header_for(line)
+        for chunk in _chunks(line.words):
+            text = " ".join(w.text for w in chunk)
+            if _is_amount(text) and header._column(chunk[0].x0, chunk[-1].x1, text) in layouts.MONEY_COLUMNS:
+                return True
+        return False
+
+    def header_for(self, line: Line) -> Columns:
+        return Columns(line, {key: (b.x0, b.x1) for key, b in self.bands.items()})
+
     def _opening_row(self, row: Row, text: str, statement: Statement) -> bool:
         """A dated SALDO AWAL row: the opening balance, not a transaction (it moves no money)."""
         if statement.lines or not text:
@@ -702,16 +802,26 @@ class _Reader:
         return all(not m or re.fullmatch(r"[0.,\-+]*", m) for m in moving)
 
 
+def _vote(texts: Sequence[str]) -> str:
+    """ "id" or "en" by the separators the amounts show; "" when they do not tell."""
+    votes = {"id": 0, "en": 0}
+    for raw in texts:
+        text = re.sub(r"[^\d.,]", "", raw)
+        if re.search(r",\d{2}$", text) or (re.search(r"\.\d{3}$", text) and "," not in text):
+            votes["id"] += 1
+        elif re.search(r"\.\d{2}$", text) or (re.search(r",\d{3}$", text) and "." not in text):
+            votes["en"] += 1
+    if votes["en"] == votes["id"]:
+        return ""
+    return "en" if votes["en"] > votes["id"] else "id"
+
+
 def _is_amount(text: str) -> bool:
     text = text.strip()
     match = _MARK.match(text)
     if match and re.search(r"\d", match.group("num")):
         text = match.group("num")
     return bool(re.fullmatch(r"[+\-−(]?\s*(Rp\.?\s*)?\d[\d.,]*\)?", text))
-
-
-def _is_field(line: Line) -> bool:
-    return False
 
 
 def read(path: Path, password: str | None = None, bank: str | None = None, refusal: str = "") -> Reading:

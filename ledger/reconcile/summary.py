@@ -10,8 +10,11 @@ Definitions (docs/findings.md, "Summaries"):
 - cash not yet covered: the balance of her Cash account;
 - savings balance: the balance of her savings book; `available` is what lies above the
   bank's minimum balance, which she can never withdraw;
-- realisation %: per line the purchases up to the line's amount, summed, over the plan total
-  (overspending a line does not make up for another line left unbought).
+- realisation %: the purchases against the plan's lines (net, each line's at least zero) over
+  the plan total, NOT capped: a participant who spent more than planned shows above 100%;
+- overspent: what the lines bought beyond their amounts, summed (shown beside the percentage:
+  112% may be one line bought twice over while another is still open; the findings
+  `overspent-plan-line` and `unrealised-plan-line` say which).
 """
 
 from __future__ import annotations
@@ -59,8 +62,9 @@ class ParticipantSummary:
     cash_uncovered: Decimal
     savings_balance: Decimal
     min_balance: Decimal
-    realisation: Decimal  # percent, one decimal
+    realisation: Decimal  # percent, one decimal, above 100 when the lines bought more than planned
     lines: tuple[LineSummary, ...]
+    overspent: Decimal = ZERO  # sum over the lines of what was bought beyond the line's amount
 
     @property
     def available(self) -> Decimal:
@@ -103,6 +107,7 @@ def _summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
         plan = facts.plans.get(code)
         lines = []
         realised = ZERO
+        overspent = ZERO
         total = ZERO
         if plan is not None:
             for no, line in sorted(plan.lines.items(), key=lambda item: _line_order(item[0])):
@@ -121,7 +126,8 @@ def _summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
                     )
                 )
                 total += line.amount
-                realised += max(ZERO, min(spent, line.amount))
+                realised += max(ZERO, spent)
+                overspent += max(ZERO, spent - line.amount)
         realisation = (realised * HUNDRED / total).quantize(Decimal("0.1"), ROUND_HALF_UP) if total else ZERO
         out.append(
             ParticipantSummary(
@@ -138,6 +144,7 @@ def _summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
                 min_balance=person.min_balance if person else ZERO,
                 realisation=realisation,
                 lines=tuple(lines),
+                overspent=overspent,
             )
         )
     return out

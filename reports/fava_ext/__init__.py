@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from fava.ext import extension_endpoint
+
 from reports.fava_ext import base as _base
 
 
@@ -29,6 +31,11 @@ class AidParticipant(_base.AidPage):
     """One participant: plan against purchases, savings, findings, journal and documents."""
 
     page = "AidParticipant"
+
+    @extension_endpoint("document")  # type: ignore[untyped-decorator,arg-type]
+    def document(self) -> Any:
+        """An archived original, decrypted when the server holds the key (documents.py)."""
+        return self.open_document()
 
 
 class AidFindings(_base.AidPage):

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from fava.ext import FavaExtensionBase
 from flask import request
 
-from ledger import i18n
+from ledger import i18n, identity
 from ledger.money import format_idr
+from reports.fava_ext import documents
 from reports.fava_ext.labels import label
 from reports.fava_ext.view import EngineView, ViewCache
 
@@ -205,7 +207,6 @@ class AidPage(FavaExtensionBase):
     def sources(self, locations: Any) -> list[tuple[str, str]]:
         """Each "file:line" as (short path relative to the books, link to Fava's editor at that
         line); a location outside the books keeps its file name only."""
-        from pathlib import Path
 
         from flask import g, url_for
 
@@ -229,9 +230,40 @@ class AidPage(FavaExtensionBase):
         return out
 
     def document_url(self, filename: str) -> str:
+        """Archived originals open through the extension (decrypted when the server holds the
+        key, else a page that says how to read them); anything else through Fava."""
         from flask import url_for
 
+        if filename.endswith(documents.SUFFIX):
+            from flask import g
+
+            base = f"{request.script_root}/{g.beancount_file_slug}/extension/AidParticipant/document"
+            return f"{base}?{urlencode({'filename': filename})}"
         return url_for("document", filename=filename)
+
+    def open_document(self) -> Any:
+        """The response for `?filename=`: the original, decrypted in memory, or the explanation."""
+        from flask import Response, abort, current_app
+
+        filename = request.args.get("filename", "")
+        entries: Any = self.ledger.all_entries
+        listed = (e.filename for e in entries if type(e).__name__ == "Document")
+        if not documents.is_document(filename, listed):
+            abort(404)
+        root = Path(self.ledger.beancount_file_path).parent
+        key = current_app.config.get(documents.KEY_CONFIG)
+        if key is None:
+            return Response(documents.explanation(filename, root, self.lang), mimetype="text/html")
+        try:
+            body = documents.decrypted(filename, key)
+        except identity.RegisterError as exc:
+            return Response(str(exc), status=403, mimetype="text/plain")
+        log = current_app.config.get(documents.LOG_CONFIG) or root / documents.LOG_NAME
+        documents.log_opening(Path(log), filename, root)
+        response = Response(body, mimetype=documents.media_type(filename))
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Content-Disposition"] = f'inline; filename="{documents.inner_name(filename)}"'
+        return response
 
     def kinds(self) -> list[str]:
         from ledger.findings import KINDS

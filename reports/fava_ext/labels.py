@@ -75,6 +75,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "plan_total": ("Total RAB", "Plan total"),
     "unplanned": ("Di luar RAB", "Unplanned"),
     "realisation": ("Realisasi %", "Realisation %"),
+    "over_by": ("lebih", "over by"),
     "savings_balance": ("Saldo buku tabungan", "Savings balance"),
     "min_balance": ("Saldo minimum", "Minimum balance"),
     "available": ("Dapat ditarik", "Available"),

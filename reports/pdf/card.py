@@ -4,7 +4,7 @@ companion and the treasurer. Read by the participant and her companion; filed fo
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ledger import accounts
 from ledger.money import ZERO
@@ -83,22 +83,51 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
         )
     )
 
-    out.append(heading(fmt("card-savings")))
     savings = fig.savings.get(code)
     rows = [[fmt("opening"), fmt.money(savings.opening if savings else ZERO)]]
     for role, key in _SAVINGS_ROWS:
         amount = savings.by_kind.get(role) if savings else None
         if amount is not None:
             rows.append([fmt(key), fmt.money(amount)])
-    out.append(
-        data_table(
-            [fmt("movement"), fmt("amount")],
-            rows,
-            [0.5 * width, 0.25 * width],
-            numeric=[1],
-            total=[fmt("closing"), fmt.money(savings.closing if savings else ZERO)],
+    movements = data_table(
+        [fmt("movement"), fmt("amount")],
+        rows,
+        [0.3 * width, 0.19 * width],
+        numeric=[1],
+        total=[fmt("closing"), fmt.money(savings.closing if savings else ZERO)],
+    )
+    # savings and position side by side: the card stays one A4 page with its visits and signatures
+    position = key_values(
+        [
+            (fmt("plan-total"), fmt.money(row.plan_total)),
+            (fmt("aid-received"), fmt.money(row.aid_received)),
+            (fmt("withdrawn"), fmt.money(row.withdrawn)),
+            (fmt("receipted"), fmt.money(row.receipted)),
+            (fmt("cash-uncovered"), fmt.money(row.cash_uncovered)),
+            (fmt("savings-balance"), fmt.money(row.savings_balance)),
+            (fmt("realisation"), fmt.realisation(row.realisation, row.overspent)),
+            (fmt("findings"), fmt.count(len(fig.findings_of(code)))),
+        ],
+        0.49 * width,
+        columns=1,
+    )
+    side = Table(
+        [[heading(fmt("card-savings")), heading(fmt("card-position"))], [movements, position]],
+        colWidths=[0.51 * width, 0.49 * width],
+        hAlign="LEFT",
+    )
+    side.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
         )
     )
+    out.append(side)
 
     out.append(heading(fmt("card-plan")))
     plan_rows = [
@@ -146,30 +175,13 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
                 fmt.money(row.plan_total),
                 fmt.money(row.receipted),
                 fmt.money(row.receipted - row.plan_total),
-                fmt.points(row.realisation),
+                fmt.realisation(row.realisation, row.overspent),
             ],
             wrap=[1],
         )
     )
 
-    out.extend(_visits(fig, fmt, width, code))
-
-    out.append(heading(fmt("card-position")))
-    out.append(
-        key_values(
-            [
-                (fmt("plan-total"), fmt.money(row.plan_total)),
-                (fmt("aid-received"), fmt.money(row.aid_received)),
-                (fmt("withdrawn"), fmt.money(row.withdrawn)),
-                (fmt("receipted"), fmt.money(row.receipted)),
-                (fmt("cash-uncovered"), fmt.money(row.cash_uncovered)),
-                (fmt("savings-balance"), fmt.money(row.savings_balance)),
-                (fmt("realisation"), fmt.points(row.realisation)),
-                (fmt("findings"), fmt.count(len(fig.findings_of(code)))),
-            ],
-            width,
-        )
-    )
+    out.extend(_visits(fig, fmt, code))
     for finding in fig.findings_of(code)[:4]:
         out.append(note(f"- {labels.kind(finding.kind, fmt.lang)}: {finding.message}"))
     name = fig.names.get(code, code) if fig.names else code
@@ -193,39 +205,23 @@ def _cohort(fig: Figures, code: str) -> str:
     return f"{code} - {record.label}" if record else code
 
 
-def _visits(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
-    """Her progress visits after the aid, each with the milestone it counts for."""
+def _visits(fig: Figures, fmt: Fmt, code: str) -> list[Flowable]:
+    """Her progress visits after the aid in one line (the card stays one page): how many, and
+    the latest one's date, status and monthly omzet; Fava's Perkembangan Usaha page lists
+    every visit."""
     item = fig.progress.get(code)
-    if item is None:
+    if item is None or not item.visits:
         return []
-    milestone_of = {id(v): m.months for m in item.milestones for v in m.visits}
-    rows = [
-        [
-            fmt.date(v.date),
-            fmt("month-n", n=milestone_of[id(v)]) if id(v) in milestone_of else "-",
-            v.status,
-            fmt.money(v.omzet) if v.omzet is not None else "-",
-            fmt.money(v.laba) if v.laba is not None else "-",
-            v.companion,
-            v.note,
-        ]
-        for v in item.visits
-    ]
+    latest = item.visits[-1]
+    omzet = f", {fmt('omzet')} {fmt.money(latest.omzet)}" if latest.omzet is not None else ""
     return [
-        heading(fmt("card-visits")),
-        data_table(
-            [
-                fmt("date"),
-                fmt("milestone"),
-                fmt("visit-status"),
-                fmt("omzet"),
-                fmt("laba"),
-                fmt("companion"),
-                fmt("note-col"),
-            ],
-            rows,
-            [w * width for w in (0.13, 0.12, 0.15, 0.15, 0.14, 0.1, 0.21)],
-            numeric=[3, 4],
-            wrap=[6],
-        ),
+        note(
+            fmt(
+                "card-visits-line",
+                count=len(item.visits),
+                date=fmt.date(latest.date),
+                status=latest.status,
+                omzet=omzet,
+            )
+        )
     ]

@@ -9,6 +9,7 @@ pseudonymous codes (or, with --with-names, that the document holds names) and nu
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -215,8 +216,36 @@ def fitted(text: str, width: float, *, bold: bool = False, right: bool = False) 
     font = "Helvetica-Bold" if bold else "Helvetica"
     if "\n" not in text and stringWidth(text, font, CELL_SIZE) <= width - 2 * CELL_PADDING:
         return text
-    body = f"<b>{escape(text)}</b>" if bold else escape(text)
-    return para(body, "cellr" if right else "cell")
+    body = escape(text).replace("\n", "<br/>")
+    return para(f"<b>{body}</b>" if bold else body, "cellr" if right else "cell")
+
+
+def path_lines(paths: Sequence[str], width: float) -> str:
+    """Paths laid out for a column `width` wide: each on its own line, a long one broken after
+    a "/" (a name wider than the column after a "-", "." or ":", never inside a word), as a
+    cell's lines separated by newlines."""
+    room = width - 2 * CELL_PADDING
+
+    def parts(path: str) -> list[str]:
+        out = []
+        for part in re.split(r"(?<=/)", path):
+            if stringWidth(part, "Helvetica", CELL_SIZE) > room:
+                out += re.split(r"(?<=[-.:])", part)
+            else:
+                out.append(part)
+        return [p for p in out if p]
+
+    lines: list[str] = []
+    for path in paths:
+        line = ""
+        for part in parts(path):
+            if line and stringWidth(line + part, "Helvetica", CELL_SIZE) > room:
+                lines.append(line)
+                line = part
+            else:
+                line += part
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def key_values(rows: Sequence[tuple[str, str]], width: float, columns: int = 2) -> Table:
@@ -251,7 +280,7 @@ def key_values(rows: Sequence[tuple[str, str]], width: float, columns: int = 2) 
 
 
 def data_table(
-    header: Sequence[str],
+    header: Sequence[str] | None,
     rows: Sequence[Sequence[str]],
     widths: Sequence[float],
     *,
@@ -260,7 +289,8 @@ def data_table(
     wrap: Sequence[int] = (),
 ) -> Table:
     """A ruled table with a shaded, repeated header; `numeric` columns are right-aligned and
-    `wrap` columns wrap long text; an optional total row is shaded and bold."""
+    `wrap` columns wrap long text; an optional total row is shaded and bold. Without a header
+    (None) it continues the table above it (table_ending)."""
 
     def cell(index: int, value: str, bold: bool = False) -> Any:
         if index in wrap:
@@ -268,23 +298,30 @@ def data_table(
         return value
 
     body = [[cell(i, v) for i, v in enumerate(row)] for row in rows]
-    data: list[list[Any]] = [[fitted(h, widths[i], bold=True) for i, h in enumerate(header)], *body]
+    first = 0 if header is None else 1
+    data: list[list[Any]] = (
+        [] if header is None else [[fitted(h, widths[i], bold=True) for i, h in enumerate(header)]]
+    )
+    data += body
     if total is not None:
         data.append([cell(i, v, True) for i, v in enumerate(total)])
-    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table = Table(data, colWidths=list(widths), repeatRows=first, hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", CELL_SIZE),
-        ("FONT", (0, 1), (-1, -1), "Helvetica", CELL_SIZE),
+        ("FONT", (0, first), (-1, -1), "Helvetica", CELL_SIZE),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("GRID", (0, 0), (-1, -1), 0.3, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
+    if header is not None:
+        style += [
+            ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", CELL_SIZE),
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ]
     for index in numeric:
-        style.append(("ALIGN", (index, 1), (index, -1), "RIGHT"))
+        style.append(("ALIGN", (index, first), (index, -1), "RIGHT"))
     if total is not None:
         style += [
             ("BACKGROUND", (0, -1), (-1, -1), TOTAL),
@@ -292,6 +329,30 @@ def data_table(
         ]
     table.setStyle(TableStyle(style))
     return table
+
+
+def table_ending(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    after: Sequence[Flowable],
+    *,
+    numeric: Sequence[int] = (),
+    total: Sequence[str] | None = None,
+    wrap: Sequence[int] = (),
+    keep: int = 3,
+) -> list[Flowable]:
+    """A table whose last `keep` rows (and total) stay on one page with what comes `after` it
+    (a signature block): a signature is never alone on a page, away from what it signs."""
+    # a KeepTogether inside another reports an endless height and would always break the page
+    after = [part for item in after for part in (item._content if isinstance(item, KeepTogether) else [item])]
+    if len(rows) <= keep:
+        return [
+            KeepTogether([data_table(header, rows, widths, numeric=numeric, total=total, wrap=wrap), *after])
+        ]
+    head = data_table(header, rows[:-keep], widths, numeric=numeric, wrap=wrap)
+    tail = data_table(None, rows[-keep:], widths, numeric=numeric, total=total, wrap=wrap)
+    return [head, KeepTogether([tail, *after])]
 
 
 def signature_block(roles: Sequence[tuple[str, str]], width: float, place_date: str) -> Flowable:
@@ -304,10 +365,10 @@ def signature_block(roles: Sequence[tuple[str, str]], width: float, place_date: 
     table = Table(
         [top, role_row, space_row, name_row],
         colWidths=[width / count] * count,
-        rowHeights=[14, 14, 48, 14],
+        rowHeights=[13, 13, 40, 13],
     )
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    return KeepTogether([Spacer(1, 6 * mm), table])
+    return KeepTogether([Spacer(1, 4 * mm), table])
 
 
 def note(text: str) -> Paragraph:
@@ -328,6 +389,8 @@ __all__ = [
     "key_values",
     "note",
     "para",
+    "path_lines",
     "signature_block",
+    "table_ending",
     "title_block",
 ]

@@ -13,7 +13,7 @@ from ledger.funds import AGE_BUCKETS
 from ledger.money import ZERO
 from reports.figures import Figures
 from reports.pdf import labels
-from reports.pdf.document import PageBreak, data_table, escape, heading, para, title_block
+from reports.pdf.document import PageBreak, data_table, escape, heading, para, path_lines, title_block
 from reports.pdf.fmt import Fmt
 from reports.pdf.realisation import _period
 
@@ -128,7 +128,7 @@ def findings_list(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
             fmt(f.severity),
             fmt.money(f.amount),
             f.message,
-            " ".join(_short(fig, loc) for loc in f.locations[:2]),
+            path_lines([_short(fig, loc) for loc in f.locations[:2]], 0.17 * width),
         ]
         for f in sorted(fig.findings, key=lambda f: (f.date, f.participant, f.kind))
     ]
@@ -145,7 +145,7 @@ def findings_list(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
                 fmt("location"),
             ],
             rows,
-            [w * width for w in (0.08, 0.09, 0.09, 0.13, 0.08, 0.1, 0.29, 0.14)],
+            [w * width for w in (0.08, 0.08, 0.08, 0.13, 0.08, 0.1, 0.28, 0.17)],
             numeric=[5],
             wrap=[1, 3, 6, 7],
         )

@@ -52,6 +52,14 @@ class Fmt:
         """A figure already in percent (the engine's realisation %: 87.3) written as 87,3%."""
         return self.percent(None if percent is None else Decimal(percent) / 100)
 
+    def realisation(self, percent: Decimal | None, overspent: Decimal = Decimal(0)) -> str:
+        """The realisation %, not capped, with the overspend beside it when there is one:
+        "103,8% (lebih Rp 109.000)"."""
+        text = self.points(percent)
+        if overspent > 0:
+            text += " " + self("overspent-note", amount=self.money(overspent))
+        return text
+
     def date(self, day: datetime.date | None) -> str:
         if day is None:
             return "-"

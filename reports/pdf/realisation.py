@@ -27,10 +27,9 @@ def title(fmt: Fmt) -> str:
 
 def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
     out: list[Flowable] = title_block(title(fmt), _period(fig, fmt))
-    out.append(heading(fmt("by-participant")))
     codes = sorted(fig.participants, key=lambda c: (fig.person(c).group, c))
     rows = []
-    groups: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO, ZERO])
+    groups: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO, ZERO, ZERO])
     for code in codes:
         person = fig.person(code)
         summary = fig.participants[code]
@@ -39,6 +38,7 @@ def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
         group[1] += summary.plan_total
         group[2] += summary.receipted
         group[3] += realised(summary)
+        group[4] += summary.overspent
         rows.append(
             [
                 fig.display(code),
@@ -47,10 +47,10 @@ def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
                 fmt.money(summary.plan_total),
                 fmt.money(summary.receipted),
                 fmt.money(summary.receipted - summary.plan_total),
-                fmt.points(summary.realisation),
+                fmt.realisation(summary.realisation, summary.overspent),
             ]
         )
-    planned, spent, done = (sum((g[i] for g in groups.values()), ZERO) for i in (1, 2, 3))
+    planned, spent, done, over = (sum((g[i] for g in groups.values()), ZERO) for i in (1, 2, 3, 4))
     total = [
         fmt("total"),
         "",
@@ -58,7 +58,7 @@ def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
         fmt.money(planned),
         fmt.money(spent),
         fmt.money(spent - planned),
-        fmt.percent(done / planned if planned else None),
+        _ratio(fmt, done, planned, over),
     ]
     header = [
         fmt("participant"),
@@ -69,8 +69,9 @@ def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
         fmt("difference"),
         fmt("realisation"),
     ]
-    widths = [w * width for w in (0.22, 0.14, 0.1, 0.15, 0.15, 0.14, 0.1)]
-    out.append(data_table(header, rows, widths, numeric=[3, 4, 5, 6], total=total, wrap=[0]))
+    widths = [w * width for w in (0.2, 0.13, 0.09, 0.14, 0.14, 0.13, 0.17)]
+    detail = data_table(header, rows, widths, numeric=[3, 4, 5, 6], total=total, wrap=[0, 6])
+    # the summary by group comes first: a reader sees the whole before the detail
     out.append(heading(fmt("by-group")))
     group_rows = [
         [
@@ -79,7 +80,7 @@ def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
             fmt.money(g[1]),
             fmt.money(g[2]),
             fmt.money(g[2] - g[1]),
-            fmt.percent(g[3] / g[1] if g[1] else None),
+            _ratio(fmt, g[3], g[1], g[4]),
         ]
         for name, g in sorted(groups.items())
     ]
@@ -94,12 +95,22 @@ def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
                 fmt("realisation"),
             ],
             group_rows,
-            [w * width for w in (0.22, 0.12, 0.18, 0.18, 0.16, 0.12)],
+            [w * width for w in (0.2, 0.1, 0.16, 0.16, 0.16, 0.22)],
             numeric=[1, 2, 3, 4, 5],
             total=[fmt("total"), fmt.count(len(codes)), *total[3:]],
+            wrap=[0, 5],
         )
     )
+    out.append(heading(fmt("by-participant")))
+    out.append(detail)
     return out
+
+
+def _ratio(fmt: Fmt, done: Decimal, planned: Decimal, over: Decimal) -> str:
+    """A group's realisation (the engine's definition over its members) and its overspend."""
+    if not planned:
+        return fmt.percent(None)
+    return fmt.realisation((done * 100 / planned).quantize(Decimal("0.1")), over)
 
 
 def _period(fig: Figures, fmt: Fmt) -> str:

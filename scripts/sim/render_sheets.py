@@ -12,7 +12,11 @@ from scripts.sim.truth import ProgramYear, Purchase
 
 def participants_sheet(year: ProgramYear, out: Path) -> Path:
     """The participant register as the institution keeps it (names included: never commit one)."""
-    rows = [
+    return write_table(out, participants.SPEC.template_headers("id"), participant_rows(year), sheet="Peserta")
+
+
+def participant_rows(year: ProgramYear) -> list[list[object]]:
+    return [
         [
             p.code,
             p.name,
@@ -31,7 +35,6 @@ def participants_sheet(year: ProgramYear, out: Path) -> Path:
         ]
         for p in year.people
     ]
-    return write_table(out, participants.SPEC.template_headers("id"), rows, sheet="Peserta")
 
 
 def disbursement_sheets(year: ProgramYear, folder: Path, suffix: str = ".xlsx") -> list[Path]:
@@ -39,15 +42,21 @@ def disbursement_sheets(year: ProgramYear, folder: Path, suffix: str = ".xlsx") 
     from importers import disbursements
 
     batches: dict[str, list[list[object]]] = {}
-    for row in year.disbursements:
-        batches.setdefault(row.batch, []).append(
-            [row.participant, row.funder, row.component, int(row.amount), row.date, row.batch]
-        )
+    for row in disbursement_rows(year):
+        batches.setdefault(str(row[5]), []).append(row)
     folder.mkdir(parents=True, exist_ok=True)
     headers = disbursements.TEMPLATE_SPEC.template_headers("id")
     return [
         write_table(folder / f"daftar-nominatif-{batch}{suffix}", headers, rows, sheet="Daftar Nominatif")
         for batch, rows in sorted(batches.items())
+    ]
+
+
+def disbursement_rows(year: ProgramYear) -> list[list[object]]:
+    """Kode Peserta, Sumber Dana, Komponen, Jumlah, Tanggal, Batch: every list row of the year."""
+    return [
+        [row.participant, row.funder, row.component, int(row.amount), row.date, row.batch]
+        for row in year.disbursements
     ]
 
 
@@ -109,9 +118,25 @@ def plans_workbook(year: ProgramYear, out: Path, *, one_list: bool = False) -> P
 
 
 def _scan_bytes(purchase: Purchase) -> bytes:
-    """A stand-in for a photographed receipt: a tiny JPEG header and the receipt's words."""
-    text = f"NOTA {purchase.shop} {purchase.receipt_no} {purchase.date} {purchase.amount}"
-    return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + text.encode() + b"\xff\xd9"
+    """A stand-in for a photographed receipt: a small real JPEG with the receipt's words, so a
+    browser shows it as the picture it stands for."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (320, 120), 250)
+    draw = ImageDraw.Draw(image)
+    lines = [
+        "NOTA",
+        purchase.shop,
+        f"No {purchase.receipt_no}  {purchase.date}",
+        f"Rp {purchase.amount:,.0f}",
+    ]
+    for index, line in enumerate(lines):
+        draw.text((10, 8 + 26 * index), line, fill=20)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=70)
+    return out.getvalue()
 
 
 def receipt_rows(year: ProgramYear, folder: Path | None = None) -> list[list[object]]:

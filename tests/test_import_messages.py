@@ -1,0 +1,56 @@
+"""Every diagnostic the spreadsheet readers write has its Indonesian words (importers/messages.py):
+a template missing from the catalogue would reach an Indonesian treasurer in English."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from importers.messages import INDONESIAN, tr
+
+READERS = ("tables.py", "participants.py", "disbursements.py", "plans.py", "receipts.py", "base.py")
+
+
+def templates(source: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        args = node.args
+        if isinstance(func, ast.Name) and func.id == "tr" and args:
+            candidate = args[0]
+        elif isinstance(func, ast.Attribute) and func.attr in ("error", "tr") and len(args) >= 2:
+            candidate = args[1] if func.attr == "error" else args[0]
+        elif isinstance(func, ast.Attribute) and func.attr == "tr" and args:
+            candidate = args[0]
+        else:
+            continue
+        if isinstance(candidate, ast.Constant) and isinstance(candidate.value, str):
+            found.append(candidate.value)
+    return found
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_every_template_has_indonesian_words(reader: str) -> None:
+    source = (Path(__file__).parent.parent / "importers" / reader).read_text(encoding="utf-8")
+    used = templates(source)
+    assert used or reader == "base.py"
+    assert [t for t in used if t not in INDONESIAN] == []
+
+
+def test_the_language_follows_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AIDLEDGER_LANG", "id")
+    assert tr("empty") == "kosong"
+    monkeypatch.setenv("AIDLEDGER_LANG", "en")
+    assert tr("empty") == "empty"
+
+
+def test_named_templates_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importers.messages import BELOW_TOTAL
+    from importers.tables import UNCOMPUTED
+
+    monkeypatch.setenv("AIDLEDGER_LANG", "id")
+    assert "rumus" in tr(UNCOMPUTED, formula="=A1") and "pindahkan" in tr(BELOW_TOTAL, total_row="x:9")
