@@ -208,6 +208,7 @@ def import_files(
         reports.append(report)
         readable = path
         try:
+            _regular_file(path)
             with readable_copy(path, password, ask_password) as readable:
                 program = _import_one(
                     paths, path, readable, importers, entries, keys, program, report, dry_run
@@ -217,6 +218,21 @@ def import_files(
         except OSError as exc:
             report.error = f"{path}: cannot read ({exc.strerror or exc})"
     return reports
+
+
+def _regular_file(path: Path) -> None:
+    """Only regular files are read: a FIFO would hang the import, a device (a link to
+    /dev/zero) would fill the memory, a folder has nothing to read."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(str(path), "a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise InputError(str(path), "not a regular file (a pipe, a device or a socket): not read")
 
 
 def import_into_books(
