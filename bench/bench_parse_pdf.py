@@ -1,8 +1,10 @@
-"""Statement PDF parsing speed: lines per second per layout and variant.
+"""Statement PDF parsing speed: lines per second per layout and variant, and for the generic
+reader, with each text-with-positions library (pypdfium2, pdfminer).
 
-Renders one statement of N lines per layout once (scripts/sim/render_statements.py), then times
-parse() (median of R runs) and prints a markdown table; with --write, puts the table in
-docs/benchmarks.md under "## Statement parsing" (the section is replaced, others are kept).
+Renders one statement of N lines per layout once (scripts/sim/render_statements.py; the generic
+reader's a bank no layout describes, scripts/sim/statement_variants.py), then times the reading
+(median of R runs) with pdfium and with pdfminer and prints a markdown table; with --write, puts
+the table in docs/benchmarks.md under "## Statement parsing" (the section is replaced).
 
     .venv/bin/python bench/bench_parse_pdf.py --lines 2000 --runs 3 --write
 """
@@ -24,9 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from importers.bank import bni, bri, mandiri  # noqa: E402
+from importers.bank import bni, bri, mandiri, reader  # noqa: E402
 from importers.bank import pdf as pdf_helpers  # noqa: E402
 from scripts.sim.render_statements import VARIANTS, render_statement  # noqa: E402
+from scripts.sim.statement_variants import Variant, render_variant  # noqa: E402
 from scripts.sim.truth import BankLine, simulate  # noqa: E402
 
 PARSERS = {"bri-pdf": bri, "bni-pdf": bni, "mandiri-pdf": mandiri}
@@ -52,61 +55,68 @@ def synthetic_lines(count: int) -> list[BankLine]:
     return lines
 
 
-def measure(count: int, runs: int) -> list[tuple[str, str, int, int, float, float, float]]:
+def _time(path: Path, runs: int, count: int, engine: str, parse) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
+    pdf_helpers.TEXT_ENGINE = engine
+    times, walls = [], []
+    try:
+        for _ in range(runs):
+            pdf_helpers._PAGES.clear()  # time the reading, not the in-memory cache
+            began, wall = time.process_time(), time.perf_counter()
+            statement = parse(path)
+            times.append(time.process_time() - began)
+            walls.append(time.perf_counter() - wall)
+            assert len(statement.lines) == count
+    finally:
+        pdf_helpers.TEXT_ENGINE = "pdfium"
+    pages = int(statement.lines[-1].location.split(":")[0][1:])
+    return statistics.median(times), statistics.median(walls), pages
+
+
+Result = tuple[str, str, int, int, float, float, float, float]
+
+
+def measure(count: int, runs: int) -> list[Result]:
     person = simulate(1, 1).people[0]
     lines = synthetic_lines(count)
-    results = []
+    start, end = datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)
+    results: list[Result] = []
     with tempfile.TemporaryDirectory() as tmp:
+        cases = []
         for layout, variants in VARIANTS.items():
             for variant in variants:
                 path = Path(tmp) / f"{layout}{variant}.pdf"
-                render_statement(
-                    path,
-                    person,
-                    lines,
-                    datetime.date(2026, 1, 1),
-                    datetime.date(2026, 12, 31),
-                    layout=layout,
-                    variant=variant,
-                )
-                times, walls = [], []
-                for _ in range(runs):
-                    pdf_helpers._PAGES.clear()  # time the reading, not the in-memory cache
-                    began, wall = time.process_time(), time.perf_counter()
-                    statement = PARSERS[layout].parse(path)
-                    times.append(time.process_time() - began)
-                    walls.append(time.perf_counter() - wall)
-                    assert len(statement.lines) == count
-                pages = int(statement.lines[-1].location.split(":")[0][1:])
-                seconds = statistics.median(times)
-                results.append(
-                    (
-                        layout,
-                        variant or "current",
-                        count,
-                        pages,
-                        seconds,
-                        statistics.median(walls),
-                        count / seconds,
-                    )
-                )
+                render_statement(path, person, lines, start, end, layout=layout, variant=variant)
+                cases.append((layout, variant or "current", path, PARSERS[layout].parse))
+        path = Path(tmp) / "generic.pdf"
+        render_variant(
+            path, Variant(bank="Lain", extra="Teller"), person, lines, start, end, Decimal(100_000)
+        )
+        cases.append(("pdf-generic", "generic reader", path, lambda p: reader.read(p).statement))
+        for layout, variant, path, parse in cases:
+            cpu, wall, pages = _time(path, runs, count, "pdfium", parse)
+            old, _wall, _pages = _time(path, runs, count, "pdfminer", parse)
+            results.append((layout, variant, count, pages, cpu, wall, count / cpu, count / old))
     return results
 
 
-def table(results: list[tuple[str, str, int, int, float, float, float]], runs: int) -> str:
+def table(results: list[Result], runs: int) -> str:
     rows = [
-        "| layout | variant | lines | pages | parse, CPU s | parse, wall s | lines/s (CPU) |",
-        "|---|---|---|---|---|---|---|",
+        "| layout | variant | lines | pages | read, CPU s | read, wall s | lines/s (CPU), pdfium "
+        "| lines/s (CPU), pdfminer |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    for layout, variant, count, pages, seconds, wall, rate in results:
+    for layout, variant, count, pages, seconds, wall, rate, old in results:
         rows.append(
-            f"| {layout} | {variant} | {count} | {pages} | {seconds:.2f} | {wall:.2f} | {rate:,.0f} |"
+            f"| {layout} | {variant} | {count} | {pages} | {seconds:.2f} | {wall:.2f} "
+            f"| {rate:,.0f} | {old:,.0f} |"
         )
     note = (
-        f"\nMedian of {runs} runs of `parse()` on one statement per layout, rendered once by "
-        f"scripts/sim/render_statements.py; lines/s from CPU time (the wall time depends on the "
-        f"machine's load: {os.getloadavg()[0]:.1f} at the end of this run, on {os.cpu_count()} cores). "
-        f"pdfminer's interpretation of the page content is nearly all of it. "
+        f"\nMedian of {runs} runs of the reading (words and lines, heading, rows, fields, totals) of "
+        f"one statement per layout, rendered once by scripts/sim/render_statements.py (the generic "
+        f"reader's by scripts/sim/statement_variants.py, a bank no layout names); lines/s from CPU "
+        f"time (the wall time depends on the machine's load: {os.getloadavg()[0]:.1f} at the end of "
+        f"this run, on {os.cpu_count()} cores), with the characters from pypdfium2 (used) and, for "
+        f"comparison, from pdfminer's layout pass (the fallback). "
         f"Python {platform.python_version()}, {platform.machine()}. "
         f"Run: `.venv/bin/python bench/bench_parse_pdf.py --lines {results[0][2]} --runs {runs} --write`.\n"
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import functools
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,23 +189,26 @@ def import_files(
     dry_run: bool = False,
     password: str | None = None,
     ask_password: Callable[[Path], str | None] | None = None,
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
 ) -> list[FileReport]:
     """Import each file in turn; later files see what earlier ones added.
 
     Identities go into the encrypted register and originals into the encrypted archive with
     the books' public recipient: importing never needs the identity key. `password` opens
     password-protected PDFs; without it `ask_password(path)` is asked (the CLI prompts with
-    hidden input when stdin is a terminal). Neither is kept.
+    hidden input when stdin is a terminal). Neither is kept. `progress` wraps the files as they
+    are read (the CLI's progress bar).
     """
     entries = list(existing)
     keys = existing_keys(entries)
     program = read_program(entries)
     reports = []
-    for path in files:
+    for path in progress(files) if progress is not None else files:
         report = FileReport(path)
         reports.append(report)
         readable = path
         try:
+            _regular_file(path)
             with readable_copy(path, password, ask_password) as readable:
                 program = _import_one(
                     paths, path, readable, importers, entries, keys, program, report, dry_run
@@ -217,6 +220,21 @@ def import_files(
     return reports
 
 
+def _regular_file(path: Path) -> None:
+    """Only regular files are read: a FIFO would hang the import, a device (a link to
+    /dev/zero) would fill the memory, a folder has nothing to read."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(str(path), "a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise InputError(str(path), "not a regular file (a pipe, a device or a socket): not read")
+
+
 def import_into_books(
     paths: BooksPaths,
     files: Sequence[Path],
@@ -225,6 +243,7 @@ def import_into_books(
     password: str | None = None,
     ask_password: Callable[[Path], str | None] | None = None,
     notice: Callable[[str], object] | None = None,
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
 ) -> list[FileReport]:
     """`aidledger import`: the whole import (read the books, read the files, drop what the
     books hold, check, archive, append) under the books' lock, so two imports at once run one
@@ -247,6 +266,7 @@ def import_into_books(
             dry_run=dry_run,
             password=password,
             ask_password=ask_password,
+            progress=progress,
         )
 
     if dry_run:

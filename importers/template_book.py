@@ -296,7 +296,9 @@ def _mark_missing(
     from openpyxl.styles import PatternFill
 
     letters = [column[key] for key in design.keys]
-    prefilled = sorted({key for row in plan.rows for key in row if key in column}, key=design.keys.index)
+    # what is filled in on every row for her (her code, her companion): typing adds to that
+    common = set.intersection(*(set(row) for row in plan.rows)) if plan.rows else set()
+    prefilled = sorted(common & set(column), key=design.keys.index)
     row_length = f"SUMPRODUCT(LEN(${letters[0]}{first}:${letters[-1]}{first}))"
     started = "-".join([row_length, *(f"LEN(${column[key]}{first})" for key in prefilled)]) + ">0"
     fill = PatternFill(bgColor=MISSING_FILL)

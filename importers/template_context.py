@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
 
 from beancount.core import data
 
@@ -47,6 +49,9 @@ class TemplateContext:
     bank_of: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (bank, product)
     funder_of: dict[str, str] = field(default_factory=dict)
     plan_lines: dict[str, tuple[PlanLineChoice, ...]] = field(default_factory=dict)
+    # her plan in force, line by line (values by the plan sheet's column keys): a plan sheet is
+    # her whole plan, so the template starts from it and she edits rather than retypes
+    plan_rows: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
     groups: tuple[str, ...] = ()
     cohorts: tuple[str, ...] = ()
     funders: tuple[str, ...] = ()
@@ -141,6 +146,14 @@ def context_for(
         for code, plan in plans.items()
         if plan.lines
     }
+    plan_rows = {
+        code: tuple(
+            _plan_row(line.no, line.category, line.approved, line.meta)
+            for line in sorted(plan.lines.values(), key=lambda line: _line_order(line.no))
+        )
+        for code, plan in plans.items()
+        if plan.lines
+    }
     components = {
         str(entry.meta.get(META_COMPONENT))
         for entry in loaded.entries
@@ -165,6 +178,7 @@ def context_for(
         bank_of={code: (people[code].bank, people[code].product) for code in people},
         funder_of={code: people[code].funder for code in people},
         plan_lines=plan_lines,
+        plan_rows=plan_rows,
         groups=_sorted({p.group for p in people.values()}),
         cohorts=_sorted(set(program.cohorts) | {p.cohort for p in people.values()}),
         funders=_sorted(set(program.funders)),
@@ -172,6 +186,27 @@ def context_for(
         products=_sorted({p.product for p in people.values()}),
         components=_sorted(components),
     )
+
+
+def _number(value: Any) -> Any:
+    """A metadata number (or Amount) as a cell value: an int when whole (Excel shows 2, not 2.0)."""
+    number = getattr(value, "number", value)
+    if isinstance(number, Decimal):
+        return int(number) if number == number.to_integral_value() else number
+    return number
+
+
+def _plan_row(no: str, category: str, approved: datetime.date, meta: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "no": no,
+        "description": str(meta.get("description", "")),
+        "category": category,
+        "volume": _number(meta.get("volume")),
+        "unit": str(meta.get("unit", "") or ""),
+        "unit_price": _number(meta.get("unit-price")),
+        "approved_by": str(meta.get("approved-by", "") or ""),
+        "approved": approved,
+    }
 
 
 def _line_order(no: str) -> tuple[int, str]:

@@ -253,14 +253,18 @@ KINDS: dict[str, Texts] = {
         "on_import": {
             "id": [
                 "Baris-baris satu peserta adalah seluruh RAB-nya: bila berbeda dari RAB yang sudah "
-                "ada, menjadi revisi baru yang menggantikan yang lama (yang lama tetap tersimpan).",
+                "ada, menjadi revisi baru yang menggantikan yang lama (yang lama tetap tersimpan). "
+                "Karena itu sheet ini sudah berisi RAB yang berlaku: tambahkan atau ubah baris, "
+                "jangan hapus baris yang masih berlaku.",
                 "Jumlah harus sama dengan Volume x Harga Satuan; bila dibiarkan berisi rumus, "
                 "dihitung dari keduanya.",
                 "Baris yang hanya berisi Kode Peserta dilewati.",
             ],
             "en": [
                 "The rows of one participant are her whole plan: when they differ from her plan in "
-                "the books they become a new revision superseding it (the old one is kept).",
+                "the books they become a new revision superseding it (the old one is kept). So this "
+                "sheet already holds her plan in force: add or change rows, do not delete lines that "
+                "still hold.",
                 "Amount must equal Volume x Unit Price; left as the formula, it is computed from them.",
                 "Rows with only the Participant Code are skipped.",
             ],

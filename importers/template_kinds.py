@@ -32,6 +32,7 @@ from importers.template_guide import KINDS as WORDS
 from importers.template_guide import Guide, message
 
 ROWS_PER_PARTICIPANT = 12
+ROWS_FOR_NEW_LINES = 5  # below her plan in force, her code on rows for lines to add
 ROWS_PER_SHEET = 40  # a participant's own sheet: a plan or a year of receipts, not 200 rows
 CATEGORIES = ("Peralatan", "Bahan Baku", "Barang Dagangan", "Bahan Habis Pakai", "Lain-lain")
 UNITS = (
@@ -173,6 +174,14 @@ def plan_design(lang: str, context: TemplateContext) -> Design:
         "approved_by": Choices(context.companions, False),
     }
     sheets = _per_participant("plan", lang, context, lambda code: {"code": code})
+    for sheet in sheets:  # her plan in force first, then the rows left for new lines
+        codes = [sheet.title] if sheet.title in context.plan_rows else []
+        if not codes and context.one_list:
+            codes = [code for code in context.participants if code in context.plan_rows]
+        current = [{"code": code, **line} for code in codes for line in context.plan_rows[code]]
+        if current:
+            sheet.rows = current + [row for row in sheet.rows if row.get("code") not in codes or len(row) > 1]
+            sheet.rows += [{"code": code} for code in codes for _ in range(ROWS_FOR_NEW_LINES)]
     return _design("plan", plans.SPEC, lang, sheets, formats, lists)
 
 

@@ -21,6 +21,7 @@ from beancount.core import data
 from ledger import accounts, gcpause, i18n
 from ledger.money import IDR, is_whole_rupiah
 from ledger.records import COMPANION, PARTICIPANT, Program, custom_args, read_program
+from ledger.visits import VISIT
 
 __plugins__ = ("check_books",)
 
@@ -121,8 +122,8 @@ def after_closure(ctx: Context) -> Iterator[AidRuleError]:
     if not closed:
         return
     for entry in ctx.entries:
-        if isinstance(entry, data.Close):
-            continue
+        if isinstance(entry, data.Close) or (isinstance(entry, data.Custom) and entry.type == VISIT):
+            continue  # a business is visited after the aid whatever became of her savings book
         for code in _participants_of(entry, closed):
             closed_on = closed.get(code)
             if closed_on is not None and entry.date > closed_on:

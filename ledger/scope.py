@@ -56,25 +56,57 @@ def owners(entry: data.Directive, known: set[str] | frozenset[str] = frozenset()
     return set()
 
 
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
 class Scope:
-    """The filter of one companion: her participants, and a pattern matching every other code."""
+    """The filter of one companion: her participants, and every other participant's code.
+
+    A code is found as a whole word (P0002 in "Assets:Aid:P0002:Cash", "NT-P0002-01" or
+    "receipt:P0002:..."; not in "P00021"): words are split where a code cannot continue, and
+    hyphenated runs are tried part by part, since codes may hold hyphens (KHR-24-007). Linear
+    in the text, whatever the number of participants."""
 
     def __init__(self, mine: set[str], everyone: Iterable[str]):
         self.mine = mine
         self.others = {c for c in everyone if c not in mine}
         self.known = self.mine | self.others
-        names = sorted(self.others, key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(map(re.escape, names)) + r")(?![A-Za-z0-9])", re.I)
-            if names
-            else None
-        )
+
+    def _hits(self, text: str) -> list[tuple[int, int]]:
+        hits = []
+        others = self.others
+        for match in _TOKEN.finditer(text):
+            word = match.group()
+            if "-" not in word:
+                if word.upper() in others:
+                    hits.append(match.span())
+                continue
+            parts = word.split("-")
+            starts = []
+            position = match.start()
+            for part in parts:
+                starts.append(position)
+                position += len(part) + 1
+            i = 0
+            while i < len(parts):
+                end = next(
+                    (j for j in range(len(parts), i, -1) if "-".join(parts[i:j]).upper() in others), None
+                )
+                if end is None:
+                    i += 1
+                    continue
+                hits.append((starts[i], starts[end - 1] + len(parts[end - 1])))
+                i = end
+        return hits
 
     def names_other(self, text: str) -> bool:
-        return self._pattern is not None and self._pattern.search(text) is not None
+        return bool(self.others) and bool(self._hits(text))
 
     def mask(self, text: str) -> str:
-        return self._pattern.sub(MASK, text) if self._pattern is not None else text
+        hits = self._hits(text)
+        for start, end in reversed(hits):
+            text = text[:start] + MASK + text[end:]
+        return text
 
     def keep(self, entry: data.Directive) -> data.Directive | None:
         """The entry as her companion may see it, or None."""

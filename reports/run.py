@@ -86,12 +86,29 @@ def exceptions_report(fig: Figures, fmt: Fmt, out: Path) -> Written:
     ]
 
 
-def audit_pack(fig: Figures, fmt: Fmt, out: Path, per_participant: bool = False) -> Written:
-    """audit-pack.pdf, audit-ledger.beancount (and participants/*.beancount), manifest.sha256."""
+def _no_step(_name: str) -> None:
+    return None
+
+
+AUDIT_STEPS = ("manifest", "audit ledger", "PDF")
+
+
+def audit_pack(
+    fig: Figures,
+    fmt: Fmt,
+    out: Path,
+    per_participant: bool = False,
+    step: Callable[[str], None] = _no_step,
+) -> Written:
+    """audit-pack.pdf, audit-ledger.beancount (and participants/*.beancount), manifest.sha256.
+    `step(name)` hears each of AUDIT_STEPS begin (the CLI's progress bar)."""
     out.mkdir(parents=True, exist_ok=True)
+    step(AUDIT_STEPS[0])
     lines = manifest.manifest(fig.loaded)
     manifest.write_text(lines, out / "manifest.sha256")
+    step(AUDIT_STEPS[1])
     ledgers = audit_ledger.write(fig.loaded, out, per_participant=per_participant)
+    step(AUDIT_STEPS[2])
     path = out / "audit-pack.pdf"
     doc = ReportDocument(
         path,

@@ -13,7 +13,7 @@ import click
 from ledger import books as books_mod
 from ledger import i18n, identity
 from ledger.records import Location
-from scripts import cmd_outcomes, cmd_reconcile, cmd_report
+from scripts import cmd_outcomes, cmd_reconcile, cmd_report, progress
 from scripts.options import (  # noqa: F401  (re-exported: older imports of scripts.cli)
     BOOKS_HELP,
     KEY_HELP,
@@ -131,6 +131,7 @@ def import_(
             password=password,
             ask_password=ask_password,
             notice=lambda message: click.echo(message, err=True),
+            progress=progress.bar("import"),
         )
     except identity.RegisterError as exc:
         fail(str(exc))
@@ -394,7 +395,14 @@ def demo(
     from scripts.demo import build_demo
 
     try:
-        result = build_demo(directory, participants=participants, seed=seed, key=key, echo=click.echo)
+        result = build_demo(
+            directory,
+            participants=participants,
+            seed=seed,
+            key=key,
+            echo=click.echo,
+            progress=progress.bar("statements"),
+        )
     except (FileExistsError, identity.RegisterError) as exc:
         fail(str(exc))
         return

@@ -4,8 +4,6 @@ arguments, load the books once, gather the figures, call reports.run, print what
 from __future__ import annotations
 
 import datetime
-import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -13,6 +11,7 @@ import click
 from ledger import books as books_mod
 from ledger import identity
 from reports import run
+from scripts import progress
 from scripts.options import (
     as_of_day,
     as_of_option,
@@ -33,18 +32,6 @@ def _names(paths: books_mod.BooksPaths, books_id: str, key: Path | None) -> dict
     secret = identity.read_key(identity.key_path(key, books_id), paths.root)
     register = identity.Register.open(paths.register, secret)
     return {code: person.name for code, person in register.people.items()}
-
-
-def _bar(label: str) -> run.Progress:
-    def progress(items: Iterable[str]) -> Iterator[str]:
-        items = list(items)
-        if len(items) <= 1:
-            yield from items
-            return
-        with click.progressbar(items, label=label, file=sys.stderr) as bar:
-            yield from bar
-
-    return progress
 
 
 @click.command()
@@ -122,7 +109,7 @@ def report(
     code = participant.strip().upper() if participant else None
     try:
         if kind == "card":
-            written = run.cards(fig, fmt, out, code, progress=_bar(fmt("card-title")))
+            written = run.cards(fig, fmt, out, code, progress=progress.bar(fmt("card-title")))
         elif kind == "realisation":
             written = run.realisation_report(fig, fmt, out)
         elif kind == "disbursements":
@@ -136,7 +123,8 @@ def report(
         elif kind == "worklist":
             written = run.worklist_report(fig, fmt, out, companion)
         else:
-            written = run.audit_pack(fig, fmt, out, per_participant=per_participant)
+            with progress.steps("audit", len(run.AUDIT_STEPS)) as step:
+                written = run.audit_pack(fig, fmt, out, per_participant=per_participant, step=step)
     except run.ReportError as exc:
         fail(str(exc), 2)
         return

@@ -15,7 +15,7 @@ import importlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,7 +120,10 @@ def build_demo(
     seed: int = 2026,
     key: Path | None = None,
     echo: Callable[[str], Any] = print,
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
 ) -> DemoResult:
+    """Demo books in `directory`; `progress` wraps the statements as they are imported (the
+    longest step: the CLI's progress bar)."""
     paths = books.resolve(directory)
     if paths.main.exists():
         if not books.load(paths).program.settings.get("demo"):
@@ -162,7 +165,7 @@ def build_demo(
             append_entries(paths, unread, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
         loaded = books.load(paths)
         prefetch(files, paths.root, loaded.program.account_salt)
-        reports = import_files(paths, files, all_importers(paths.root), loaded.entries)
+        reports = import_files(paths, files, all_importers(paths.root), loaded.entries, progress=progress)
         forget_prefetched()
     failed = [r.error for r in reports if r.error]
     if failed:

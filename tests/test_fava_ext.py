@@ -45,3 +45,37 @@ def test_one_engine_run_per_load_and_date(tmp_path: Path) -> None:
     html = client.get(f"/{slug}/extension/AidFindings/?time=2026-02").get_data(as_text=True)
     assert 'id="aid-as-of">2026-02-28<' in html
     assert len(cache._views) == 2
+
+
+def test_favas_advanced_filter_and_the_pages_own_filters_narrow_the_pages(demo) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from ledger import books
+
+    loaded = books.load(demo.paths)
+    app = make_app(demo.paths)
+    client = app.test_client()
+    slug = client.get("/").headers["Location"].split("/")[1]
+    everyone = client.get(f"/{slug}/extension/AidFindings/").get_data(as_text=True)
+    codes = sorted(set(re.findall(r'<tr data-kind="[^"]+" data-participant="(P\d+)"', everyone)))
+    assert len(codes) > 1
+    her = codes[0]
+    # Fava's advanced filter (as a tag, payee or account expression would): only her findings
+    narrowed = client.get(
+        f"/{slug}/extension/AidFindings/", query_string={"filter": f'account:"^Assets:Aid:{her}:"'}
+    ).get_data(as_text=True)
+    assert set(re.findall(r'data-participant="(P\d+)"', narrowed)) == {her}
+    assert 'id="aid-fava-filter-note"' in narrowed
+    # the overview totals only over the participants kept
+    overview = client.get(
+        f"/{slug}/extension/AidOverview/", query_string={"account": f"Assets:Aid:{her}"}
+    ).get_data(as_text=True)
+    total_row = re.search(r'<tr data-key="" class="aid-total">.*?</tr>', overview, re.S)
+    assert total_row and re.search(r'data-field="participants">1<', total_row.group(0))
+    # the pages' own filter: a funder
+    funder = loaded.program.participants[her].funder
+    members = {c for c, p in loaded.program.participants.items() if p.funder == funder}
+    listed = client.get(f"/{slug}/extension/AidParticipant/", query_string={"funder": funder}).get_data(
+        as_text=True
+    )
+    assert set(re.findall(r'<tr data-participant="(P\d+)"', listed)) == members

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -134,10 +135,17 @@ def test_a_second_import_says_whom_it_waits_for(world, tmp_path: Path) -> None: 
     paths = copy(templates["no-lists"], tmp_path / "books")
     with books_lock(paths):  # this test process plays the first import
         process = start(paths, files["list"])
-        time.sleep(8)  # started, reading the books would be next: it must be blocked on the lock
+        assert process.stderr is not None
+        first: list[str] = []
+        reader = threading.Thread(target=lambda: first.append(process.stderr.readline()), daemon=True)
+        reader.start()
+        reader.join(timeout=180)  # however slow the machine, the import says it waits, then waits
+        assert first, "the import said nothing while the lock was held"
+        time.sleep(1)
         assert process.poll() is None, "the import did not wait for the lock"
         bank_before = state(paths)
     code, output = finish(process)
+    output = first[0] + output
     assert code == 0, output
     assert f"waiting for the books' lock held by another import (pid {os.getpid()}, since " in output
     assert state(paths) != bank_before

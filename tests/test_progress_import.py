@@ -214,3 +214,20 @@ def test_a_row_reports_every_bad_cell_and_a_photo_outside_the_folder(
     lines = [line for line in report.error.splitlines() if "kunjungan.xlsx:Kunjungan:2" in line]
     for reason in ("lumayan", "Omzet Sebulan", "Tenaga Kerja", "C99", "outside the spreadsheet's folder"):
         assert any(reason in line for line in lines), (reason, report.error)
+
+
+def test_a_visit_after_her_savings_book_closed_is_booked(paths: books.BooksPaths, tmp_path: Path) -> None:
+    closing = """
+2026-04-01 close Assets:Aid:P0003:Savings
+2026-04-01 close Assets:Aid:P0003:Cash
+2026-04-01 close Assets:Aid:P0003:Transit
+"""
+    (paths.journal / "close.beancount").write_text(closing, encoding="utf-8")
+    rows: list[list[object]] = [
+        ["P0003", D(2026, 7, 30), "berjalan", 900000, 200000, None, None, None, None, None]
+    ]
+    (report,) = do_import(paths, sheet(tmp_path, rows))
+    assert report.error is None, report.error
+    loaded = books.load(paths)
+    assert loaded.errors == []
+    assert [v.date for v in read_visits(loaded.entries)] == [D(2026, 7, 30)]

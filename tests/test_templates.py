@@ -233,6 +233,41 @@ def test_plan_and_receipts_round_trip_with_formulas_left_uncomputed(root: Path, 
     }
 
 
+def test_a_plan_template_starts_from_her_plan_in_force(root: Path, tmp_path: Path) -> None:
+    """A plan sheet is her whole plan: the template holds it, so adding a line is adding a row."""
+    first = make(root, "plan", tmp_path / "rab1.xlsx", "--participant", "P0001")
+    line = {
+        "Kategori": "Peralatan",
+        "Satuan": "unit",
+        "Disetujui Oleh": "C01",
+        "Tanggal Disetujui": D(2026, 2, 14),
+    }
+    fill(first["P0001"], [{"No": "1", "Uraian": "Kompor", "Volume": 1.5, "Harga Satuan": 600000, **line}])
+    first.save(tmp_path / "rab1.xlsx")
+    imported(root, tmp_path / "rab1.xlsx")
+
+    out = tmp_path / "rab2.xlsx"
+    ws = make(root, "plan", out, "--participant", "P0001")["P0001"]
+    assert [c.value for c in ws[2]][:7] == ["P0001", "1", "Kompor", "Peralatan", 1.5, "unit", 600000]
+    assert [ws["A3"].value, ws["B3"].value, ws["A7"].value, ws["A8"].value] == ["P0001", None, "P0001", None]
+    missing = {str(area.sqref): area.rules[0].formula for area in ws.conditional_formatting}
+    assert missing["C2:C41"] == ["AND(SUMPRODUCT(LEN($A2:$J2))-LEN($A2)>0,LEN(C2)=0)"]
+    text = imported(root, out)  # unchanged: nothing new
+    assert "already in the books" in text and "wrote 0" in text
+
+    book = load_workbook(out)
+    fill(
+        book["P0001"], [{"No": "2", "Uraian": "Wajan", "Volume": 2, "Harga Satuan": 150000, **line}], first=3
+    )
+    book.save(out)
+    imported(root, out)
+    plan_text = (root / "journal" / "plans-2026.beancount").read_text(encoding="utf-8")
+    assert plan_text.count('custom "plan-revision" "P0001"') == 2
+    assert (
+        "revision: 2" in plan_text and "amount: 900000 IDR" in plan_text and "amount: 300000 IDR" in plan_text
+    )
+
+
 def test_receipts_in_one_list_offer_each_participant_her_own_lines(root: Path, tmp_path: Path) -> None:
     plan = make(root, "plan", tmp_path / "rab.xlsx", "--participant", "P0002")
     fill(

@@ -1,11 +1,10 @@
-"""What every statement-PDF parser needs: open (with a password), words with positions, lines,
-header columns found by their x ranges, and cells read from those ranges.
+"""What the statement reader (importers/bank/reader.py) needs from a PDF: open it (with a
+password), its words with positions, grouped into lines; column bands and cells; field readers
+that raise InputError at a line's location.
 
-Tables are read from word positions, never from ruling lines: a bank prints them with or without
-rules. A header row gives each column's x range; every run of close words on a later line
-belongs to the column whose header it overlaps most (or, overlapping none, the nearest one).
-Words are built from pdfminer's characters (a space or a gap ends a word). Locations are
-"p<page>:<line>", the line counted from the top of the page among lines that carry text.
+Words come from pypdfium2's characters (pdfminer's layout characters when pypdfium2 is not
+installed): a space or a gap ends a word. Lines are the words whose bottoms agree within 2.5 pt.
+Locations are "p<page>:<line>", the line counted from the top of the page among lines with text.
 """
 
 from __future__ import annotations
@@ -14,13 +13,13 @@ import contextlib
 import datetime
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from importers.parsing import ParseError, parse_amount, parse_date
+from importers.parsing import ParseError, parse_amount
 from importers.tables import InputError
 
 LINE_TOLERANCE = 2.5  # points: words whose bottoms differ by less sit on one line
@@ -74,14 +73,6 @@ class Page:
     lines: list[Line]
 
 
-@dataclass(frozen=True)
-class Column:
-    """A table column: its key and the header words that name it ("Tanggal Transaksi")."""
-
-    key: str
-    header: str
-
-
 @dataclass
 class Header:
     """A header row found on a page: each column's x range."""
@@ -131,36 +122,6 @@ def _chunks(words: Sequence[Word]) -> Iterator[list[Word]]:
 
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9&()]", "", text.lower())
-
-
-def find_header(line: Line, columns: Sequence[Column]) -> Header | None:
-    """The columns' x ranges when `line` is their header row (every column named), else None."""
-    words = line.words
-    normed = [_norm(w.text) for w in words]
-    header = Header(line)
-    used: set[int] = set()
-    for column in columns:
-        parts = [_norm(p) for p in column.header.split()]
-        parts = [p for p in parts if p]
-        span = None
-        for start in range(len(words)):
-            if start in used or normed[start] != parts[0]:
-                continue
-            end = start
-            while (
-                end + 1 - start < len(parts)
-                and end + 1 < len(words)
-                and normed[end + 1] == parts[end + 1 - start]
-            ):
-                end += 1
-            if end + 1 - start == len(parts):
-                span = (start, end)
-                break
-        if span is None:
-            return None
-        used.update(range(span[0], span[1] + 1))
-        header.spans[column.key] = (words[span[0]].x0, words[span[1]].x1)
-    return header
 
 
 @contextlib.contextmanager
@@ -347,7 +308,7 @@ def read_pages(path: Path, password: str | None = None, max_pages: int | None = 
     if key is not None and key in _PAGES:
         cached = _PAGES[key]
         return cached[:max_pages] if max_pages else cached
-    found = _pdfium_pages(path, password, max_pages)
+    found = _pdfium_pages(path, password, max_pages) if TEXT_ENGINE == "pdfium" else None
     pages, whole = found if found is not None else _pdfminer_pages(path, password, max_pages)
     if not pages or not any(p.lines for p in pages):
         raise InputError(str(path), "the PDF has no text (a scan or an empty document)")
@@ -356,6 +317,11 @@ def read_pages(path: Path, password: str | None = None, max_pages: int | None = 
             _PAGES.pop(next(iter(_PAGES)))
         _PAGES[key] = pages
     return pages[:max_pages] if max_pages else pages
+
+
+# which library gives the characters with positions: "pdfium" (pypdfium2, the default when
+# installed) or "pdfminer" (bench/bench_parse_pdf.py times both)
+TEXT_ENGINE = "pdfium"
 
 
 def _pdfium_pages(path: Path, password: str | None, max_pages: int | None) -> tuple[list[Page], bool] | None:
@@ -463,145 +429,13 @@ def first_page_lines(path: Path, password: str | None = None) -> list[Line]:
         return []
 
 
-@dataclass
-class Row:
-    """One table row: its first line's cells and the continuation lines (wrapped text, a time)."""
-
-    line: Line
-    cells: dict[str, str]
-    more: list[tuple[Line, dict[str, str]]] = field(default_factory=list)
-
-    def joined(self, key: str) -> str:
-        parts = [self.cells.get(key, "")] + [cells.get(key, "") for _line, cells in self.more]
-        return " ".join(p for p in parts if p)
-
-
-def table_rows(
-    path: Path,
-    pages: Sequence[Page],
-    columns: Sequence[Column],
-    *,
-    starts_row: Callable[[dict[str, str]], bool],
-    continues: Callable[[dict[str, str]], bool],
-    ends_table: Callable[[Line], bool],
-    skip: Callable[[Line], bool] = lambda _line: False,
-) -> list[Row]:
-    """The rows of a table that may run over many pages, each page repeating (or not) its header.
-
-    Landmarks are told from rows by where they sit, never by their words alone, since a
-    description may hold any text ("Halaman 2 dari 3", "SALDO AWAL", "Terbilang"):
-
-    - a line whose only text is in the description column and that sits within a row's line
-      band (`_in_band`: no wider gap above it than a wrapped line's) continues its row, whatever
-      it reads; a page footer (`FOOTER`) is a line that is not such a continuation;
-    - a repeated sub-header (`skip`) spans the columns, not the description alone;
-    - the end of the table (the summary: `ends_table`) is tried after the start of a row and
-      the continuation of the previous one, so a wrapped description that reads like a summary
-      label still continues its row;
-    - on a page without its own table header (the summary alone on the last page), the summary
-      is looked for before anything may start a row: its amounts under the labels would
-      otherwise read like a dated row.
-
-    Anything else is refused with its location, and so is a dated row after the end: no printed
-    line is silently dropped.
-    """
-    rows: list[Row] = []
-    header: Header | None = None
-    for page in pages:
-        start, own_header = 0, False
-        for index, line in enumerate(page.lines):
-            found = find_header(line, columns)
-            if found is not None:
-                header, start, own_header = found, index + 1, True
-                break
-        if header is None:
-            continue
-        # under a repeated header, a row's wrapped text may go on from the previous page
-        current: Row | None = rows[-1] if own_header and rows else None
-        lines = page.lines[start:]
-        previous: Line | None = page.lines[start - 1] if own_header else None
-        for index, line in enumerate(lines):
-            cells = header.cells(line)
-            wrapped = (
-                current is not None
-                and set(cells) <= {"description"}
-                and continues(cells)
-                and _in_band(previous, line)
-            )
-            previous = line
-            if not wrapped and FOOTER.match(line.text):
-                _nothing_after(path, lines[index + 1 :], header, starts_row)
-                break
-            if not (set(cells) <= {"description"}) and skip(line):
-                continue
-            if not own_header and current is None and not starts_row(cells):
-                if ends_table(line):  # the summary alone on a page after the last rows
-                    _nothing_after(path, lines[index + 1 :], header, starts_row)
-                    break
-                continue  # a page without its own table header: its head block, before the rows
-            if starts_row(cells):
-                current = Row(line, cells)
-                rows.append(current)
-            elif current is not None and continues(cells):
-                current.more.append((line, cells))
-            elif ends_table(line):
-                _nothing_after(path, lines[index + 1 :], header, starts_row)
-                break
-            else:
-                raise InputError(
-                    where(path, line), f"a line the table layout does not explain: {line.text!r}"
-                )
-    return rows
-
-
 ROW_BAND = 1.6  # in font sizes: a wrapped line sits this close under the line above it
 
-
-def _in_band(previous: Line | None, line: Line) -> bool:
-    """True when `line` sits as close under `previous` as a row's wrapped line does (a page
-    footer is printed further down, below the last row's band)."""
-    return previous is not None and line.bottom - previous.bottom <= ROW_BAND * max(line.size, previous.size)
-
-
-# what a row's date cell looks like in every layout: 03/02/26, 15/12, 02 Okt 2025, 02-Jan-26
-_DATED = re.compile(r"^\d{1,2}(?:[/-]\d{1,2}|[\s-]+[A-Za-z]{3})")
 
 # page footers, matched whole so a wrapped description never ends a table
 FOOTER = re.compile(
     r"^(?:(?:halaman|page)(?:\s*/\s*page)?\s+\d+\s*(?:dari|of|/)\s*\d+|\d+\s+(?:dari|of)\s+\d+)$", re.I
 )
-
-
-_TIME = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*(WIB|WITA|WIT))?$", re.I)
-
-
-def continuation(cells: dict[str, str]) -> bool:
-    """Wrapped description text, with at most a time (`05:31:09 WIB`) under the row's date."""
-    return set(cells) <= {"date", "description"} and (
-        not cells.get("date") or bool(_TIME.match(cells["date"]))
-    )
-
-
-def _nothing_after(
-    path: Path, lines: Sequence[Line], header: Header, starts_row: Callable[[dict[str, str]], bool]
-) -> None:
-    """After a table ends on a page, no dated row may follow: a misread summary or footer
-    would otherwise drop the rest of the page's rows."""
-    for line in lines:
-        cells = header.cells(line)
-        if starts_row(cells) and _DATED.match(cells.get("date", "")):
-            raise InputError(
-                where(path, line), f"a transaction line after the end of the table: {line.text!r}"
-            )
-
-
-def above_table(lines: Sequence[Line], columns: Sequence[Column]) -> tuple[str, Header | None]:
-    """The text above the first header row and the header itself (text of the whole page if none)."""
-    for index, line in enumerate(lines):
-        header = find_header(line, columns)
-        if header is not None:
-            return "\n".join(x.text for x in lines[:index]), header
-    return "\n".join(x.text for x in lines), None
 
 
 # Field readers: each raises InputError at the line's location in the file.
@@ -616,49 +450,6 @@ def amount(text: str, locale: str, path: Path, line: Line, what: str) -> Decimal
         return parse_amount(text, locale)
     except ParseError as exc:
         raise InputError(where(path, line), f"{what}: {exc}") from None
-
-
-def date(text: str, path: Path, line: Line, what: str) -> datetime.date:
-    try:
-        return parse_date(text)
-    except ParseError as exc:
-        raise InputError(where(path, line), f"{what}: {exc}") from None
-
-
-FIELD_GAP = 2.0  # in font sizes: a wider gap ends a header field's value
-
-
-def label_value(lines: Sequence[Line], label: str) -> tuple[str, Line] | None:
-    """The value printed after `label` (and a colon) on the first line that holds the label.
-
-    Header blocks print two fields side by side; the value ends at a wide gap.
-    """
-    parts = [_norm(p) for p in label.split() if _norm(p)]
-    for line in lines:
-        words = line.words
-        normed = [_norm(w.text) for w in words]
-        for start in range(len(words) - len(parts) + 1):
-            if normed[start : start + len(parts)] != parts:
-                continue
-            index = start + len(parts)
-            if index < len(words) and words[index].text == "/":
-                # a bilingual label ("Periode / Period :"): its English half ends at the colon
-                colon = next((i for i in range(index, len(words)) if words[i].text.endswith(":")), None)
-                if colon is not None:
-                    index = colon + 1
-            value: list[Word] = []
-            previous = words[index - 1]
-            for word in words[index:]:
-                if word.x0 - previous.x1 > FIELD_GAP * word.size and value:
-                    break
-                previous = word
-                if not value and word.text in (":", "："):
-                    continue
-                text = word.text[1:] if not value and word.text.startswith(":") else word.text
-                if text:
-                    value.append(Word(text, word.x0, word.x1, word.top, word.bottom, word.size))
-            return " ".join(w.text for w in value), line
-    return None
 
 
 def one_side(debit: Decimal, credit: Decimal, path: Path, line: Line) -> tuple[Decimal, Decimal]:

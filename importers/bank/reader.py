@@ -433,20 +433,16 @@ class _Reader:
         band = self.bands.get(key)
         return band.label if band else key
 
-    def guess_locale(self, rows: list[Row]) -> None:
-        """The grouping the rows print (1.234.567,00 or 1,234,567.00); the layout's when the
-        rows do not tell (a bank's branches and app versions print both)."""
-        votes = {"id": 0, "en": 0}
-        for row in rows[:200]:
-            for key in layouts.MONEY_COLUMNS:
-                text = re.sub(r"[^\d.,]", "", row.cells.get(key, ""))
-                if re.search(r",\d{2}$", text) or (re.search(r"\.\d{3}$", text) and "," not in text):
-                    votes["id"] += 1
-                elif re.search(r"\.\d{2}$", text) or (re.search(r",\d{3}$", text) and "." not in text):
-                    votes["en"] += 1
-        if votes["en"] != votes["id"]:
-            self.locale = "en" if votes["en"] > votes["id"] else "id"
-        self.locale = self.locale or "id"
+    def guess_locale(self, rows: list[Row], others: Sequence[Line] = ()) -> None:
+        """The grouping the rows print (1.234.567,00 or 1,234,567.00); when their amounts do not
+        tell (all under 1.000 and whole), the grouping of the other amounts on the pages (the
+        totals); else the layout's (a bank's branches and app versions print both)."""
+        texts = [row.cells.get(key, "") for row in rows[:200] for key in layouts.MONEY_COLUMNS]
+        found = _vote(texts)
+        if not found:
+            cells = [" ".join(w.text for w in chunk) for line in others for chunk in _chunks(line.words)]
+            found = _vote([text for text in cells if _is_amount(text)])
+        self.locale = found or self.locale or "id"
 
     def signed(self, text: str, line: Line, what: str, dk: str = "") -> tuple[Decimal, Decimal]:
         """(debit, credit) of one amount: a sign, a D/K (DB/CR) mark or a D/K column; bare is credit."""
@@ -717,7 +713,9 @@ class _Reader:
     def read(self) -> Reading:
         pages = self.split_pages()
         rows, rest = self.rows_and_rest(pages)
-        self.guess_locale(rows)
+        self.guess_locale(
+            rows, [line for page in pages for line in page.before] + [line for line, _c in rest]
+        )
         self.reading.locale = self.locale
         reading = self.reading
         statement = reading.statement
@@ -802,6 +800,20 @@ class _Reader:
             return False
         moving = [row.cells.get(k, "") for k in ("debit", "credit", "amount")]
         return all(not m or re.fullmatch(r"[0.,\-+]*", m) for m in moving)
+
+
+def _vote(texts: Sequence[str]) -> str:
+    """ "id" or "en" by the separators the amounts show; "" when they do not tell."""
+    votes = {"id": 0, "en": 0}
+    for raw in texts:
+        text = re.sub(r"[^\d.,]", "", raw)
+        if re.search(r",\d{2}$", text) or (re.search(r"\.\d{3}$", text) and "," not in text):
+            votes["id"] += 1
+        elif re.search(r"\.\d{2}$", text) or (re.search(r",\d{3}$", text) and "." not in text):
+            votes["en"] += 1
+    if votes["en"] == votes["id"]:
+        return ""
+    return "en" if votes["en"] > votes["id"] else "id"
 
 
 def _is_amount(text: str) -> bool:

@@ -36,9 +36,11 @@ BANK_NAMES = {
     "BRI": ("BANK BRI", "PT. BANK RAKYAT INDONESIA (PERSERO) Tbk.", "BRImo"),
     "BNI": ("BNI", "PT Bank Negara Indonesia (Persero) Tbk", "wondr by BNI"),
     "Mandiri": ("Bank Mandiri", "PT Bank Mandiri (Persero) Tbk", "Livin' by Mandiri"),
+    # a bank no layout describes (read by the generic reader)
+    "Lain": ("BANK PEMBANGUNAN DAERAH CONTOH", "PT Bank Pembangunan Daerah Contoh", "Contoh Mobile"),
 }
 TITLES = {
-    "id": ("LAPORAN MUTASI REKENING", "Rekening Koran", "Laporan Transaksi Finansial", "e-Statement"),
+    "id": ("LAPORAN MUTASI REKENING", "Rekening Koran", "Mutasi Rekening", "e-Statement"),
     "en": ("ACCOUNT STATEMENT", "Statement of Account", "e-Statement", "Transaction History"),
 }
 ID_MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
@@ -515,7 +517,9 @@ def render_variant(
             name = bank_long if v.wording % 2 else bank_short
             text(m, y - 12, name, f=bold, size=12)
             text(page_w - m, y - 12, app, "right", size=9)
-            titles = TITLES[lang]
+            titles: tuple[str, ...] = TITLES[lang]
+            if v.bank == "BRI":  # BRImo's own title
+                titles = (*titles, "Laporan Transaksi Finansial")
             text(m, y - 30, _pick(titles, v.title), f=bold, size=11)
             y = field_block(y - 52) - 10
             if v.info == "above":

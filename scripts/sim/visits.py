@@ -30,6 +30,7 @@ GRACE_DAYS = 30
 CUTOFF_DAYS = 31  # no visit in the last month before the reading date (never in the future)
 RUNNING = ("berjalan", "berkembang")
 NOTES = ("Pelanggan bertambah", "Stok cukup", "Perlu pelatihan pembukuan", "", "", "Lokasi pindah ke pasar")
+CLOSE_NOTES = ("Pindah kota", "Modal habis untuk kebutuhan keluarga", "Sakit", "Bekerja di tempat lain")
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def simulate_visits(year: ProgramYear) -> list[Visit]:
                     D(int(laba)),
                     D(int(aset)),
                     workers,
-                    rng.choice(NOTES),
+                    rng.choice(CLOSE_NOTES if status == "berhenti" else NOTES),
                     person.companion,
                 )
             )
