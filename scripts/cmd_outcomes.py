@@ -7,14 +7,13 @@ median_laba; money as strings). The figures are ledger/progress.py's (docs/progr
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
+import pandas as pd
 
 from ledger import books as books_mod
 from ledger import cleantext
@@ -54,14 +53,17 @@ def outcomes_table(rows: Sequence[Outcome], by: str) -> str:
     return _table(cells, headers, set(range(1, 8)))
 
 
+def outcomes_frame(rows: Sequence[Outcome]) -> pd.DataFrame:
+    """The outcomes as a table of strings (money stays exact: Decimal rendered as text)."""
+    records = [
+        cleantext.spreadsheet_row("" if v is None else v for v in (o.as_dict()[k] for k in KEYS))
+        for o in rows
+    ]
+    return pd.DataFrame(records, columns=list(KEYS), dtype=object)
+
+
 def outcomes_csv(rows: Sequence[Outcome]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(KEYS)
-    for outcome in rows:
-        values = outcome.as_dict()
-        writer.writerow(cleantext.spreadsheet_row("" if values[k] is None else values[k] for k in KEYS))
-    return buffer.getvalue()
+    return outcomes_frame(rows).to_csv(index=False, lineterminator="\n")
 
 
 @click.command()
