@@ -11,7 +11,7 @@ from scripts.sim.truth import simulate
 
 out = Path(sys.argv[1])
 out.mkdir(parents=True, exist_ok=True)
-year = simulate(6, 2026)
+year = simulate(6, 2025)  # a past year: nothing may be dated after the day of import
 render_sheets.participants_sheet(year, out / "peserta.xlsx")
 person = next(p for p in year.people if year.lines_of(p.code) and p.layout.endswith("-pdf"))
 lines = year.lines_of(person.code)
