@@ -20,7 +20,16 @@ from ledger import cleantext
 from ledger.progress import DIMENSIONS, Outcome
 from ledger.reconcile.progress import outcomes_of_books
 from ledger.records import Location
-from scripts.options import as_of_day, as_of_option, books_option, fail, format_option, require_books
+from scripts.options import (
+    as_of_day,
+    as_of_option,
+    books_option,
+    fail,
+    format_option,
+    lang_option,
+    language,
+    require_books,
+)
 
 KEYS = ("by", "milestone", "participants", "visited", "running", "rate", "median_omzet", "median_laba")
 
@@ -33,7 +42,31 @@ def _percent(outcome: Outcome) -> str:
     return "-" if outcome.rate is None else f"{outcome.rate * 100:.1f}%"
 
 
-def outcomes_table(rows: Sequence[Outcome], by: str) -> str:
+# the table's words (JSON and CSV keep the keys); Indonesian first, --lang en for English
+WORDS: dict[str, tuple[str, str]] = {
+    "group": ("kelompok keterampilan", "skill group"),
+    "cohort": ("angkatan", "cohort"),
+    "funder": ("pemberi dana", "funder"),
+    "companion": ("pendamping", "companion"),
+    "months": ("bulan", "months"),
+    "participants": ("peserta", "participants"),
+    "visited": ("dikunjungi", "visited"),
+    "running": ("berjalan", "running"),
+    "rate": ("tingkat keberhasilan", "success rate"),
+    "median omzet": ("median omzet", "median omzet"),
+    "median laba": ("median laba", "median laba"),
+    "title": ("Keberhasilan usaha per tanggal {day}, menurut {by}", "Outcomes as of {day}, by {by}"),
+    "none": ("(belum ada tonggak yang jatuh tempo)", "(no milestone due yet)"),
+}
+
+
+def word(key: str, lang: str | None = None, **values: object) -> str:
+    pair = WORDS[key]
+    text = pair[1] if language(lang) == "en" else pair[0]
+    return text.format(**values) if values else text
+
+
+def outcomes_table(rows: Sequence[Outcome], by: str, lang: str | None = None) -> str:
     from scripts.cmd_reconcile import _table
 
     cells = [
@@ -50,7 +83,7 @@ def outcomes_table(rows: Sequence[Outcome], by: str) -> str:
         for o in rows
     ]
     headers = [by, "months", "participants", "visited", "running", "rate", "median omzet", "median laba"]
-    return _table(cells, headers, set(range(1, 8)))
+    return _table(cells, [word(h, lang) for h in headers], set(range(1, 8)))
 
 
 def outcomes_frame(rows: Sequence[Outcome]) -> pd.DataFrame:
@@ -73,7 +106,10 @@ def outcomes_csv(rows: Sequence[Outcome]) -> str:
     "--by", "by", type=click.Choice(DIMENSIONS), default="group", show_default=True, help="Group by this."
 )
 @format_option("table", "json", "csv")
-def outcomes(books: Path | None, as_of: datetime.datetime | None, by: str, fmt: str) -> None:
+@lang_option
+def outcomes(
+    books: Path | None, as_of: datetime.datetime | None, by: str, fmt: str, lang: str | None
+) -> None:
     """Success of the businesses after the aid, per group and milestone (1, 3, 6, 12 months)."""
     loaded = books_mod.load(require_books(books))
     if loaded.errors:
@@ -87,5 +123,5 @@ def outcomes(books: Path | None, as_of: datetime.datetime | None, by: str, fmt: 
     elif fmt == "csv":
         click.echo(outcomes_csv(rows), nl=False)
     else:
-        click.echo(f"Outcomes as of {day}, by {by}")
-        click.echo(outcomes_table(rows, by) if rows else "(no milestone due yet)")
+        click.echo(word("title", lang, day=day, by=word(by, lang)))
+        click.echo(outcomes_table(rows, by, lang) if rows else word("none", lang))

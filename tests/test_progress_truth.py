@@ -102,6 +102,12 @@ def test_outcomes_json_from_the_command_line(tmp_path: Path) -> None:
         main, ["outcomes", "--books", str(paths.root), "--as-of", "2026-12-31", "--by", "cohort"]
     )
     assert table.exit_code == 0 and "2026-A" in table.output and "median omzet" in table.output
+    indonesian = CliRunner().invoke(
+        main,
+        ["outcomes", "--books", str(paths.root), "--as-of", "2026-12-31", "--by", "cohort", "--lang", "id"],
+    )
+    assert indonesian.output.startswith("Keberhasilan usaha per tanggal 2026-12-31, menurut angkatan")
+    assert "tingkat keberhasilan" in indonesian.output and "success rate" not in indonesian.output
     csv_out = CliRunner().invoke(
         main, ["outcomes", "--books", str(paths.root), "--as-of", "2026-12-31", "--format", "csv"]
     )
