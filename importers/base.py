@@ -100,6 +100,15 @@ class SheetImporter(AidImporter):
             skipped.extend(table.skipped)
         return SheetRows([row for table in found.tables for row in table.rows], errors, skipped)
 
+    def begin(self, path: Path, archive_account: str) -> tuple[Extraction, SheetRows]:
+        """The sheet's rows and an extraction that archives the original today, its rows and
+        skipped rows already counted: how every sheet importer of booked kinds starts."""
+        result = Extraction(archive_account=archive_account, archive_date=datetime.date.today())
+        sheet = self.sheet(path)
+        result.rows_read = len(sheet.rows)
+        result.skipped.extend(sheet.skipped)
+        return result, sheet
+
     def rows(self, path: Path) -> list[Row]:
         """The data rows (see `sheet`); InputError when there is no table or a table is wrong."""
         found = self.sheet(path)

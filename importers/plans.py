@@ -209,11 +209,8 @@ class PlansImporter(SheetImporter):
 
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         path = Path(filepath)
-        result = Extraction(archive_account=ARCHIVE_ACCOUNT, archive_date=datetime.date.today())
-        sheet = self.sheet(path)
+        result, sheet = self.begin(path, ARCHIVE_ACCOUNT)
         rows, errors = sheet.rows, sheet.errors
-        result.rows_read = len(rows)
-        result.skipped.extend(sheet.skipped)
         per: dict[str, list[tuple[Row, contract.PlanLineSpec]]] = defaultdict(list)
         seen: dict[tuple[str, str], str] = {}
         for row in rows:

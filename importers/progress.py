@@ -55,11 +55,8 @@ class ProgressImporter(SheetImporter):
 
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         path = Path(filepath)
-        result = Extraction(archive_account=ARCHIVE_ACCOUNT, archive_date=datetime.date.today())
-        sheet = self.sheet(path)
+        result, sheet = self.begin(path, ARCHIVE_ACCOUNT)
         rows, errors = sheet.rows, sheet.errors
-        result.rows_read = len(rows)
-        result.skipped.extend(sheet.skipped)
         seen: dict[str, str] = {}
         read: list[tuple[Row, str, contract.VisitSpec, Path | None]] = []
         for row in rows:

@@ -105,11 +105,8 @@ class ReceiptsImporter(SheetImporter):
 
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         path = Path(filepath)
-        result = Extraction(archive_account=ARCHIVE_ACCOUNT, archive_date=datetime.date.today())
-        sheet = self.sheet(path)
+        result, sheet = self.begin(path, ARCHIVE_ACCOUNT)
         rows, errors = sheet.rows, sheet.errors
-        result.rows_read = len(rows)
-        result.skipped.extend(sheet.skipped)
         plans = build_facts((e for e in existing if isinstance(e, data.Custom)), datetime.date.max).plans
         opened = {e.account for e in existing if isinstance(e, data.Open)}
         occurrences: Counter[str] = Counter()
