@@ -29,6 +29,7 @@ from beancount.core.amount import Amount
 from importers import rules as rules_mod
 from importers.bank import dates as statement_dates
 from importers.base import IMPORT_KEY
+from importers.messages import tr
 from importers.rules import Classification, Rule
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
@@ -181,8 +182,11 @@ def find_owner(statement: Statement, existing: Sequence[data.Directive], program
         masked = "?"
     raise InputError(
         where(statement),
-        f"account number {masked} belongs to nobody in the books "
-        "(no participant record or institution account carries its hash)",
+        tr(
+            "account number {masked} belongs to nobody in the books "
+            "(no participant record or institution account carries its hash)",
+            masked=masked,
+        ),
     )
 
 
@@ -200,8 +204,11 @@ def _registered_candidate(statement: Statement, existing: Sequence[data.Directiv
     if not hits:
         raise InputError(
             where(statement, "p1"),
-            "no account number: no header label (No. Rekening, Account No., ...) and none of the "
-            f"{len(statement.account_candidates)} numbers on page 1 is an account registered in the books",
+            tr(
+                "no account number: no header label (No. Rekening, Account No., ...) and none of the "
+                "{count} numbers on page 1 is an account registered in the books",
+                count=len(statement.account_candidates),
+            ),
         )
     if len(set(hits)) > 1:
         raise InputError(where(statement, "p1"), "page 1 prints the numbers of several registered accounts")
@@ -302,7 +309,11 @@ def order_and_verify(statement: Statement) -> list[Placed]:
         if line.date < previous.date:
             raise InputError(
                 where(statement, line.location),
-                f"dated {line.date}, before the line above it ({previous.date}): lines out of date order",
+                tr(
+                    "dated {date}, before the line above it ({previous}): lines out of date order",
+                    date=line.date,
+                    previous=previous.date,
+                ),
             )
     prev = statement.opening_balance
     placed: list[Placed] = []
@@ -335,9 +346,15 @@ def _raise_break(statement: Statement, group: list[StatementLine], prev: Decimal
             expected = running + line.credit - line.debit
             raise InputError(
                 where(statement, line.location),
-                f"balance chain broken: {_amount(running)} + {_amount(line.credit)} - {_amount(line.debit)} "
-                f"= {_amount(expected)}, but the line prints {_amount(line.balance)} "
-                "(a line is missing or misread)",
+                tr(
+                    "balance chain broken: {running} + {credit} - {debit} = {expected}, "
+                    "but the line prints {printed} (a line is missing or misread)",
+                    running=_amount(running),
+                    credit=_amount(line.credit),
+                    debit=_amount(line.debit),
+                    expected=_amount(expected),
+                    printed=_amount(line.balance),
+                ),
             )
         running = line.balance
     raise InputError(where(statement, group[0].location), "balance chain broken on this day")
@@ -351,19 +368,31 @@ def _check_totals(statement: Statement, placed: list[Placed]) -> None:
         if first.balance - first.signed != opening:
             raise InputError(
                 where(statement, first.line.location),
-                f"the printed opening balance {_amount(opening)} does not lead to this line's balance "
-                f"{_amount(first.balance)}",
+                tr(
+                    "the printed opening balance {opening} does not lead to this line's balance {balance}",
+                    opening=_amount(opening),
+                    balance=_amount(first.balance),
+                ),
             )
     closing = placed[-1].balance if placed else opening
     if statement.closing_balance is not None and closing is not None and closing != statement.closing_balance:
         raise InputError(
             where(statement, placed[-1].line.location) if placed else location,
-            f"the lines end at {_amount(closing)} but the printed closing balance is "
-            f"{_amount(statement.closing_balance)} (a line is missing or misread)",
+            tr(
+                "the lines end at {closing} but the printed closing balance is {printed} "
+                "(a line is missing or misread)",
+                closing=_amount(closing),
+                printed=_amount(statement.closing_balance),
+            ),
         )
     if statement.line_count is not None and statement.line_count != len(placed):
         raise InputError(
-            location, f"the statement prints {statement.line_count} lines but {len(placed)} were read"
+            location,
+            tr(
+                "the statement prints {printed} lines but {read} were read",
+                printed=statement.line_count,
+                read=len(placed),
+            ),
         )
     for label, printed, actual in (
         ("debit", statement.total_debit, sum((p.line.debit for p in placed), ZERO)),
@@ -507,7 +536,12 @@ def book_statement(
         if line.date < owner.opened:
             raise InputError(
                 where(statement, line.location),
-                f"dated {line.date}, before {owner.savings} was opened ({owner.opened})",
+                tr(
+                    "dated {date}, before {account} was opened ({opened})",
+                    date=line.date,
+                    account=owner.savings,
+                    opened=owner.opened,
+                ),
             )
     placed = order_and_verify(statement)
     end = _end_date(statement, placed, latest)

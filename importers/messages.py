@@ -13,6 +13,61 @@ from ledger import i18n
 BELOW_TOTAL = "this row below the total row at {total_row} looks like data; move it above the total"
 
 INDONESIAN: dict[str, str] = {
+    # bank statements (importers/bank/, importers/booking.py)
+    "cannot read the file ({reason})": "berkas tidak bisa dibaca ({reason})",
+    "the file is empty": "berkas kosong",
+    "not a PDF file": "bukan berkas PDF",
+    "damaged or truncated PDF ({reason})": "PDF rusak atau terpotong ({reason})",
+    "the PDF has no text (a scan or an empty document)": (
+        "PDF tidak berisi teks (hasil pindaian atau dokumen kosong)"
+    ),
+    "wrong password for this PDF": "kata sandi PDF ini salah",
+    "the PDF is password-protected; give the password": (
+        "PDF ini dilindungi kata sandi; berikan kata sandinya"
+    ),
+    "no transaction table: no line on page 1 names a date, a description, amounts and a balance "
+    "(Tanggal, Keterangan, Debet/Kredit or Nominal, Saldo)": (
+        "tidak ada tabel transaksi: tidak ada baris di halaman 1 yang menyebut tanggal, keterangan, "
+        "nominal dan saldo (Tanggal, Keterangan, Debet/Kredit atau Nominal, Saldo)"
+    ),
+    "dated {date}, outside the printed period {start} - {end}": (
+        "bertanggal {date}, di luar periode yang tercetak {start} - {end}"
+    ),
+    "dated {date}, after the day of import ({latest}); a tolerance is set by the books' {setting} setting": (
+        "bertanggal {date}, sesudah hari impor ({latest}); toleransi diatur dengan pengaturan buku {setting}"
+    ),
+    "account number {masked} belongs to nobody in the books "
+    "(no participant record or institution account carries its hash)": (
+        "nomor rekening {masked} bukan milik siapa pun di buku "
+        "(tidak ada data peserta atau rekening lembaga yang memuat hash-nya)"
+    ),
+    "no account number: no header label (No. Rekening, Account No., ...) and none of the "
+    "{count} numbers on page 1 is an account registered in the books": (
+        "tidak ada nomor rekening: tidak ada label di kepala (No. Rekening, Account No., ...) dan tidak satu "
+        "pun dari {count} nomor di halaman 1 adalah rekening yang terdaftar di buku"
+    ),
+    "balance chain broken: {running} + {credit} - {debit} = {expected}, "
+    "but the line prints {printed} (a line is missing or misread)": (
+        "rantai saldo putus: {running} + {credit} - {debit} = {expected}, tetapi baris ini mencetak "
+        "{printed} (ada baris yang hilang atau salah terbaca)"
+    ),
+    "the printed opening balance {opening} does not lead to this line's balance {balance}": (
+        "saldo awal yang tercetak {opening} tidak menghasilkan saldo baris ini {balance}"
+    ),
+    "the lines end at {closing} but the printed closing balance is {printed} "
+    "(a line is missing or misread)": (
+        "baris-baris berakhir di {closing}, tetapi saldo akhir yang tercetak {printed} "
+        "(ada baris yang hilang atau salah terbaca)"
+    ),
+    "the statement prints {printed} lines but {read} were read": (
+        "rekening koran mencetak {printed} baris, tetapi yang terbaca {read}"
+    ),
+    "dated {date}, before {account} was opened ({opened})": (
+        "bertanggal {date}, sebelum {account} dibuka ({opened})"
+    ),
+    "dated {date}, before the line above it ({previous}): lines out of date order": (
+        "bertanggal {date}, sebelum baris di atasnya ({previous}): urutan tanggal tidak runtut"
+    ),
     # reading the file (importers/tables.py)
     "not a regular file (a folder, device, pipe or link to one): only plain files are read": (
         "bukan berkas biasa (folder, perangkat, pipa, atau tautan ke salah satunya): "

@@ -1,5 +1,6 @@
-"""Every diagnostic the spreadsheet readers write has its Indonesian words (importers/messages.py):
-a template missing from the catalogue would reach an Indonesian treasurer in English."""
+"""Every diagnostic the spreadsheet and statement readers write through `tr` has its Indonesian
+words (importers/messages.py): a template missing from the catalogue would reach an Indonesian
+treasurer in English."""
 
 from __future__ import annotations
 
@@ -10,7 +11,18 @@ import pytest
 
 from importers.messages import INDONESIAN, tr
 
-READERS = ("tables.py", "participants.py", "disbursements.py", "plans.py", "receipts.py", "base.py")
+READERS = (
+    "tables.py",
+    "participants.py",
+    "disbursements.py",
+    "plans.py",
+    "receipts.py",
+    "base.py",
+    "booking.py",
+    "bank/pdf.py",
+    "bank/reader.py",
+    "bank/dates.py",
+)
 
 
 def templates(source: str) -> list[str]:
@@ -28,8 +40,8 @@ def templates(source: str) -> list[str]:
             candidate = args[0]
         else:
             continue
-        if isinstance(candidate, ast.Constant) and isinstance(candidate.value, str):
-            found.append(candidate.value)
+        choices = [candidate.body, candidate.orelse] if isinstance(candidate, ast.IfExp) else [candidate]
+        found.extend(c.value for c in choices if isinstance(c, ast.Constant) and isinstance(c.value, str))
     return found
 
 
@@ -54,3 +66,18 @@ def test_named_templates_too(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("AIDLEDGER_LANG", "id")
     assert "rumus" in tr(UNCOMPUTED, formula="=A1") and "pindahkan" in tr(BELOW_TOTAL, total_row="x:9")
+
+
+def test_a_bad_statement_is_refused_in_indonesian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importers.bank import bri
+    from importers.tables import InputError
+
+    empty = tmp_path / "rekening.pdf"
+    empty.write_bytes(b"")
+    text = tmp_path / "mutasi.pdf"
+    text.write_text("Tanggal;Keterangan;Debet;Kredit;Saldo\n", encoding="utf-8")
+    monkeypatch.setenv("AIDLEDGER_LANG", "id")
+    for path, words in ((empty, "berkas kosong"), (text, "bukan berkas PDF")):
+        with pytest.raises(InputError) as caught:
+            bri.parse(path)
+        assert str(caught.value) == f"{path}: {words}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import os
 
+from importers.messages import tr
 from importers.statement import Statement
 from importers.tables import InputError
 from ledger.records import Program
@@ -59,10 +60,23 @@ def check_dates(statement: Statement, latest: datetime.date) -> None:
     for line in statement.lines:
         here = f"{statement.path}:{line.location}"
         if start is not None and end is not None and not start <= line.date <= end:
-            raise InputError(here, f"dated {line.date}, outside the printed period {start} - {end}")
+            raise InputError(
+                here,
+                tr(
+                    "dated {date}, outside the printed period {start} - {end}",
+                    date=line.date,
+                    start=start,
+                    end=end,
+                ),
+            )
         if line.date > latest:
             raise InputError(
                 here,
-                f"dated {line.date}, after the day of import ({latest}); "
-                f"a tolerance is set by the books' {FUTURE_SETTING} setting",
+                tr(
+                    "dated {date}, after the day of import ({latest}); "
+                    "a tolerance is set by the books' {setting} setting",
+                    date=line.date,
+                    latest=latest,
+                    setting=FUTURE_SETTING,
+                ),
             )

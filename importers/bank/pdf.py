@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from importers.messages import tr
 from importers.parsing import ParseError, parse_amount
 from importers.tables import InputError
 
@@ -131,21 +132,13 @@ def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the file ({exc.strerror})") from None
-    if size == 0:
-        raise InputError(str(path), "the file is empty")
-    with path.open("rb") as handle:
-        if b"%PDF" not in handle.read(1024):
-            raise InputError(str(path), "not a PDF file")
+    _check_file(path, need_end=False)
     try:
         pdf = pdfplumber.open(path, password=password or "")
     except Exception as exc:  # pdfminer raises many kinds for a damaged file; pdfplumber wraps them
         cause = exc.args[0] if exc.__class__.__name__ == "PdfminerException" and exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
-            message = (
+            message = tr(
                 "wrong password for this PDF"
                 if password
                 else "the PDF is password-protected; give the password"
@@ -153,7 +146,9 @@ def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
             raise PasswordRequired(str(path), message) from None
         if isinstance(cause, PDFEncryptionError):
             raise InputError(str(path), f"unsupported PDF encryption ({cause})") from None
-        raise InputError(str(path), f"damaged or truncated PDF ({cause.__class__.__name__})") from None
+        raise InputError(
+            str(path), tr("damaged or truncated PDF ({reason})", reason=cause.__class__.__name__)
+        ) from None
     try:
         yield pdf
     finally:
@@ -311,7 +306,7 @@ def read_pages(path: Path, password: str | None = None, max_pages: int | None = 
     found = _pdfium_pages(path, password, max_pages) if TEXT_ENGINE == "pdfium" else None
     pages, whole = found if found is not None else _pdfminer_pages(path, password, max_pages)
     if not pages or not any(p.lines for p in pages):
-        raise InputError(str(path), "the PDF has no text (a scan or an empty document)")
+        raise InputError(str(path), tr("the PDF has no text (a scan or an empty document)"))
     if key is not None and whole:
         while len(_PAGES) >= _CACHED_FILES:
             _PAGES.pop(next(iter(_PAGES)))
@@ -337,13 +332,15 @@ def _pdfium_pages(path: Path, password: str | None, max_pages: int | None) -> tu
         document = pdfium.PdfDocument(str(path), password=password or None)
     except pdfium.PdfiumError:
         if raw.FPDF_GetLastError() == raw.FPDF_ERR_PASSWORD:
-            message = (
+            message = tr(
                 "wrong password for this PDF"
                 if password
                 else "the PDF is password-protected; give the password"
             )
             raise PasswordRequired(str(path), message) from None
-        raise InputError(str(path), "damaged or truncated PDF (pdfium cannot open it)") from None
+        raise InputError(
+            str(path), tr("damaged or truncated PDF ({reason})", reason="pdfium cannot open it")
+        ) from None
     pages: list[Page] = []
     try:
         count = len(document)
@@ -358,27 +355,30 @@ def _pdfium_pages(path: Path, password: str | None, max_pages: int | None) -> tu
         raise
     except Exception as exc:  # a damaged page tree or content stream
         raise InputError(
-            f"{path}:p{len(pages) + 1}", f"damaged or truncated PDF ({exc.__class__.__name__})"
+            f"{path}:p{len(pages) + 1}",
+            tr("damaged or truncated PDF ({reason})", reason=exc.__class__.__name__),
         ) from None
     finally:
         document.close()
     return pages, whole
 
 
-def _check_file(path: Path) -> None:
-    """open_pdf's checks before a reader is asked: readable, not empty, a PDF, not cut short."""
+def _check_file(path: Path, need_end: bool = True) -> None:
+    """The checks before a reader is asked: readable, not empty, a PDF, not cut short."""
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(str(path), f"cannot read the file ({exc.strerror})") from None
+        raise InputError(str(path), tr("cannot read the file ({reason})", reason=exc.strerror)) from None
     if size == 0:
-        raise InputError(str(path), "the file is empty")
+        raise InputError(str(path), tr("the file is empty"))
     with path.open("rb") as handle:
         if b"%PDF" not in handle.read(1024):
-            raise InputError(str(path), "not a PDF file")
+            raise InputError(str(path), tr("not a PDF file"))
         handle.seek(max(0, size - 2048))
-        if b"%%EOF" not in handle.read():
-            raise InputError(str(path), "damaged or truncated PDF (no end-of-file marker)")
+        if need_end and b"%%EOF" not in handle.read():
+            raise InputError(
+                str(path), tr("damaged or truncated PDF ({reason})", reason="no end-of-file marker")
+            )
 
 
 def _pdfminer_pages(path: Path, password: str | None, max_pages: int | None) -> tuple[list[Page], bool]:
@@ -396,7 +396,8 @@ def _pdfminer_pages(path: Path, password: str | None, max_pages: int | None) -> 
             raise
         except Exception as exc:  # a damaged page tree or content stream
             raise InputError(
-                f"{path}:p{len(pages) + 1}", f"damaged or truncated PDF ({exc.__class__.__name__})"
+                f"{path}:p{len(pages) + 1}",
+                tr("damaged or truncated PDF ({reason})", reason=exc.__class__.__name__),
             ) from None
     return pages, whole
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from importers.bank import layouts, pdf
 from importers.bank.layouts import Layout
 from importers.bank.pdf import Header, Line, Page, Word
+from importers.messages import tr
 from importers.parsing import ParseError, month_number, parse_date, parse_period, parse_short_date
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
@@ -835,8 +836,10 @@ def read(path: Path, password: str | None = None, bank: str | None = None, refus
     if found is None:
         raise InputError(
             f"{path}:p1",
-            "no transaction table: no line on page 1 names a date, a description, amounts and a balance "
-            "(Tanggal, Keterangan, Debet/Kredit or Nominal, Saldo)",
+            tr(
+                "no transaction table: no line on page 1 names a date, a description, amounts and a balance "
+                "(Tanggal, Keterangan, Debet/Kredit or Nominal, Saldo)"
+            ),
         )
     layout, index, bands = found
     if bank is not None and layout.bank != bank:
