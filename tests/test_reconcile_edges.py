@@ -245,6 +245,24 @@ def test_a_revision_that_changes_a_category_makes_earlier_purchases_mismatch(tmp
     assert mismatch.kind == "category-mismatch" and mismatch.participant == "P0002"
 
 
+def test_a_mismatch_names_the_category_as_the_receipt_typed_it(tmp_path: Path) -> None:
+    bought = buy("P0002", "2026-03-03", "Toko A", "NT-1", 1_000_000, "1", "LainLain").replace(
+        "  meterai: FALSE", '  meterai: FALSE\n  category: "Lain-lain"'
+    )
+    text = (
+        participant("P0002")
+        + "\n2026-01-05 open Expenses:Aid:P0002:Goods:LainLain IDR\n"
+        + aid("P0002", "2026-02-12", 1_000_000)
+        + plan("P0002", "2026-03-01", 1, [("1", "Bahan Baku", 1_000_000, "2026-03-01")])
+        + withdraw("P0002", "2026-03-02", 1_000_000)
+        + bought
+    )
+    entries, program = load(tmp_path, text)
+    (mismatch,) = reconcile(entries, program, Settings(as_of=AS_OF, lang="id"))
+    assert mismatch.kind == "category-mismatch"
+    assert "dicatat sebagai Lain-lain" in mismatch.message and "LainLain" not in mismatch.message
+
+
 def test_purchase_before_approval_and_unplanned(tmp_path: Path) -> None:
     text = (
         participant("P0003", companion="C02")

@@ -337,9 +337,15 @@ def category_mismatch(facts: Facts, program: Program, settings: Settings) -> Ite
             amount=purchase.amount,
             locations=(purchase.location, line.location),
             line=purchase.plan_line,
-            booked=purchase.category_account,
+            booked=_category_label(purchase),
             planned=line.category,
         )
+
+
+def _category_label(purchase: Purchase) -> str:
+    """The category as the receipt typed it ("Lain-lain"), not its account name ("LainLain")."""
+    label = purchase.meta.get("category")
+    return label if isinstance(label, str) and label else purchase.category_account
 
 
 def _rp(number: Decimal) -> str:
