@@ -156,7 +156,7 @@ class DisbursementsImporter(SheetImporter):
             result.archive_date = max(row.date for row in listed)
         return result
 
-    def _parse_row(self, row: Row, program: Program) -> tuple[str, str, str, Decimal, datetime.date, str]:
+    def _parse_row(self, row: Row, program: Program) -> tuple[str, str, str, Decimal, datetime.date, str]:  # noqa: C901 (to split: issue 13)
         """One row's values, every problem of the row reported together."""
         problems = RowErrors(row.location)
 

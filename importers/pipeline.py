@@ -56,7 +56,7 @@ def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter
     return matches[0]
 
 
-def diagnose(path: Path) -> str:
+def diagnose(path: Path) -> str:  # noqa: C901 (to split: issue 13)
     """Why no importer recognises a file, as precisely as can be said without knowing its layout."""
     unknown = "unknown layout: no importer recognises this file's header"
     from importers.tables import SPREADSHEET_SUFFIXES, encrypted_workbook, read_sheets, regular_file

@@ -205,7 +205,7 @@ def _warning_check(
     sheet.add_data_validation(rule)
 
 
-def write_design(out: Path, design: Design) -> Path:
+def write_design(out: Path, design: Design) -> Path:  # noqa: C901 (to split: issue 13)
     """Write the workbook: data sheets first (the first one opens), Petunjuk, hidden Pilihan."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment

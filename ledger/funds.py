@@ -86,7 +86,7 @@ class GroupUse:
     spent: Decimal = ZERO
 
 
-def funder_use(
+def funder_use(  # noqa: C901 (to split: issue 13)
     entries: Iterable[data.Directive],
     program: Program,
     start: datetime.date | None = None,

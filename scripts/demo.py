@@ -113,7 +113,7 @@ def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path],
     return [path for paths in rendered for path in paths], unread
 
 
-def build_demo(
+def build_demo(  # noqa: C901 (to split: issue 13)
     directory: Path,
     *,
     participants: int = 150,

@@ -577,7 +577,7 @@ class _Reader:
                     return text, line
         return None
 
-    def read_fields(self, head: Sequence[Line]) -> None:
+    def read_fields(self, head: Sequence[Line]) -> None:  # noqa: C901 (to split: issue 13)
         statement = self.reading.statement
         found: dict[str, tuple[str, Line]] = {}
         for index, line in enumerate(head):

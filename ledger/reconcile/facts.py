@@ -318,7 +318,7 @@ def _counter(postings: list[data.Posting], index: int) -> str:
     return next((p.account for i, p in enumerate(postings) if i != index), "")
 
 
-def build_facts(entries: Iterable[data.Directive], as_of: datetime.date) -> Facts:
+def build_facts(entries: Iterable[data.Directive], as_of: datetime.date) -> Facts:  # noqa: C901 (to split: issue 13)
     """Read the entries (those dated up to `as_of`) once into facts."""
     facts = Facts(as_of)
     plans_by_code = facts.plans

@@ -312,7 +312,7 @@ SIZE = 8.0
 LEADING = 10.0
 
 
-def render_variant(
+def render_variant(  # noqa: C901 (to split: issue 13)
     path: Path,
     variant: Variant,
     person: Person,

@@ -463,7 +463,7 @@ def _simulate_person(
     _write_lines(rng, year, book)
 
 
-def _spend(
+def _spend(  # noqa: C901 (to split: issue 13)
     rng: random.Random,
     year: ProgramYear,
     person: Person,
