@@ -13,6 +13,8 @@ from ledger import i18n
 BELOW_TOTAL = "this row below the total row at {total_row} looks like data; move it above the total"
 
 INDONESIAN: dict[str, str] = {
+    # the import pipeline (importers/pipeline.py)
+    "already in the books ({key})": "sudah ada di buku ({key})",
     # bank statements (importers/bank/, importers/booking.py)
     "cannot read the file ({reason})": "berkas tidak bisa dibaca ({reason})",
     "the file is empty": "berkas kosong",

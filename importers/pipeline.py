@@ -22,6 +22,7 @@ from beancount.core import data
 from importers import archive as archiving
 from importers.archive import archive
 from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
+from importers.messages import tr
 from importers.tables import InputError
 from ledger import cleantext, i18n, identity, plugin
 from ledger.books import BooksPaths
@@ -355,7 +356,7 @@ def _drop_known(
     for entry in extraction.entries:
         key = entry.meta.get(IMPORT_KEY) if entry.meta else None
         if key is not None and key in keys:
-            report.skipped.append((_where(entry, path), f"already in the books ({key})"))
+            report.skipped.append((_where(entry, path), tr("already in the books ({key})", key=key)))
         else:
             fresh.append(entry)
     return fresh

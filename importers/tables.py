@@ -708,15 +708,15 @@ def _drop_footer(table: Table) -> None:
     if table.spec is None or "code" not in table.keys:
         return
     footer = 0
+    where = ""
     while table.rows:
         last = table.rows[-1]
         code = str(last.values.get("code") or "").strip()
         if _CODE_LIKE.match(code) or sum(1 for c in last.cells if _filled(c)) > 2:
             break
-        table.rows.pop()
+        where = table.rows.pop().location  # named at the block's first row
         footer += 1
     if footer:
-        where = table.rows[-1].location if table.rows else table.header_location
         table.skipped.append(
             (where, tr("{count} row(s) below the table (signatures, notes) not read", count=footer))
         )

@@ -22,6 +22,7 @@ READERS = (
     "bank/pdf.py",
     "bank/reader.py",
     "bank/dates.py",
+    "pipeline.py",
 )
 
 
@@ -81,3 +82,24 @@ def test_a_bad_statement_is_refused_in_indonesian(tmp_path: Path, monkeypatch: p
         with pytest.raises(InputError) as caught:
             bri.parse(path)
         assert str(caught.value) == f"{path}: {words}"
+
+
+def test_a_signature_block_is_named_at_its_first_row(tmp_path: Path) -> None:
+    from importers import tables
+    from importers.visit_columns import SPEC
+
+    sheet = tmp_path / "kunjungan.csv"
+    sheet.write_text(
+        "Kode Peserta,Tanggal Kunjungan,Status Usaha,Omzet Sebulan,Laba Sebulan,Aset Usaha,Tenaga Kerja,"
+        "Catatan,Pendamping,Berkas\n"
+        "P0001,15/11/2026,berjalan,2500000,600000,4000000,1,,C01,\n"
+        "\n"
+        '"Palembang, 20 November 2026",,,,,,,,,\n'
+        "Pendamping,,,,,,,,,\n",
+        encoding="utf-8",
+    )
+    (table,) = tables.find(sheet, SPEC).tables
+    assert [r.values["code"] for r in table.rows] == ["P0001"]
+    assert table.skipped == [
+        (f"{sheet}:4", tr("{count} row(s) below the table (signatures, notes) not read", count=2))
+    ]
