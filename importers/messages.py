@@ -32,6 +32,28 @@ INDONESIAN: dict[str, str] = {
         "tidak ada tabel transaksi: tidak ada baris di halaman 1 yang menyebut tanggal, keterangan, "
         "nominal dan saldo (Tanggal, Keterangan, Debet/Kredit atau Nominal, Saldo)"
     ),
+    "a transaction line after the end of the table: {text!r}": (
+        "baris transaksi sesudah akhir tabel: {text!r}"
+    ),
+    "{what}: unreadable debit/credit mark {mark!r}": "{what}: tanda debet/kredit tidak terbaca {mark!r}",
+    "{what}: unreadable amount {text!r} (expected a number, signed or marked D/K)": (
+        "{what}: nominal tidak terbaca {text!r} (diharapkan angka, bertanda +/- atau D/K)"
+    ),
+    "{key} column is empty: neither {debit} nor {credit} is printed": (
+        "kolom {key} kosong: {debit} maupun {credit} tidak tercetak"
+    ),
+    "the amount column ({label}) is empty": "kolom nominal ({label}) kosong",
+    "{what}: {text!r} has no year and the header prints no period": (
+        "{what}: {text!r} tanpa tahun dan kepala rekening koran tidak mencetak periode"
+    ),
+    "the {key} total is printed twice with different amounts: "
+    "{first} ({first_at}) and {second} ({second_at})": (
+        "total {key} tercetak dua kali dengan nilai berbeda: {first} ({first_at}) dan {second} ({second_at})"
+    ),
+    "a line the table layout does not explain: {text!r}": ("baris yang tidak sesuai susunan tabel: {text!r}"),
+    "balance column is empty": "kolom saldo kosong",
+    "row number {printed!r}, expected {number}": "nomor baris {printed!r}, seharusnya {number}",
+    "not a {bank} statement": "bukan rekening koran {bank}",
     "dated {date}, outside the printed period {start} - {end}": (
         "bertanggal {date}, di luar periode yang tercetak {start} - {end}"
     ),

@@ -407,7 +407,8 @@ class _Reader:
                 if _starts(cells):
                     if ended:
                         raise InputError(
-                            self.where(line), f"a transaction line after the end of the table: {line.text!r}"
+                            self.where(line),
+                            tr("a transaction line after the end of the table: {text!r}", text=line.text),
                         )
                     current = Row(line, cells)
                     rows.append(current)
@@ -453,11 +454,17 @@ class _Reader:
         if match and match.group("num") and re.search(r"\d", match.group("num")):
             text, mark = match.group("num"), match.group("mark").upper()
         if mark and mark not in ("D", "DB", "DR", "K", "C", "CR", "DEBET", "DEBIT", "KREDIT", "CREDIT"):
-            raise InputError(self.where(line), f"{what}: unreadable debit/credit mark {mark!r}")
+            raise InputError(
+                self.where(line), tr("{what}: unreadable debit/credit mark {mark!r}", what=what, mark=mark)
+            )
         if not re.match(r"^[+\-−(]?\s*(Rp\.?\s*)?[\d.,]+\)?$", text):
             raise InputError(
                 self.where(line),
-                f"{what}: unreadable amount {text!r} (expected a number, signed or marked D/K)",
+                tr(
+                    "{what}: unreadable amount {text!r} (expected a number, signed or marked D/K)",
+                    what=what,
+                    text=text,
+                ),
             )
         value = self.money(text, line, what)
         if mark in ("D", "DB", "DR", "DEBET", "DEBIT"):
@@ -479,15 +486,21 @@ class _Reader:
                     key = "debit" if not debit_text else "credit"
                     raise InputError(
                         self.where(line),
-                        f"{key} column is empty: neither {self.label('debit')} "
-                        f"nor {self.label('credit')} is printed",
+                        tr(
+                            "{key} column is empty: neither {debit} nor {credit} is printed",
+                            key=key,
+                            debit=self.label("debit"),
+                            credit=self.label("credit"),
+                        ),
                     )
             debit = self.money(debit_text or "0", line, self.label("debit"))
             credit = self.money(credit_text or "0", line, self.label("credit"))
             # some banks print the debit column with a minus: the column already says the side
             return pdf.one_side(abs(debit), credit, self.path, line)
         if "amount" not in cells:
-            raise InputError(self.where(line), f"the amount column ({self.label('amount')}) is empty")
+            raise InputError(
+                self.where(line), tr("the amount column ({label}) is empty", label=self.label("amount"))
+            )
         return self.signed(cells["amount"], line, self.label("amount"), cells.get("dk", ""))
 
     def date_of(self, text: str, line: Line) -> datetime.date:
@@ -503,7 +516,8 @@ class _Reader:
                 raise InputError(self.where(line), f"{what}: {exc}") from None
             if statement.period_start is None or statement.period_end is None:
                 raise InputError(
-                    self.where(line), f"{what}: {text!r} has no year and the header prints no period"
+                    self.where(line),
+                    tr("{what}: {text!r} has no year and the header prints no period", what=what, text=text),
                 ) from None
             try:
                 return parse_short_date(bare, statement.period_start, statement.period_end)
@@ -693,8 +707,15 @@ class _Reader:
             if key in chosen and chosen[key][0] != value:
                 raise InputError(
                     f"{self.path}:{location}",
-                    f"the {key} total is printed twice with different amounts: "
-                    f"{chosen[key][0]} ({chosen[key][1]}) and {value} ({location})",
+                    tr(
+                        "the {key} total is printed twice with different amounts: "
+                        "{first} ({first_at}) and {second} ({second_at})",
+                        key=key,
+                        first=chosen[key][0],
+                        first_at=chosen[key][1],
+                        second=value,
+                        second_at=location,
+                    ),
                 )
             chosen.setdefault(key, (value, location))
         attribute = {
@@ -733,14 +754,16 @@ class _Reader:
             if id(line) in region:
                 continue
             if self._prints_money(line):
-                raise InputError(self.where(line), f"a line the table layout does not explain: {line.text!r}")
+                raise InputError(
+                    self.where(line), tr("a line the table layout does not explain: {text!r}", text=line.text)
+                )
         reading.furniture = [line for line in ordered if id(line) not in region | self.field_ids]
         number = 0
         for row in rows:
             line, cells = row.line, row.cells
             text = row.joined("description")
             if not cells.get("balance"):
-                raise InputError(self.where(line), "balance column is empty")
+                raise InputError(self.where(line), tr("balance column is empty"))
             balance = self.money(cells["balance"], line, self.label("balance"))
             day = self.date_of(cells["date"], line)
             if self._opening_row(row, text, statement):
@@ -752,7 +775,12 @@ class _Reader:
                 number += 1
                 if cells.get("no") != str(number):
                     raise InputError(
-                        self.where(line), f"row number {cells.get('no', '')!r}, expected {number}"
+                        self.where(line),
+                        tr(
+                            "row number {printed!r}, expected {number}",
+                            printed=cells.get("no", ""),
+                            number=number,
+                        ),
                     )
             debit, credit = self.amounts(row)
             when = " ".join([cells["date"], *(c.get("date", "") for _l, c in row.more)])
@@ -843,7 +871,7 @@ def read(path: Path, password: str | None = None, bank: str | None = None, refus
         )
     layout, index, bands = found
     if bank is not None and layout.bank != bank:
-        raise InputError(f"{path}:p1", refusal or f"not a {bank} statement")
+        raise InputError(f"{path}:p1", refusal or tr("not a {bank} statement", bank=bank))
     return _Reader(path, pages, layout, index, bands).read()
 
 
