@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from bench.books import build_books, count_transactions
+from bench.sections import replace_section
 from ledger import books
 from reports import figures, run
 from reports.pdf.fmt import Fmt
@@ -84,17 +85,6 @@ def section(r: dict[str, float]) -> str:
     )
 
 
-def write(doc: Path, text: str) -> None:
-    old = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n\n"
-    if SECTION in old:
-        head, _, rest = old.partition(SECTION)
-        nxt = rest.find("\n## ")
-        old = head + text + (rest[nxt + 1 :] if nxt >= 0 else "")
-    else:
-        old = old.rstrip("\n") + "\n\n" + text
-    doc.write_text(old.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--participants", type=int, default=500)
@@ -107,7 +97,7 @@ def main() -> None:
     text = section(result)
     print(text)
     if args.write:
-        write(args.write, text)
+        replace_section(args.write, SECTION, text)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sections import replace_section  # noqa: E402
+
 TX_PER_PARTICIPANT = 26.0  # the demo year: 39,433 transactions for 1,500 participants
 BASE = "balance sheet (Fava: page + /api/balance_sheet)"
 PAGES = {
@@ -113,17 +115,6 @@ def table(results: list[tuple[int, int, int, dict[str, tuple[float, float]]]]) -
     return "\n".join(lines)
 
 
-def write(doc: Path, section: str) -> None:
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n\n"
-    if SECTION in text:
-        head, _, rest = text.partition(SECTION)
-        nxt = rest.find("\n## ")
-        text = head + section + (rest[nxt + 1 :] if nxt >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    doc.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--transactions", type=int, nargs="+", default=[10_000, 100_000])
@@ -142,7 +133,7 @@ def main() -> None:
     section = table(results)
     print(section)
     if args.write:
-        write(args.write, section)
+        replace_section(args.write, SECTION, section)
 
 
 if __name__ == "__main__":

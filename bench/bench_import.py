@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.sections import replace_section
 from importers.bank.importers import statement_importers
 from importers.booking import book_statement
 from importers.rules import load_rules
@@ -146,17 +147,6 @@ def table(results: dict[str, dict[str, float]], participants: int) -> str:
     return "\n".join(rows)
 
 
-def write_section(out: Path, text: str) -> None:
-    old = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n"
-    if SECTION in old:
-        before, _, rest = old.partition(SECTION)
-        after = rest[rest.find("\n## ") :] if "\n## " in rest else ""
-        new = before + text + after
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    out.write_text(new, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--participants", type=int, default=60)
@@ -168,7 +158,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="aidledger-bench-") as tmp:
             results[layout] = measure(args.participants, layout, Path(tmp))
             print(layout, {k: round(v, 3) for k, v in results[layout].items()}, flush=True)
-    write_section(args.out, table(results, args.participants))
+    replace_section(args.out, SECTION, table(results, args.participants))
     print(f"wrote {args.out}")
 
 

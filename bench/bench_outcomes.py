@@ -24,6 +24,7 @@ from typing import Any
 from beancount.core import data
 
 from bench.books import build_books
+from bench.sections import replace_section
 from ledger import books
 from ledger.reconcile import Settings, reconcile
 from ledger.reconcile.progress import outcomes_of_books
@@ -132,19 +133,6 @@ def table(r: dict[str, Any], repeat: int) -> str:
     )
 
 
-def write_section(out: Path, text: str) -> None:
-    """Replace the Outcomes section of the benchmarks file, keeping every other one."""
-    old = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n\n"
-    if SECTION in old:
-        head, _, rest = old.partition(SECTION)
-        following = rest.find("\n## ")
-        tail = rest[following + 1 :] if following >= 0 else ""
-        new = head + text + ("\n" + tail if tail else "")
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    out.write_text(new, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--participants", type=int, default=2500)
@@ -155,7 +143,7 @@ def main() -> None:
     print(row, flush=True)
     text = table(row, args.repeat)
     print(text)
-    write_section(args.out, text)
+    replace_section(args.out, SECTION, text)
 
 
 if __name__ == "__main__":

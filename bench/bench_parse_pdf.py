@@ -15,7 +15,6 @@ import argparse
 import datetime
 import os
 import platform
-import re
 import statistics
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sections import replace_section  # noqa: E402
 from importers.bank import bni, bri, mandiri, reader  # noqa: E402
 from importers.bank import pdf as pdf_helpers  # noqa: E402
 from scripts.sim.render_statements import VARIANTS, render_statement  # noqa: E402
@@ -125,15 +125,7 @@ def table(results: list[Result], runs: int) -> str:
 
 def write(text: str) -> Path:
     path = ROOT / "docs" / "benchmarks.md"
-    path.parent.mkdir(exist_ok=True)
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    body = f"{SECTION}\n\n{text}"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(current):
-        current = pattern.sub(lambda _m: body + "\n", current)
-    else:
-        current = current.rstrip("\n") + "\n\n" + body
-    path.write_text(current.rstrip("\n") + "\n", encoding="utf-8")
+    replace_section(path, SECTION, f"{SECTION}\n\n{text}")
     return path
 
 

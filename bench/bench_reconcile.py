@@ -21,6 +21,7 @@ from typing import Any
 from beancount.core import data
 
 from bench.books import build_books, participants_for
+from bench.sections import replace_section
 from ledger import books
 from ledger.reconcile import RULES, Settings, run, summarise
 
@@ -103,19 +104,6 @@ def table(rows: list[dict[str, Any]], repeat: int) -> str:
     return "\n".join(lines)
 
 
-def write_section(out: Path, text: str) -> None:
-    """Replace the Reconciliation section of the benchmarks file, keeping every other one."""
-    old = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n\n"
-    if SECTION in old:
-        head, _, rest = old.partition(SECTION)
-        following = rest.find("\n## ")
-        tail = rest[following + 1 :] if following >= 0 else ""
-        new = head + text + ("\n" + tail if tail else "")
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    out.write_text(new, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="10000,100000")
@@ -129,7 +117,7 @@ def main() -> None:
         rows.append(row)
     text = table(rows, args.repeat)
     print(text)
-    write_section(args.out, text)
+    replace_section(args.out, SECTION, text)
 
 
 if __name__ == "__main__":
