@@ -34,7 +34,7 @@ from importers.rules import Classification, Rule
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
 from ledger import accountno, accounts, disbursements, records
-from ledger.money import IDR, ZERO
+from ledger.money import IDR, ZERO, format_idr
 from ledger.records import Program
 
 INSTITUTION_PREFIX = "Assets:Institution:"
@@ -292,7 +292,8 @@ def _greedy(group: list[StatementLine], prev: Decimal | None) -> list[StatementL
 
 
 def _amount(value: Decimal) -> str:
-    return f"{value:,.0f}".replace(",", ".") if value == value.to_integral_value() else str(value)
+    """A statement amount in a message: 1.250.000, or 1.250.000,56 with its sen."""
+    return format_idr(value, symbol=False, sen=value != value.to_integral_value())
 
 
 def order_and_verify(statement: Statement) -> list[Placed]:

@@ -13,6 +13,7 @@ from beancount.core import data
 from ledger import i18n
 from ledger.findings import KINDS, Finding, sort_key
 from ledger.gcpause import paused as gc_paused
+from ledger.money import format_idr
 from ledger.reconcile.facts import Facts, build_facts
 from ledger.reconcile.settings import Settings
 
@@ -62,7 +63,7 @@ def finding(
         settings.lang,
         participant=participant,
         date=date.isoformat(),
-        amount=_rupiah(amount),
+        amount=format_idr(amount),
         **values,
     )
     return Finding(
@@ -75,11 +76,6 @@ def finding(
         message,
         tuple(locations),
     )
-
-
-def _rupiah(number: Decimal) -> str:
-    sign = "-" if number < 0 else ""
-    return f"{sign}Rp {abs(number):,.0f}".replace(",", ".")
 
 
 def stable_key(item: Finding) -> tuple[str, datetime.date, str, str, str, str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ledger.findings import Finding
+from ledger.money import format_idr
 from ledger.reconcile.engine import finding, rule
 from ledger.reconcile.facts import ZERO, Facts, Movement, Purchase
 from ledger.reconcile.settings import Settings
@@ -85,8 +86,8 @@ def overspent_plan_line(facts: Facts, program: Program, settings: Settings) -> I
                 amount=running - line.amount,
                 locations=(line.location, *(p.location for p in purchases)),
                 line=no,
-                planned=_rp(line.amount),
-                spent=_rp(running),
+                planned=format_idr(line.amount),
+                spent=format_idr(running),
             )
 
 
@@ -346,8 +347,3 @@ def _category_label(purchase: Purchase) -> str:
     """The category as the receipt typed it ("Lain-lain"), not its account name ("LainLain")."""
     label = purchase.meta.get("category")
     return label if isinstance(label, str) and label else purchase.category_account
-
-
-def _rp(number: Decimal) -> str:
-    sign = "-" if number < 0 else ""
-    return f"{sign}Rp {abs(number):,.0f}".replace(",", ".")
