@@ -8,6 +8,7 @@ from beancount.core.amount import Amount
 
 IDR = "IDR"
 ZERO = Decimal(0)
+SEN = Decimal("0.01")
 
 
 def idr(value: int | str | Decimal) -> Amount:
@@ -18,13 +19,20 @@ def idr(value: int | str | Decimal) -> Amount:
 
 
 def is_whole_rupiah(number: Decimal) -> bool:
+    """What people type on the program's sheets: a fraction there is a misread separator."""
     return number == number.to_integral_value()
+
+
+def is_rupiah_amount(number: Decimal) -> bool:
+    """Whole rupiah or sen (two decimals): what banks print and the books accept."""
+    hundredths = number.scaleb(2)
+    return hundredths == hundredths.to_integral_value()
 
 
 def format_idr(number: Decimal | int, *, symbol: bool = True, sen: bool = False) -> str:
     """The one rupiah formatter (messages, findings, reports, Fava, the command line):
     "Rp 1.234.567", "-Rp 1.234.567", the Indonesian grouping in every language, as statements
-    and receipts print it; rounded to whole rupiah (half to even), as the books hold them.
+    and receipts print it; rounded to whole rupiah (half to even).
 
     `symbol=False`: the bare number, "1.234.567" (a column headed Rp, a cell quoted back).
     `sen=True`: the number's own decimal places instead of rounding, "1.250.000,5" (a typed or
