@@ -34,6 +34,7 @@ from importers.rules import Classification, Rule
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
 from ledger import accountno, accounts, disbursements, records
+from ledger.fold import fold_words
 from ledger.money import IDR, SEN, ZERO, format_idr, is_rupiah_amount
 from ledger.records import Program
 
@@ -457,7 +458,7 @@ def import_key(owner: Owner, placed: Placed) -> str:
     line = placed.line
     text = (
         f"{as_booked(line.debit):f}|{as_booked(line.credit):f}|{as_booked(placed.balance):f}|"
-        f"{rules_mod.normalise(line.description)}"
+        f"{fold_words(line.description)}"
     )
     return f"bank:{owner.code}:{line.date}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 

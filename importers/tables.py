@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from importers.messages import BELOW_TOTAL, tr
+from ledger.fold import fold
 from ledger.money import format_idr
 
 HEADER_SCAN_ROWS = 20
@@ -146,7 +147,7 @@ def _norm(text: Any) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _norm_text(raw: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", _UNIT.sub("", raw).lower()) or re.sub(r"[^a-z0-9]", "", raw.lower())
+    return fold(_UNIT.sub("", raw)) or fold(raw)
 
 
 @dataclass(frozen=True)
