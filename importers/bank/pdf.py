@@ -366,6 +366,16 @@ def _pdfium_pages(path: Path, password: str | None, max_pages: int | None) -> tu
     return pages, whole
 
 
+PDF_HEADER_WITHIN = 1024  # bytes: where PDF readers look for the header (ISO 32000, Acrobat)
+
+
+def looks_like_pdf(head: bytes) -> bool:
+    """The one "%PDF" sniff: the header "%PDF-" within a file's first 1024 bytes. Readers
+    tolerate bytes before it (a download or mail gateway that prepends a line), so the checks,
+    identify() and the import's diagnosis all accept what pdfminer can read, and agree."""
+    return b"%PDF-" in head[:PDF_HEADER_WITHIN]
+
+
 def _check_file(path: Path, need_end: bool = True) -> None:
     """The checks before a reader is asked: readable, not empty, a PDF, not cut short."""
     try:
@@ -375,7 +385,7 @@ def _check_file(path: Path, need_end: bool = True) -> None:
     if size == 0:
         raise InputError(str(path), tr("the file is empty"))
     with path.open("rb") as handle:
-        if b"%PDF" not in handle.read(1024):
+        if not looks_like_pdf(handle.read(PDF_HEADER_WITHIN)):
             raise InputError(str(path), tr("not a PDF file"))
         handle.seek(max(0, size - 2048))
         if need_end and b"%%EOF" not in handle.read():
@@ -424,7 +434,7 @@ def first_page_lines(path: Path, password: str | None = None) -> list[Line]:
         if path.suffix.lower() != ".pdf" and not path.is_file():
             return []
         with path.open("rb") as handle:
-            if not handle.read(1024).lstrip().startswith(b"%PDF"):
+            if not looks_like_pdf(handle.read(PDF_HEADER_WITHIN)):
                 return []
         return read_pages(path, password, max_pages=1)[0].lines
     except PasswordRequired:
