@@ -199,13 +199,36 @@ def draw(
     return path
 
 
-def _draw_table(canvas: Canvas, table: Table, rows: list[list[Cell]], y: float, ruled: bool) -> float:  # noqa: C901 (to split: issue 13)
+def _draw_table(canvas: Canvas, table: Table, rows: list[list[Cell]], y: float, ruled: bool) -> float:
+    """The table's heading and `rows` from `y` down; returns y below the last row. Ruled: lines
+    above and below the heading, under each row and between the columns, as BRI prints them."""
+    xs = _column_edges(table)
+    top = y
+    _draw_heading(canvas, table, xs, y)
+    y -= _header_height(table)
+    if ruled:
+        canvas.setLineWidth(0.6)
+        canvas.line(xs[0], top, xs[-1], top)
+        canvas.line(xs[0], y, xs[-1], y)
+    y = _draw_rows(canvas, table, rows, xs, y, ruled)
+    if ruled:
+        canvas.setLineWidth(0.3)
+        for x in xs:
+            canvas.line(x, top, x, y)
+    return y
+
+
+def _column_edges(table: Table) -> list[float]:
+    """The x of each column's left edge, and of the last column's right edge."""
     xs = [MARGIN]
     for col in table.cols:
         xs.append(xs[-1] + col.width)
-    top = y
-    # header
-    header_h = _header_height(table)
+    return xs
+
+
+def _draw_heading(canvas: Canvas, table: Table, xs: list[float], y: float) -> None:
+    """Column titles in bold (a second line under titles that have one), then the oblique
+    sub-header row some layouts print under them."""
     canvas.setFont(BOLD, SIZE)
     line_y = y - PAD - SIZE
     for col, x in zip(table.cols, xs, strict=False):
@@ -224,11 +247,12 @@ def _draw_table(canvas: Canvas, table: Table, rows: list[list[Cell]], y: float, 
         sub_y = line_y - LEADING * (2 if any(c.sub for c in table.cols) else 1)
         for col, x, text in zip(table.cols, xs, table.sub_header, strict=False):
             _text(canvas, text, x, col.width, sub_y, table.header_align if col.align != "left" else "left")
-    y -= header_h
-    if ruled:
-        canvas.setLineWidth(0.6)
-        canvas.line(xs[0], top, xs[-1], top)
-        canvas.line(xs[0], y, xs[-1], y)
+
+
+def _draw_rows(
+    canvas: Canvas, table: Table, rows: list[list[Cell]], xs: list[float], y: float, ruled: bool
+) -> float:
+    """Each row's cells, wrapped to their column, from `y` down; returns y below the last row."""
     canvas.setFont(FONT, SIZE)
     for row in rows:
         height = _row_height(table, row)
@@ -239,10 +263,6 @@ def _draw_table(canvas: Canvas, table: Table, rows: list[list[Cell]], y: float, 
         if ruled:
             canvas.setLineWidth(0.3)
             canvas.line(xs[0], y, xs[-1], y)
-    if ruled:
-        canvas.setLineWidth(0.3)
-        for x in xs:
-            canvas.line(x, top, x, y)
     return y
 
 

@@ -312,7 +312,7 @@ SIZE = 8.0
 LEADING = 10.0
 
 
-def render_variant(  # noqa: C901 (to split: issue 13)
+def render_variant(
     path: Path,
     variant: Variant,
     person: Person,
@@ -329,27 +329,61 @@ def render_variant(  # noqa: C901 (to split: issue 13)
     `drop`: the index of a line left out of the table; `alter`: the index of a line whose
     printed balance is one rupiah off. The summary always tells the true statement.
     """
-    v = variant
-    p = Printer(v)
-    font, bold = (
-        v.font,
-        {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold", "Courier": "Courier-Bold"}[v.font],
-    )
+    p = Printer(variant)
+    layout = _layout(variant, p, end)
+    label, summary_values = _summary(variant, p, lines, opening)
+    printed = _printed_rows(variant, p, lines, start, opening, label["opening"], drop, alter)
+    pages = _paginate(layout, printed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    canvas = Canvas(str(path), pagesize=(layout.page_w, layout.page_h), invariant=True)
+    drawing = _Drawing(layout, canvas, person, start, end, opening, label, summary_values)
+    for page_no, rows in enumerate(pages, start=1):
+        drawing.page(page_no, len(pages), rows)
+    canvas.save()
+    return path
+
+
+BOLD_FONTS = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold", "Courier": "Courier-Bold"}
+
+Row = dict[str, list[str]]  # a printed row: its cells' lines by column key
+
+
+@dataclass
+class _Layout:
+    """What the pages of one variant share: fonts, page size, the columns and their edges."""
+
+    v: Variant
+    p: Printer
+    font: str
+    bold: str
+    page_w: float
+    page_h: float
+    cols: list[_Col]
+    xs: list[float]
+
+    def cell_lines(self, col: _Col, cells: Row) -> list[str]:
+        """A cell's printed lines: descriptions wrap to their column."""
+        values = cells.get(col.key, [])
+        if col.key == "description" and values:
+            values = _wrap(values[0], col.width - 6, self.font, SIZE)
+        return values
+
+    def height(self, cells: Row) -> float:
+        """A row is as tall as its tallest cell."""
+        return max([*(len(self.cell_lines(col, cells)) for col in self.cols), 1]) * LEADING + 6
+
+
+def _layout(v: Variant, p: Printer, end: datetime.date) -> _Layout:
+    """The page and the columns: each column at least as wide as its heading, the description
+    taking what the page leaves."""
+    font, bold = v.font, BOLD_FONTS[v.font]
     page_w, page_h = landscape(A4) if v.landscape else A4
     m = v.margin
-    debit = sum((x.debit for x in lines), Decimal(0))
-    credit = sum((x.credit for x in lines), Decimal(0))
-    closing = opening + credit - debit
     money_w = max(stringWidth(p.number(Decimal("9999999999")), font, SIZE) + 14, 70)
     date_w = max(stringWidth(p.date(end) + (" 23:59:59" if v.time == "beside" else ""), font, SIZE) + 10, 60)
     cols = _columns(v, p, {"money": money_w, "date": date_w})
-    bold_font = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold", "Courier": "Courier-Bold"}[
-        v.font
-    ]
     for col in cols:  # a column is at least as wide as its heading
-        need = (
-            max(stringWidth(col.title, bold_font, SIZE), stringWidth(col.sub, "Helvetica-Oblique", SIZE)) + 12
-        )
+        need = max(stringWidth(col.title, bold, SIZE), stringWidth(col.sub, "Helvetica-Oblique", SIZE)) + 12
         col.width = max(col.width, need)
     table_w = sum(c.width for c in cols)
     spare = page_w - 2 * m - table_w
@@ -361,9 +395,19 @@ def render_variant(  # noqa: C901 (to split: issue 13)
     xs = [m]
     for col in cols:
         xs.append(xs[-1] + col.width)
+    return _Layout(v, p, font, bold, page_w, page_h, cols, xs)
 
-    lang = v.lang
-    label = {key: _pick(SUMMARY_LABELS[key][lang], v.wording) for key in SUMMARY_LABELS}
+
+def _summary(
+    v: Variant, p: Printer, lines: Sequence[BankLine], opening: Decimal
+) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The summary's labels in the variant's wording (both languages when bilingual) and the
+    values it prints, of the true statement: the opening balance unless the variant prints it
+    elsewhere, the number of lines where it counts them."""
+    debit = sum((x.debit for x in lines), Decimal(0))
+    credit = sum((x.credit for x in lines), Decimal(0))
+    closing = opening + credit - debit
+    label = {key: _pick(SUMMARY_LABELS[key][v.lang], v.wording) for key in SUMMARY_LABELS}
     if v.language == "bi":
         label = {key: f"{label[key]} / {_pick(SUMMARY_LABELS[key]['en'], v.wording)}" for key in label}
     summary_values = [
@@ -376,11 +420,24 @@ def render_variant(  # noqa: C901 (to split: issue 13)
         summary_values = summary_values[1:]
     if v.count:
         summary_values.append(("count", str(len(lines))))
+    return label, summary_values
 
-    # rows as printed: (cells per column key, line count)
-    printed: list[dict[str, list[str]]] = []
+
+def _printed_rows(
+    v: Variant,
+    p: Printer,
+    lines: Sequence[BankLine],
+    start: datetime.date,
+    opening: Decimal,
+    opening_label: str,
+    drop: int | None,
+    alter: int | None,
+) -> list[Row]:
+    """The table's rows as printed: a SALDO AWAL row where the variant has one, then the lines,
+    less `drop`, with `alter`'s balance one rupiah off (a broken twin)."""
+    printed: list[Row] = []
     if v.opening == "row":
-        cells = {"date": [p.date(start)], "description": [label["opening"].split(" / ")[0].upper()]}
+        cells = {"date": [p.date(start)], "description": [opening_label.split(" / ")[0].upper()]}
         cells["balance"] = [p.number(opening)]
         printed.append(cells)
     number = 0
@@ -392,48 +449,111 @@ def render_variant(  # noqa: C901 (to split: issue 13)
         if index == alter:
             cells["balance"] = [p.number(line.balance + 1)]
         printed.append(cells)
+    return printed
 
-    def height(cells: dict[str, list[str]]) -> float:
-        texts = []
-        for col in cols:
-            values = cells.get(col.key, [])
-            if col.key == "description" and values:
-                values = _wrap(values[0], col.width - 6, font, SIZE)
-            texts.append(len(values))
-        return max([*texts, 1]) * LEADING + 6
 
+def _paginate(layout: _Layout, printed: list[Row]) -> list[list[Row]]:
+    """Rows per page: a page breaks before a row that would cross the bottom margin or past the
+    variant's rows per page; what follows the table gets a page of its own when it does not fit
+    under the last row (that page has no rows)."""
+    v = layout.v
+    m = v.margin
     head_h = 150.0 + (30 if v.info == "above" else 0) + (40 if v.summary == "first" else 0)
     heading_h = (2 if v.language == "bi" else 1) * LEADING + 8
     bottom = m + 30
-    pages: list[list[dict[str, list[str]]]] = [[]]
-    y = page_h - m - head_h - heading_h
+    pages: list[list[Row]] = [[]]
+    y = layout.page_h - m - head_h - heading_h
     for cells in printed:
-        h = height(cells)
+        h = layout.height(cells)
         full = v.rows_per_page and len(pages[-1]) >= v.rows_per_page
         if y - h < bottom or full:
             pages.append([])
-            y = page_h - m - 30 - (heading_h if v.repeat_heading else 0)
+            y = layout.page_h - m - 30 - (heading_h if v.repeat_heading else 0)
         pages[-1].append(cells)
         y -= h
     after_h = 110.0
     if y - after_h < bottom:
         pages.append([])
+    return pages
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    canvas = Canvas(str(path), pagesize=(page_w, page_h), invariant=True)
-    total_pages = len(pages)
-    bank_short, bank_long, app = BANK_NAMES[v.bank]
 
-    def text(x: float, y: float, s: str, align: str = "left", f: str = font, size: float = SIZE) -> None:
-        canvas.setFont(f, size)
+@dataclass
+class _Drawing:
+    """Draws the pages of one statement on `canvas`: the first page's head (bank, title,
+    account fields, info box, summary box), the table heading and rows, what follows the table
+    on the last page, the footer."""
+
+    layout: _Layout
+    canvas: Canvas
+    person: Person
+    start: datetime.date
+    end: datetime.date
+    opening: Decimal
+    label: dict[str, str]
+    summary_values: list[tuple[str, str]]
+
+    def text(
+        self, x: float, y: float, s: str, align: str = "left", f: str | None = None, size: float = SIZE
+    ) -> None:
+        self.canvas.setFont(f or self.layout.font, size)
         if align == "right":
-            canvas.drawRightString(x, y, s)
+            self.canvas.drawRightString(x, y, s)
         elif align == "center":
-            canvas.drawCentredString(x, y, s)
+            self.canvas.drawCentredString(x, y, s)
         else:
-            canvas.drawString(x, y, s)
+            self.canvas.drawString(x, y, s)
 
-    def field_block(y: float) -> float:
+    def page(self, page_no: int, total_pages: int, rows: list[Row]) -> None:
+        v, m, page_w = self.layout.v, self.layout.v.margin, self.layout.page_w
+        y = self.layout.page_h - m
+        if page_no == 1:
+            y = self.first_head(y)
+        else:
+            self.text(m, y - 10, _pick(TITLES[v.lang], v.title), f=self.layout.bold, size=9)
+            y -= 30
+            if v.repeat_heading:
+                y = self.heading(y)
+        y = self.table_rows(y, rows)
+        if page_no == total_pages:
+            self.after_table(y - 20)
+        footer = FOOTERS[v.footer % len(FOOTERS)].format(n=page_no, t=total_pages)
+        if footer:
+            x = {"left": m, "center": page_w / 2, "right": page_w - m}[v.footer_align]
+            self.text(x, m, footer, v.footer_align, size=7)
+        self.canvas.showPage()
+
+    def first_head(self, y: float) -> float:
+        """Bank and app names, the title, the account fields, then the info and summary boxes
+        of variants that print them above the table, and the table heading."""
+        v, m, bold = self.layout.v, self.layout.v.margin, self.layout.bold
+        bank_short, bank_long, app = BANK_NAMES[v.bank]
+        name = bank_long if v.wording % 2 else bank_short
+        self.text(m, y - 12, name, f=bold, size=12)
+        self.text(self.layout.page_w - m, y - 12, app, "right", size=9)
+        titles: tuple[str, ...] = TITLES[v.lang]
+        if v.bank == "BRI":  # BRImo's own title
+            titles = (*titles, "Laporan Transaksi Finansial")
+        self.text(m, y - 30, _pick(titles, v.title), f=bold, size=11)
+        y = self.field_block(y - 52) - 10
+        if v.info == "above":
+            y = self.info_box(y)
+        if v.summary == "first":
+            y = self.summary_box(y)
+        return self.heading(y - 6)
+
+    def after_table(self, y: float) -> None:
+        """The last page's summary lines or box and the info box of variants that print them
+        after the table."""
+        v = self.layout.v
+        if v.summary == "last":
+            y = self.summary_lines(y)
+        elif v.summary == "box-last":
+            y = self.summary_box(y)
+        if v.info == "below":
+            self.info_box(y - 14)
+
+    def field_block(self, y: float) -> float:
+        v, m, p = self.layout.v, self.layout.v.margin, self.layout.p
         lab = {
             "name": _pick(NAME_LABELS[v.language], v.wording),
             "account": _pick(ACCOUNT_LABELS[v.language], v.wording),
@@ -441,110 +561,78 @@ def render_variant(  # noqa: C901 (to split: issue 13)
             "period": _pick(PERIOD_LABELS[v.language], v.wording),
         }
         left = [
-            (lab["name"], person.name.upper()),
-            (lab["account"], person.account_number),
-            (lab["product"], person.product),
+            (lab["name"], self.person.name.upper()),
+            (lab["account"], self.person.account_number),
+            (lab["product"], self.person.product),
         ]
-        right = [(lab["period"], p.period(start, end)), ("Mata Uang" if lang == "id" else "Currency", "IDR")]
+        right = [
+            (lab["period"], p.period(self.start, self.end)),
+            ("Mata Uang" if v.lang == "id" else "Currency", "IDR"),
+        ]
         if v.opening == "field":
-            right.append((label["opening"], p.number(opening)))
-        width = max(stringWidth(a, font, SIZE) for a, _b in left + right) + 8
-        half = page_w / 2 + 10
+            right.append((self.label["opening"], p.number(self.opening)))
+        width = max(stringWidth(a, self.layout.font, SIZE) for a, _b in left + right) + 8
+        half = self.layout.page_w / 2 + 10
         for row, (a, b) in enumerate(left):
-            text(m, y - row * 12, a)
-            text(m + width, y - row * 12, f": {b}")
+            self.text(m, y - row * 12, a)
+            self.text(m + width, y - row * 12, f": {b}")
         for row, (a, b) in enumerate(right):
-            text(half, y - row * 12, a)
-            text(half + width, y - row * 12, f": {b}")
+            self.text(half, y - row * 12, a)
+            self.text(half + width, y - row * 12, f": {b}")
         return y - max(len(left), len(right)) * 12
 
-    def info_box(y: float) -> float:
-        canvas.setLineWidth(0.5)
-        canvas.rect(m, y - 26, page_w - 2 * m, 26)
-        for row, s in enumerate(INFO[lang]):
-            text(m + 6, y - 10 - row * 10, s, size=7)
+    def info_box(self, y: float) -> float:
+        m = self.layout.v.margin
+        self.canvas.setLineWidth(0.5)
+        self.canvas.rect(m, y - 26, self.layout.page_w - 2 * m, 26)
+        for row, s in enumerate(INFO[self.layout.v.lang]):
+            self.text(m + 6, y - 10 - row * 10, s, size=7)
         return y - 34
 
-    def summary_box(y: float) -> float:
-        width = (page_w - 2 * m) / len(summary_values)
-        for index, (key, value) in enumerate(summary_values):
+    def summary_box(self, y: float) -> float:
+        m, font = self.layout.v.margin, self.layout.font
+        width = (self.layout.page_w - 2 * m) / len(self.summary_values)
+        for index, (key, value) in enumerate(self.summary_values):
             x = m + index * width + 4
-            fits = min(SIZE, SIZE * (width - 12) / stringWidth(label[key], font, SIZE))
-            text(x, y - SIZE, label[key], size=fits)  # a long label printed smaller, as banks do
-            text(x, y - SIZE - 13, value, f=bold, size=9)
+            fits = min(SIZE, SIZE * (width - 12) / stringWidth(self.label[key], font, SIZE))
+            self.text(x, y - SIZE, self.label[key], size=fits)  # a long label printed smaller, as banks do
+            self.text(x, y - SIZE - 13, value, f=self.layout.bold, size=9)
         return y - 36
 
-    def summary_lines(y: float) -> float:
-        x = page_w / 2 + 10 if v.summary == "last" else m
-        width = max(stringWidth(label[k], font, SIZE) for k, _v in summary_values) + 8
-        for row, (key, value) in enumerate(summary_values):
-            text(x, y - row * 12, label[key])
-            text(x + width, y - row * 12, f": {value}")
-        return y - len(summary_values) * 12
+    def summary_lines(self, y: float) -> float:
+        v = self.layout.v
+        x = self.layout.page_w / 2 + 10 if v.summary == "last" else v.margin
+        width = max(stringWidth(self.label[k], self.layout.font, SIZE) for k, _v in self.summary_values) + 8
+        for row, (key, value) in enumerate(self.summary_values):
+            self.text(x, y - row * 12, self.label[key])
+            self.text(x + width, y - row * 12, f": {value}")
+        return y - len(self.summary_values) * 12
 
-    def heading(y: float) -> float:
-        rows = 2 if v.language == "bi" else 1
-        for col, x in zip(cols, xs, strict=False):
+    def heading(self, y: float) -> float:
+        layout = self.layout
+        rows = 2 if layout.v.language == "bi" else 1
+        for col, x in zip(layout.cols, layout.xs, strict=False):
             anchor = {"left": x + 3, "right": x + col.width - 3, "center": x + col.width / 2}[col.align]
-            text(anchor, y - SIZE, col.title, col.align, f=bold)
+            self.text(anchor, y - SIZE, col.title, col.align, f=layout.bold)
             if rows == 2:
-                text(anchor, y - SIZE - LEADING, col.sub or col.title, col.align, f="Helvetica-Oblique")
+                self.text(anchor, y - SIZE - LEADING, col.sub or col.title, col.align, f="Helvetica-Oblique")
         y -= rows * LEADING + 8
-        if v.ruled:
-            canvas.setLineWidth(0.5)
-            canvas.line(xs[0], y + 3, xs[-1], y + 3)
+        if layout.v.ruled:
+            self.canvas.setLineWidth(0.5)
+            self.canvas.line(layout.xs[0], y + 3, layout.xs[-1], y + 3)
         return y
 
-    def table_rows(y: float, rows: list[dict[str, list[str]]]) -> float:
+    def table_rows(self, y: float, rows: list[Row]) -> float:
+        layout = self.layout
         for cells in rows:
-            h = height(cells)
-            for col, x in zip(cols, xs, strict=False):
-                values = cells.get(col.key, [])
-                if col.key == "description" and values:
-                    values = _wrap(values[0], col.width - 6, font, SIZE)
+            h = layout.height(cells)
+            for col, x in zip(layout.cols, layout.xs, strict=False):
+                values = layout.cell_lines(col, cells)
                 anchor = {"left": x + 3, "right": x + col.width - 3, "center": x + col.width / 2}[col.align]
                 for row, value in enumerate(values):
-                    text(anchor, y - SIZE - row * LEADING, value, col.align)
+                    self.text(anchor, y - SIZE - row * LEADING, value, col.align)
             y -= h
-            if v.ruled:
-                canvas.setLineWidth(0.3)
-                canvas.line(xs[0], y + 3, xs[-1], y + 3)
+            if layout.v.ruled:
+                self.canvas.setLineWidth(0.3)
+                self.canvas.line(layout.xs[0], y + 3, layout.xs[-1], y + 3)
         return y
-
-    for page_no, rows in enumerate(pages, start=1):
-        y = page_h - m
-        if page_no == 1:
-            name = bank_long if v.wording % 2 else bank_short
-            text(m, y - 12, name, f=bold, size=12)
-            text(page_w - m, y - 12, app, "right", size=9)
-            titles: tuple[str, ...] = TITLES[lang]
-            if v.bank == "BRI":  # BRImo's own title
-                titles = (*titles, "Laporan Transaksi Finansial")
-            text(m, y - 30, _pick(titles, v.title), f=bold, size=11)
-            y = field_block(y - 52) - 10
-            if v.info == "above":
-                y = info_box(y)
-            if v.summary == "first":
-                y = summary_box(y)
-            y = heading(y - 6)
-        else:
-            text(m, y - 10, _pick(TITLES[lang], v.title), f=bold, size=9)
-            y -= 30
-            if v.repeat_heading:
-                y = heading(y)
-        y = table_rows(y, rows)
-        if page_no == total_pages:
-            y -= 20
-            if v.summary == "last":
-                y = summary_lines(y)
-            elif v.summary == "box-last":
-                y = summary_box(y)
-            if v.info == "below":
-                y = info_box(y - 14)
-        footer = FOOTERS[v.footer % len(FOOTERS)].format(n=page_no, t=total_pages)
-        if footer:
-            x = {"left": m, "center": page_w / 2, "right": page_w - m}[v.footer_align]
-            text(x, m, footer, v.footer_align, size=7)
-        canvas.showPage()
-    canvas.save()
-    return path

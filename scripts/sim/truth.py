@@ -391,6 +391,8 @@ def _plan(
 def _simulate_person(
     rng: random.Random, year: ProgramYear, code: str, anomaly: str | None, receipt_pool: list[Purchase]
 ) -> None:
+    """One participant's year: her opening deposit, her aid, her plan and what she bought, the
+    bank's monthly charges, then her book's lines; with her planted anomaly if any."""
     person = _person(rng, code, int(code[1:]))
     year.people.append(person)
     book = _Book(person)
@@ -404,47 +406,8 @@ def _simulate_person(
     opening_deposit = person.min_balance + D(150_000)
     book.add(opened, "SETOR", "SETORAN AWAL TUNAI", opening_deposit, "own-deposit")
 
-    # the funder's list and the credit of each component
-    batch = f"{funder.code}-{cohort.code}"
-    listed = cohort.start + datetime.timedelta(days=35)
-    capital = CAPITAL[rng.randrange(len(CAPITAL))] if anomaly != "missing-meterai" else D(5_050_000)
-    components = [("modal usaha", capital)]
-    simple = anomaly in ("missing-meterai", *DISBURSEMENT_ANOMALIES)
-    if rng.random() < 0.3 and not simple:
-        components.append(("biaya hidup", D(rng.choice((600_000, 1_200_000, 2_400_000)))))
-    if rng.random() < 0.3 and not simple:
-        components.append(("transport", D(rng.choice((150_000, 300_000)))))
-    credited_total = D(0)
-    credit_day = _day(rng, listed, 1, 4)
-    for component, amount in components:
-        year.disbursements.append(Disbursement(code, funder.code, component, amount, listed, batch))
-        credited = amount
-        if component == "modal usaha" and anomaly == "duplicate-disbursement":
-            year.disbursements.append(Disbursement(code, funder.code, component, amount, listed, batch))
-            plant(anomaly, listed, amount, f"{component} listed twice in batch {batch}")
-        if component == "modal usaha" and anomaly == "disbursement-not-credited":
-            plant(anomaly, listed, amount, f"{component} of batch {batch} never reached the book")
-            continue
-        if component == "modal usaha" and anomaly == "disbursement-amount-mismatch":
-            credited = amount - D(50_000)
-            plant(
-                anomaly, credit_day, amount - credited, f"credited {credited} of {amount} listed (potongan)"
-            )
-        code_word = "TRF" if rng.random() < 0.7 else "SETOR"
-        desc = f"TRF BANTUAN {funder.keyword} {component.upper()}" if code_word == "TRF" else "SETORAN TUNAI"
-        book.add(credit_day, code_word, desc, credited, "aid-credit", funder.code)
-        credited_total += credited
-
-    if anomaly == "credit-without-disbursement":
-        extra_day = _day(rng, credit_day, 20, 40)
-        book.add(
-            extra_day, "TRF", f"TRF BANTUAN {funder.keyword} SUSULAN", D(500_000), "aid-credit", funder.code
-        )
-        plant(anomaly, extra_day, D(500_000), "an aid credit no disbursement list explains")
-    if anomaly == "unclassified-bank-line":
-        odd_day = _day(rng, credit_day, 40, 80)
-        book.add(odd_day, "KOR", "KOREKSI SISTEM", D(12_345), "unknown")
-        plant(anomaly, odd_day, D(12_345), "a bank line the rule table does not know (KOR)")
+    capital, credited_total, credit_day = _credit_aid(rng, year, book, funder, cohort, anomaly, plant)
+    _plant_odd_credits(rng, book, funder, credit_day, anomaly, plant)
 
     if credited_total > 0 and anomaly != "disbursement-not-credited":
         _spend(
@@ -463,7 +426,77 @@ def _simulate_person(
     _write_lines(rng, year, book)
 
 
-def _spend(  # noqa: C901 (to split: issue 13)
+def _credit_aid(
+    rng: random.Random,
+    year: ProgramYear,
+    book: _Book,
+    funder: Funder,
+    cohort: Cohort,
+    anomaly: str | None,
+    plant: Callable[[str, datetime.date, Decimal, str], None],
+) -> tuple[Decimal, Decimal, datetime.date]:
+    """Her lines in the funder's disbursement list (the capital, sometimes living costs and
+    transport) and their credits in her book, as her anomaly bends them: (capital, total
+    credited, day of the credit)."""
+    batch = f"{funder.code}-{cohort.code}"
+    listed = cohort.start + datetime.timedelta(days=35)
+    capital = CAPITAL[rng.randrange(len(CAPITAL))] if anomaly != "missing-meterai" else D(5_050_000)
+    components = [("modal usaha", capital)]
+    simple = anomaly in ("missing-meterai", *DISBURSEMENT_ANOMALIES)
+    if rng.random() < 0.3 and not simple:
+        components.append(("biaya hidup", D(rng.choice((600_000, 1_200_000, 2_400_000)))))
+    if rng.random() < 0.3 and not simple:
+        components.append(("transport", D(rng.choice((150_000, 300_000)))))
+    credited_total = D(0)
+    credit_day = _day(rng, listed, 1, 4)
+    for component, amount in components:
+        year.disbursements.append(
+            Disbursement(book.person.code, funder.code, component, amount, listed, batch)
+        )
+        credited = amount
+        if component == "modal usaha" and anomaly == "duplicate-disbursement":
+            year.disbursements.append(
+                Disbursement(book.person.code, funder.code, component, amount, listed, batch)
+            )
+            plant(anomaly, listed, amount, f"{component} listed twice in batch {batch}")
+        if component == "modal usaha" and anomaly == "disbursement-not-credited":
+            plant(anomaly, listed, amount, f"{component} of batch {batch} never reached the book")
+            continue
+        if component == "modal usaha" and anomaly == "disbursement-amount-mismatch":
+            credited = amount - D(50_000)
+            plant(
+                anomaly, credit_day, amount - credited, f"credited {credited} of {amount} listed (potongan)"
+            )
+        code_word = "TRF" if rng.random() < 0.7 else "SETOR"
+        desc = f"TRF BANTUAN {funder.keyword} {component.upper()}" if code_word == "TRF" else "SETORAN TUNAI"
+        book.add(credit_day, code_word, desc, credited, "aid-credit", funder.code)
+        credited_total += credited
+    return capital, credited_total, credit_day
+
+
+def _plant_odd_credits(
+    rng: random.Random,
+    book: _Book,
+    funder: Funder,
+    credit_day: datetime.date,
+    anomaly: str | None,
+    plant: Callable[[str, datetime.date, Decimal, str], None],
+) -> None:
+    """The book lines of two planted anomalies: an aid credit no list explains, a line the
+    rule table does not know."""
+    if anomaly == "credit-without-disbursement":
+        extra_day = _day(rng, credit_day, 20, 40)
+        book.add(
+            extra_day, "TRF", f"TRF BANTUAN {funder.keyword} SUSULAN", D(500_000), "aid-credit", funder.code
+        )
+        plant(anomaly, extra_day, D(500_000), "an aid credit no disbursement list explains")
+    if anomaly == "unclassified-bank-line":
+        odd_day = _day(rng, credit_day, 40, 80)
+        book.add(odd_day, "KOR", "KOREKSI SISTEM", D(12_345), "unknown")
+        plant(anomaly, odd_day, D(12_345), "a bank line the rule table does not know (KOR)")
+
+
+def _spend(
     rng: random.Random,
     year: ProgramYear,
     person: Person,
@@ -476,7 +509,43 @@ def _spend(  # noqa: C901 (to split: issue 13)
     receipt_pool: list[Purchase],
 ) -> None:
     """Plan, withdrawal and purchases of one participant, with her planted anomaly if any."""
-    code = person.code
+    approved, lines, overspend, unplanned, uncovered = _approve_plan(
+        rng, year, person, capital, credit_day, anomaly, plant
+    )
+    withdraw_day, skipped_line = _withdraw(rng, book, capital, approved, lines, uncovered, anomaly, plant)
+    shopping = _Shopping(rng, year, person.code)
+    first_buy = (
+        withdraw_day if anomaly != "purchase-before-approval" else approved - datetime.timedelta(days=2)
+    )
+    for index, line in enumerate(lines):
+        if line is skipped_line:
+            continue
+        date = _day(rng, first_buy, 0, 12)
+        if anomaly == "purchase-before-approval" and index == 0:
+            date = first_buy
+            plant(anomaly, date, line.amount, f"plan line {line.no} bought before its approval on {approved}")
+        elif anomaly == "purchase-before-approval":
+            date = _day(rng, approved, 0, 10)
+        amount = line.amount + (overspend if index == 0 else D(0))
+        _buy_plan_line(rng, shopping, line, index, amount, date, anomaly, plant, receipt_pool)
+    if anomaly == "unplanned-purchase":
+        date = _day(rng, withdraw_day, 3, 10)
+        shopping.buy(None, unplanned, date, desc="Gerobak dorong")
+        plant(anomaly, date, unplanned, "a purchase that names no plan line")
+
+
+def _approve_plan(
+    rng: random.Random,
+    year: ProgramYear,
+    person: Person,
+    capital: Decimal,
+    credit_day: datetime.date,
+    anomaly: str | None,
+    plant: Callable[[str, datetime.date, Decimal, str], None],
+) -> tuple[datetime.date, list[PlanLine], Decimal, Decimal, Decimal]:
+    """The plan approved a few days after the credit, for the capital less what an anomaly keeps
+    out of it: (approval day, plan lines, overspend of line 1, unplanned purchase, withdrawal
+    never receipted)."""
     approved = _day(rng, credit_day, 2, 7)
     if anomaly == "purchase-before-approval":
         approved = _day(rng, credit_day, 10, 14)
@@ -500,7 +569,21 @@ def _spend(  # noqa: C901 (to split: issue 13)
             lines = _plan(rng, person, plan_total - overspend, approved, False)
         plant(anomaly, approved, overspend, f"plan line 1 overspent by {overspend}")
     year.plans.extend(lines)
+    return approved, lines, overspend, unplanned, uncovered
 
+
+def _withdraw(
+    rng: random.Random,
+    book: _Book,
+    capital: Decimal,
+    approved: datetime.date,
+    lines: list[PlanLine],
+    uncovered: Decimal,
+    anomaly: str | None,
+    plant: Callable[[str, datetime.date, Decimal, str], None],
+) -> tuple[datetime.date, PlanLine | None]:
+    """The capital withdrawn in cash after the approval (before it, or short of a plan line
+    never bought, when that is her anomaly): (withdrawal day, the plan line left unbought)."""
     withdraw_day = _day(rng, approved, 1, 5)
     if anomaly == "purchase-before-approval":
         withdraw_day = approved - datetime.timedelta(days=6)
@@ -515,10 +598,20 @@ def _spend(  # noqa: C901 (to split: issue 13)
     book.add(withdraw_day, "TARIK", "PENARIKAN TUNAI TELLER", -withdrawn, "withdrawal")
     if anomaly == "unreceipted-withdrawal":
         plant(anomaly, withdraw_day, uncovered, f"{uncovered} withdrawn and never receipted")
+    return withdraw_day, skipped_line
 
-    seq = 0
+
+@dataclass
+class _Shopping:
+    """One participant's purchases as they are receipted, numbered NT-<code>-01, -02, ..."""
+
+    rng: random.Random
+    year: ProgramYear
+    code: str
+    seq: int = 0
 
     def buy(
+        self,
         line: PlanLine | None,
         amount: Decimal,
         date: datetime.date,
@@ -531,9 +624,10 @@ def _spend(  # noqa: C901 (to split: issue 13)
         shop: str | None = None,
         receipt_no: str | None = None,
     ) -> Purchase:
-        nonlocal seq
-        seq += 1
-        shop = shop or rng.choice(SHOPS)
+        code = self.code
+        self.seq += 1
+        seq = self.seq
+        shop = shop or self.rng.choice(SHOPS)
         receipt_no = receipt_no or f"NT-{code}-{seq:02d}"
         purchase = Purchase(
             participant=code,
@@ -550,57 +644,55 @@ def _spend(  # noqa: C901 (to split: issue 13)
             meterai=amount > 5_000_000 if meterai is None else meterai,
             scan=f"nota/{code}-{seq:02d}.jpg",
         )
-        year.purchases.append(purchase)
+        self.year.purchases.append(purchase)
         return purchase
 
-    first_buy = (
-        withdraw_day if anomaly != "purchase-before-approval" else approved - datetime.timedelta(days=2)
-    )
-    for index, line in enumerate(lines):
-        if line is skipped_line:
-            continue
-        date = _day(rng, first_buy, 0, 12)
-        if anomaly == "purchase-before-approval" and index == 0:
-            date = first_buy
-            plant(anomaly, date, line.amount, f"plan line {line.no} bought before its approval on {approved}")
-        elif anomaly == "purchase-before-approval":
-            date = _day(rng, approved, 0, 10)
-        amount = line.amount + (overspend if index == 0 else D(0))
-        if anomaly == "missing-meterai":
-            buy(line, amount, date, volume=line.volume, unit=line.unit, meterai=False)
-            plant(anomaly, date, amount, "receipt above Rp 5.000.000 without meterai")
-            continue
-        if anomaly == "category-mismatch" and index == 0:
-            other = "Lain-lain" if line.category != "Lain-lain" else "Peralatan"
-            buy(line, amount, date, category=other, volume=line.volume, unit=line.unit)
-            plant(anomaly, date, amount, f"plan line {line.no} is {line.category}, bought as {other}")
-            continue
-        if anomaly == "duplicate-receipt" and index == 0 and receipt_pool:
-            original = receipt_pool[0]
-            later = max(date, original.date + datetime.timedelta(days=1))
-            buy(
-                line,
-                amount,
-                later,
-                volume=line.volume,
-                unit=line.unit,
-                shop=original.shop,
-                receipt_no=original.receipt_no,
-            )
-            plant(anomaly, later, amount, f"receipt {original.receipt_no} of {original.shop} used again")
-            continue
-        if amount >= 1_000_000 and rng.random() < 0.4:
-            first = _round_thousand(amount * D("0.6"))
-            buy(line, first, date)
-            buy(line, amount - first, _day(rng, date, 1, 6))
-        else:
-            purchase = buy(line, amount, date, volume=line.volume, unit=line.unit)
-            if not receipt_pool and anomaly is None:
-                receipt_pool.append(purchase)
-    if anomaly == "unplanned-purchase":
-        date = _day(rng, withdraw_day, 3, 10)
-        buy(None, unplanned, date, desc="Gerobak dorong")
-        plant(anomaly, date, unplanned, "a purchase that names no plan line")
+
+def _buy_plan_line(
+    rng: random.Random,
+    shopping: _Shopping,
+    line: PlanLine,
+    index: int,
+    amount: Decimal,
+    date: datetime.date,
+    anomaly: str | None,
+    plant: Callable[[str, datetime.date, Decimal, str], None],
+    receipt_pool: list[Purchase],
+) -> None:
+    """The receipts of one plan line (the `index`th): as planned, in two parts for some large
+    lines, or as her anomaly has it (no meterai, another category, a receipt used again). The
+    first clean receipt of the year goes to `receipt_pool`, the original a duplicate copies."""
+    if anomaly == "missing-meterai":
+        shopping.buy(line, amount, date, volume=line.volume, unit=line.unit, meterai=False)
+        plant(anomaly, date, amount, "receipt above Rp 5.000.000 without meterai")
+        return
+    if anomaly == "category-mismatch" and index == 0:
+        other = "Lain-lain" if line.category != "Lain-lain" else "Peralatan"
+        shopping.buy(line, amount, date, category=other, volume=line.volume, unit=line.unit)
+        plant(anomaly, date, amount, f"plan line {line.no} is {line.category}, bought as {other}")
+        return
+    if anomaly == "duplicate-receipt" and index == 0 and receipt_pool:
+        original = receipt_pool[0]
+        later = max(date, original.date + datetime.timedelta(days=1))
+        shopping.buy(
+            line,
+            amount,
+            later,
+            volume=line.volume,
+            unit=line.unit,
+            shop=original.shop,
+            receipt_no=original.receipt_no,
+        )
+        plant(anomaly, later, amount, f"receipt {original.receipt_no} of {original.shop} used again")
+        return
+    if amount >= 1_000_000 and rng.random() < 0.4:
+        first = _round_thousand(amount * D("0.6"))
+        shopping.buy(line, first, date)
+        shopping.buy(line, amount - first, _day(rng, date, 1, 6))
+    else:
+        purchase = shopping.buy(line, amount, date, volume=line.volume, unit=line.unit)
+        if not receipt_pool and anomaly is None:
+            receipt_pool.append(purchase)
 
 
 def _bank_charges(person: Person, book: _Book, opened: datetime.date, as_of: datetime.date) -> None:
@@ -615,67 +707,49 @@ def _bank_charges(person: Person, book: _Book, opened: datetime.date, as_of: dat
 
 
 def _write_lines(rng: random.Random, year: ProgramYear, book: _Book) -> None:
+    """The book's events in printed order as bank lines with their running balance."""
     person = book.person
     product = next(p for p in PRODUCTS if p.product == person.product)
-    balance = D(0)
-    seq = 0
+    printer = _Printer(year, person.code)
     for date, _order, code, desc, signed, kind, funder in sorted(book.events, key=lambda e: (e[0], e[1])):
         if kind == "interest":
-            signed = (balance * product.annual_rate / 12).quantize(D(1), ROUND_DOWN)
-            if signed <= 0:
-                continue
-            gross = signed
-            balance += gross
-            seq += 1
-            year.bank_lines.append(
-                BankLine(
-                    person.code,
-                    date,
-                    code,
-                    desc,
-                    D(0),
-                    gross,
-                    balance,
-                    kind,
-                    f"{person.code[1:]}{date:%m%d}{seq:03d}",
-                )
-            )
-            if balance > 7_500_000:
-                tax = (gross * D("0.2")).quantize(D(1), ROUND_DOWN)
-                if tax > 0:
-                    balance -= tax
-                    seq += 1
-                    year.bank_lines.append(
-                        BankLine(
-                            person.code,
-                            date,
-                            "PAJAK",
-                            "PAJAK BUNGA",
-                            tax,
-                            D(0),
-                            balance,
-                            "tax",
-                            f"{person.code[1:]}{date:%m%d}{seq:03d}",
-                        )
-                    )
-            continue
-        balance += signed
-        seq += 1
+            printer.interest(date, code, desc, product.annual_rate)
+        else:
+            printer.post(date, code, desc, signed, kind, funder)
+
+
+@dataclass
+class _Printer:
+    """Prints one participant's bank lines: the running balance, each line's reference."""
+
+    year: ProgramYear
+    participant: str
+    balance: Decimal = field(default_factory=lambda: D(0))
+    seq: int = 0
+
+    def post(
+        self, date: datetime.date, code: str, desc: str, signed: Decimal, kind: str, funder: str = ""
+    ) -> None:
+        """A line moving the balance by `signed`: a debit when negative."""
+        self.balance += signed
+        self.seq += 1
         debit, credit = (-signed, D(0)) if signed < 0 else (D(0), signed)
-        year.bank_lines.append(
-            BankLine(
-                person.code,
-                date,
-                code,
-                desc,
-                debit,
-                credit,
-                balance,
-                kind,
-                f"{person.code[1:]}{date:%m%d}{seq:03d}",
-                funder,
-            )
+        ref = f"{self.participant[1:]}{date:%m%d}{self.seq:03d}"
+        self.year.bank_lines.append(
+            BankLine(self.participant, date, code, desc, debit, credit, self.balance, kind, ref, funder)
         )
+
+    def interest(self, date: datetime.date, code: str, desc: str, annual_rate: Decimal) -> None:
+        """The month's interest on the balance of its day (none when it rounds to nothing), and
+        the 20% tax on it when the balance is above Rp 7.500.000."""
+        gross = (self.balance * annual_rate / 12).quantize(D(1), ROUND_DOWN)
+        if gross <= 0:
+            return
+        self.post(date, code, desc, gross, "interest")
+        if self.balance > 7_500_000:
+            tax = (gross * D("0.2")).quantize(D(1), ROUND_DOWN)
+            if tax > 0:
+                self.post(date, "PAJAK", "PAJAK BUNGA", -tax, "tax")
 
 
 def without_anomalies(year: ProgramYear) -> ProgramYear:
