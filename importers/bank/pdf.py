@@ -211,6 +211,9 @@ def _words(page: Any) -> list[Word]:
     return words
 
 
+SOFT_HYPHEN_MARK = 0x02
+
+
 def _pdfium_words(page: Any) -> list[Word]:
     """The page's words from pdfium's characters, in content order (what `_words` builds from
     pdfminer's layout, about five times faster: pdfium does the content interpretation in C).
@@ -242,7 +245,9 @@ def _pdfium_words(page: Any) -> list[Word]:
 
         for index in range(count):
             code = raw.FPDFText_GetUnicode(textpage, index)
-            glyph = chr(code) if code else " "
+            # pdfium reports a hyphen that ends a printed line as 0x02 (its soft-hyphen marker):
+            # on the page it is a hyphen, and a wrapped description keeps it ("TRF-" / "BRIVA")
+            glyph = "-" if code == SOFT_HYPHEN_MARK else chr(code) if code else " "
             if glyph.isspace() or raw.FPDFText_IsGenerated(textpage, index) == 1:
                 if text:
                     words.append(word())
