@@ -23,6 +23,7 @@ from importers import archive as archiving
 from importers.archive import archive
 from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
 from importers.messages import tr
+from importers.session import ImportSession
 from importers.tables import InputError
 from ledger import cleantext, i18n, identity, plugin
 from ledger.books import BooksPaths
@@ -192,6 +193,7 @@ def import_files(
     password: str | None = None,
     ask_password: Callable[[Path], str | None] | None = None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
+    session: ImportSession | None = None,
 ) -> list[FileReport]:
     """Import each file in turn; later files see what earlier ones added.
 
@@ -200,8 +202,36 @@ def import_files(
     password-protected PDFs; without it `ask_password(path)` is asked (the CLI prompts with
     hidden input when stdin is a terminal). Neither is kept. `progress` wraps the files as they
     are read (the CLI's progress bar).
+
+    The run's session (importers.session; `session`: one the caller filled ahead, as the demo
+    does with statements parsed in parallel) is handed to every importer for the run and
+    dropped with it: the next run reads the files afresh.
     """
     entries = list(existing)
+    session = session if session is not None else ImportSession()
+    session.books = entries
+    before = [importer.session for importer in importers]
+    for importer in importers:
+        importer.session = session
+    try:
+        with session.active():
+            return _import_each(paths, files, importers, entries, password, ask_password, progress, dry_run)
+    finally:
+        for importer, earlier in zip(importers, before, strict=True):
+            importer.session = earlier
+        session.books = None
+
+
+def _import_each(
+    paths: BooksPaths,
+    files: Sequence[Path],
+    importers: Sequence[AidImporter],
+    entries: list[data.Directive],
+    password: str | None,
+    ask_password: Callable[[Path], str | None] | None,
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None,
+    dry_run: bool,
+) -> list[FileReport]:
     keys = existing_keys(entries)
     program = read_program(entries)
     reports = []
