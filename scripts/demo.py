@@ -23,7 +23,7 @@ from typing import Any
 from beancount.core import data
 
 from importers.bank.importers import forget_prefetched, pdf_importers, prefetch
-from importers.pipeline import import_files
+from importers.pipeline import FileReport, import_files
 from importers.registry import all_importers
 from ledger import books, identity
 from ledger.books import BooksPaths
@@ -113,7 +113,7 @@ def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path],
     return [path for paths in rendered for path in paths], unread
 
 
-def build_demo(  # noqa: C901 (to split: issue 13)
+def build_demo(
     directory: Path,
     *,
     participants: int = 150,
@@ -124,23 +124,7 @@ def build_demo(  # noqa: C901 (to split: issue 13)
 ) -> DemoResult:
     """Demo books in `directory`; `progress` wraps the statements as they are imported (the
     longest step: the CLI's progress bar)."""
-    paths = books.resolve(directory)
-    if paths.main.exists():
-        if not books.load(paths).program.settings.get("demo"):
-            raise FileExistsError(f"{paths.root} holds books that are not a demo; choose another --dir")
-        shutil.rmtree(paths.root)  # an earlier demo: build it afresh
-        echo(f"replacing the earlier demo in {paths.root}")
-    books_id = new_books_id()
-    key_file = identity.key_path(key, books_id)
-    secret = identity.load_or_create_key(key_file, paths.root)
-    paths = create_books(
-        paths.root,
-        recipient=identity.recipient_of(secret),
-        books_id=books_id,
-        title="Demo: Bantuan Modal Usaha (simulasi)",
-        demo=True,
-    )
-    echo(f"identity key: {key_file}")
+    paths, key_file = _fresh_books(directory, key, echo)
 
     # the program ends before the day the demo is built (its statements' closing balances are
     # asserted the next day, at the latest today): today's figures are its last ones
@@ -150,12 +134,7 @@ def build_demo(  # noqa: C901 (to split: issue 13)
 
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
         sheet = render_sheets.participants_sheet(year, Path(tmp) / "peserta.xlsx")
-        loaded = books.load(paths)
-        reports = import_files(paths, [sheet], all_importers(), loaded.entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-            echo(f"imported participant register: {report.written} entries")
+        _import_checked(paths, [sheet], lambda r: echo(f"imported participant register: {r.written} entries"))
 
     # What no importer reads yet is rendered straight into entries; each step below is
     # replaced by rendering the user's files and importing them as the importers arrive.
@@ -179,10 +158,7 @@ def build_demo(  # noqa: C901 (to split: issue 13)
     # explains credits the statements booked as her own deposits, which are reclassified as aid
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
         lists = render_sheets.disbursement_sheets(year, Path(tmp) / "daftar-nominatif")
-        reports = import_files(paths, lists, all_importers(), books.load(paths).entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
+        reports = _import_checked(paths, lists)
         echo(f"imported {len(lists)} disbursement lists: {sum(r.written for r in reports)} entries")
 
     # the companions' plans (RAB) and receipts, with the receipt scans, imported like a user does
@@ -191,20 +167,12 @@ def build_demo(  # noqa: C901 (to split: issue 13)
             render_sheets.plans_workbook(year, Path(tmp) / "rab.xlsx"),
             render_sheets.receipts_workbook(year, Path(tmp) / "nota.xlsx"),
         ]
-        reports = import_files(paths, files, all_importers(), books.load(paths).entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-            echo(f"imported {report.path.name}: {report.written} entries")
+        _import_checked(paths, files, lambda r: echo(f"imported {r.path.name}: {r.written} entries"))
 
     # the companions' progress visits after the aid (some overdue, some businesses closed)
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
         sheet = render_visits.visits_workbook(year, Path(tmp) / "kunjungan.xlsx")
-        reports = import_files(paths, [sheet], all_importers(), books.load(paths).entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-            echo(f"imported {report.path.name}: {report.written} visits")
+        _import_checked(paths, [sheet], lambda r: echo(f"imported {r.path.name}: {r.written} visits"))
 
     loaded = books.load(paths)
     if loaded.errors:
@@ -216,3 +184,40 @@ def build_demo(  # noqa: C901 (to split: issue 13)
         "planted_anomalies": len(year.anomalies),
     }
     return DemoResult(paths, year, key_file, summary)
+
+
+def _fresh_books(directory: Path, key: Path | None, echo: Callable[[str], Any]) -> tuple[BooksPaths, Path]:
+    """New demo books in `directory` with a new identity key: an earlier demo there is replaced,
+    books that are not a demo are refused."""
+    paths = books.resolve(directory)
+    if paths.main.exists():
+        if not books.load(paths).program.settings.get("demo"):
+            raise FileExistsError(f"{paths.root} holds books that are not a demo; choose another --dir")
+        shutil.rmtree(paths.root)  # an earlier demo: build it afresh
+        echo(f"replacing the earlier demo in {paths.root}")
+    books_id = new_books_id()
+    key_file = identity.key_path(key, books_id)
+    secret = identity.load_or_create_key(key_file, paths.root)
+    paths = create_books(
+        paths.root,
+        recipient=identity.recipient_of(secret),
+        books_id=books_id,
+        title="Demo: Bantuan Modal Usaha (simulasi)",
+        demo=True,
+    )
+    echo(f"identity key: {key_file}")
+    return paths, key_file
+
+
+def _import_checked(
+    paths: BooksPaths, files: list[Path], each: Callable[[FileReport], Any] | None = None
+) -> list[FileReport]:
+    """Import rendered files as a user does, `each` called on each file's report in turn; a
+    file the demo rendered that does not import is a bug of the demo: raised at the first."""
+    reports = import_files(paths, files, all_importers(), books.load(paths).entries)
+    for report in reports:
+        if report.error:
+            raise RuntimeError(report.error)
+        if each:
+            each(report)
+    return reports
