@@ -34,7 +34,7 @@ from importers.rules import Classification, Rule
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
 from ledger import accountno, accounts, disbursements, records
-from ledger.money import IDR, ZERO
+from ledger.money import IDR, SEN, ZERO, is_rupiah_amount
 from ledger.records import Program
 
 INSTITUTION_PREFIX = "Assets:Institution:"
@@ -441,23 +441,28 @@ def explain_by_lists(
 # --- 4. entries -------------------------------------------------------------------------------
 
 
-def whole(value: Decimal) -> Decimal:
-    """175000.00 -> 175000: rupiah as the books write them (a fraction stays, for the rules to refuse)."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+def as_booked(value: Decimal) -> Decimal:
+    """175000.00 -> 175000, 80000000.5 -> 80000000.50: rupiah as the books write them, whole or
+    with both sen digits as banks print them (anything finer stays, for the rules to refuse)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    if is_rupiah_amount(value):
+        return value.quantize(SEN)
+    return value.normalize()
 
 
 def import_key(owner: Owner, placed: Placed) -> str:
     """Stable across files: the owner, the date, the amounts, the balance and the description."""
     line = placed.line
     text = (
-        f"{whole(line.debit):f}|{whole(line.credit):f}|{whole(placed.balance):f}|"
+        f"{as_booked(line.debit):f}|{as_booked(line.credit):f}|{as_booked(placed.balance):f}|"
         f"{rules_mod.normalise(line.description)}"
     )
     return f"bank:{owner.code}:{line.date}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 
 
 def _posting(account: str, number: Decimal) -> data.Posting:
-    return data.Posting(account, Amount(whole(number), IDR), None, None, None, None)
+    return data.Posting(account, Amount(as_booked(number), IDR), None, None, None, None)
 
 
 def line_entry(
@@ -497,9 +502,9 @@ def balance_entry(
         "lineno": 0,
         "source": source,
         "source-line": label,
-        IMPORT_KEY: f"balance:{owner.code}:{date}:{whole(amount):f}",
+        IMPORT_KEY: f"balance:{owner.code}:{date}:{as_booked(amount):f}",
     }
-    return data.Balance(meta, date, owner.savings, Amount(whole(amount), IDR), None, None)
+    return data.Balance(meta, date, owner.savings, Amount(as_booked(amount), IDR), None, None)
 
 
 def _reversed_counter(owner: Owner, placed: list[Placed], index: int, counters: list[str]) -> str | None:

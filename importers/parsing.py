@@ -264,44 +264,120 @@ def guess_locale(samples: list[str]) -> str:
     return "id"
 
 
-_PERIOD_SPLIT = re.compile(r"\s*(?:\s-\s|–|—|\bs/d\b|\bsd\b|\bto\b|\bhingga\b|\bsampai\b)\s*", re.I)
+# "-" between spaces, a dash, s/d s.d. sd, sampai (dengan), hingga, to, until, till, through
+_PERIOD_SPLIT = re.compile(
+    r"\s*(?:\s[-~]\s|[–—]|\bs\s?[/.]\s?d(?![a-z])\.?|\bsd(?![a-z])|\bsampai(?:\s+dengan)?\b"
+    r"|\bhingga\b|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*",
+    re.I,
+)
+_WHOLE_MONTHS = (
+    re.compile(r"^(?P<name>[A-Za-z]+)\.?[\s\-/,']*(?P<year>\d{4})$"),  # Januari 2026, JAN-2026
+    re.compile(r"^(?P<month>\d{1,2})[/\-.](?P<year>\d{4})$"),  # 01/2026
+    re.compile(r"^(?P<year>\d{4})[/\-.](?P<month>\d{1,2})$"),  # 2026-01
+)
+_PARTIAL_START = re.compile(r"^(?:(\d{1,2})(?:[\s\-]+([A-Za-z]+)\.?|[/\-.](\d{1,2}))?|([A-Za-z]+)\.?)$")
 
 
-def parse_period(text: str, *, today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
-    """A statement period: "01/01/26 - 31/01/26", "1 - 31 Januari 2026",
-    "1 Oktober - 31 Desember 2025", "01 Jan 2026 s/d 31 Mar 2026".
+def parse_period(
+    text: str, *, today: datetime.date | None = None, formats: tuple[str, ...] = ()
+) -> tuple[datetime.date, datetime.date]:
+    """The one period reader (statement headers, passbook and profile covers):
+    "01/01/26 - 31/01/26", "01-01-2026 s/d 31-01-2026", "1 - 31 Januari 2026",
+    "1 Oktober - 31 Desember 2025", "1 Januari 2026 s.d. 31 Januari 2026",
+    "01 Jan 2026 to 31 Mar 2026", "Januari - Maret 2026", and a whole month: "Januari 2026",
+    "JAN 2026", "01/2026". Separators: " - ", a dash, s/d, s.d., sd, sampai (dengan), hingga,
+    to, until, through; "01/01/2026-31/01/2026" when only one hyphen splits it into two dates.
 
-    The start may leave out what it shares with the end (month, year); a start after the end
-    is refused.
+    `formats` (strptime patterns of a bank profile) are tried first on each end. The start
+    may leave out what it shares with the end (month, year); a start after the end is refused.
 
     Two-digit years are read as 20yy, as in `parse_date`. When both ends print two digits and
     the end would precede the start (the period crosses a century: "01/01/99 - 01/01/00"),
     the period is placed in the pair of centuries that orders it and lies closest to `today`
     (default: the clock's date): 1999-2000 rather than 2099-2100 from 2026 on until 2050.
     """
-    parts = [p for p in _PERIOD_SPLIT.split(text.strip()) if p]
+    cleaned = str(text).strip()
+    parts = [p for p in _PERIOD_SPLIT.split(cleaned) if p]
+    if len(parts) == 1:
+        whole = _whole_month(parts[0], text)
+        if whole is not None:
+            return whole
+        parts = _split_at_hyphen(parts[0], formats)
     if len(parts) != 2:
         raise ParseError(f"unreadable period {text!r}")
-    end = parse_date(parts[1])
-    first = parts[0].strip()
+    first, last = parts[0].strip(), parts[1].strip()
+    month = _whole_month(last, text)
+    end = month[1] if month else _period_date(last, formats)
     try:
-        start = parse_date(first)
-        if start > end and _has_short_year(first) and _has_short_year(parts[1]):
+        start = _period_date(first, formats)
+        if start > end and _has_short_year(first) and _has_short_year(last):
             start, end = _closest(start, end, today or datetime.date.today())
     except ParseError:
-        day_month = re.match(r"^(\d{1,2})(?:[\s\-]+([A-Za-z]+)\.?|[/\-.](\d{1,2}))?$", first)
-        if not day_month:
-            raise ParseError(f"unreadable period {text!r}") from None
-        day, month_name, month_digits = day_month.groups()
-        month = month_number(month_name) if month_name else int(month_digits) if month_digits else end.month
-        year = end.year if month <= end.month else end.year - 1
-        try:
-            start = datetime.date(year, month, int(day))
-        except ValueError as exc:
-            raise ParseError(f"invalid period {text!r}: {exc}") from None
+        start = _partial_start(first, end, text)
     if start > end:
         raise ParseError(f"period {text!r} starts after it ends")
     return start, end
+
+
+def _period_date(text: str, formats: tuple[str, ...]) -> datetime.date:
+    for fmt in formats:
+        try:
+            return datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return parse_date(text)
+
+
+def _whole_month(part: str, text: str) -> tuple[datetime.date, datetime.date] | None:
+    """First and last day of a month printed without a day ("Januari 2026"), or None."""
+    for pattern in _WHOLE_MONTHS:
+        match = pattern.match(part.strip())
+        if not match:
+            continue
+        groups = match.groupdict()
+        name = (groups.get("name") or "").lower()
+        if name and name not in MONTHS:
+            return None
+        month = MONTHS[name] if name else int(groups["month"])
+        if not 1 <= month <= 12:
+            raise ParseError(f"invalid period {text!r}: no month {month}")
+        year = int(groups["year"])
+        following = datetime.date(year + month // 12, month % 12 + 1, 1)
+        return datetime.date(year, month, 1), following - datetime.timedelta(days=1)
+    return None
+
+
+def _split_at_hyphen(text: str, formats: tuple[str, ...]) -> list[str]:
+    """ "01/01/2026-31/01/2026": the one hyphen that leaves a date on either side."""
+    found = []
+    for match in re.finditer(r"-", text):
+        first, last = text[: match.start()].strip(), text[match.end() :].strip()
+        try:
+            _period_date(first, formats), _period_date(last, formats)
+        except ParseError:
+            continue
+        found.append([first, last])
+    return found[0] if len(found) == 1 else [text]
+
+
+def _partial_start(first: str, end: datetime.date, text: str) -> datetime.date:
+    """A start that leaves out what it shares with the end: "1", "1 Oktober", "01/10",
+    "Oktober" (the first of the month), "Oktober 2025"."""
+    month = _whole_month(first, text)
+    if month is not None:
+        return month[0]
+    match = _PARTIAL_START.match(first)
+    if not match:
+        raise ParseError(f"unreadable period {text!r}")
+    day, month_name, month_digits, only_month = match.groups()
+    if only_month:
+        day, month_name = "1", only_month
+    month_of = month_number(month_name) if month_name else int(month_digits) if month_digits else end.month
+    year = end.year if month_of <= end.month else end.year - 1
+    try:
+        return datetime.date(year, month_of, int(day))
+    except ValueError as exc:
+        raise ParseError(f"invalid period {text!r}: {exc}") from None
 
 
 MAX_CROSSING_DAYS = 731  # a statement period that crosses a century is at most two years long

@@ -86,47 +86,53 @@ class GroupUse:
     spent: Decimal = ZERO
 
 
-def funder_use(  # noqa: C901 (to split: issue 13)
+def funder_use(
     entries: Iterable[data.Directive],
     program: Program,
     start: datetime.date | None = None,
     end: datetime.date | None = None,
 ) -> dict[str, FunderUse]:
     """Fund use per funder code, over [start, end] (both optional)."""
-    uses: dict[str, FunderUse] = {}
-
-    def use(funder: str) -> FunderUse:
-        if funder not in uses:
-            uses[funder] = FunderUse(funder)
-        return uses[funder]
-
-    for code in program.funders:
-        use(code)
+    uses = {code: FunderUse(code) for code in program.funders}
     for entry in _transactions(entries, start, end):
         for posting in entry.postings:
-            funder = accounts.funder_of_grant(posting.account)
-            if funder is not None:
-                use(funder).granted -= _number(posting)
-                continue
-            parsed = _parse(posting.account)
-            if parsed is None:
-                continue
-            person = program.participants.get(parsed.participant)
-            if person is None or not person.funder:
-                continue
-            if parsed.role == accounts.GOODS and parsed.category:
-                target = use(person.funder)
-                target.participants.add(parsed.participant)
-                spent = target.spent_by_category
-                spent[parsed.category] = spent.get(parsed.category, ZERO) + _number(posting)
-            elif parsed.role == accounts.TRANSIT and _number(posting) < 0 and not _is_listing(entry):
-                target = use(person.funder)
-                target.participants.add(parsed.participant)
-                target.credited -= _number(posting)
+            _count_posting(uses, program, entry, posting)
     for person in program.participants.values():
         if person.funder:
-            use(person.funder).participants.add(person.code)
+            _use(uses, person.funder).participants.add(person.code)
     return uses
+
+
+def _use(uses: dict[str, FunderUse], funder: str) -> FunderUse:
+    if funder not in uses:
+        uses[funder] = FunderUse(funder)
+    return uses[funder]
+
+
+def _count_posting(
+    uses: dict[str, FunderUse], program: Program, entry: data.Transaction, posting: data.Posting
+) -> None:
+    """What one posting adds to a funder's use: a grant paid out, or, on a participant's
+    accounts, goods bought or aid credited (under the funder her record names)."""
+    funder = accounts.funder_of_grant(posting.account)
+    if funder is not None:
+        _use(uses, funder).granted -= _number(posting)
+        return
+    parsed = _parse(posting.account)
+    if parsed is None:
+        return
+    person = program.participants.get(parsed.participant)
+    if person is None or not person.funder:
+        return
+    if parsed.role == accounts.GOODS and parsed.category:
+        target = _use(uses, person.funder)
+        target.participants.add(parsed.participant)
+        spent = target.spent_by_category
+        spent[parsed.category] = spent.get(parsed.category, ZERO) + _number(posting)
+    elif parsed.role == accounts.TRANSIT and _number(posting) < 0 and not _is_listing(entry):
+        target = _use(uses, person.funder)
+        target.participants.add(parsed.participant)
+        target.credited -= _number(posting)
 
 
 def _is_listing(entry: data.Transaction) -> bool:

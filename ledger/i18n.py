@@ -41,9 +41,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Entri untuk peserta {participant} bertanggal {date}, sesudah akunnya ditutup pada {closed}",
         "en": "Entry for participant {participant} dated {date}, after her accounts were closed on {closed}",
     },
-    "not-whole-rupiah": {
-        "id": "Jumlah {amount} bukan rupiah bulat",
-        "en": "Amount {amount} is not a whole rupiah",
+    "finer-than-sen": {
+        "id": "Jumlah {amount} lebih kecil dari satu sen: rupiah paling banyak dua angka desimal",
+        "en": "Amount {amount} is finer than a sen: rupiah have at most two decimals",
     },
     "open-without-companion": {
         "id": "Akun bantuan {account} dibuka tanpa pendamping: peserta {participant} "

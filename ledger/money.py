@@ -8,6 +8,7 @@ from beancount.core.amount import Amount
 
 IDR = "IDR"
 ZERO = Decimal(0)
+SEN = Decimal("0.01")
 
 
 def idr(value: int | str | Decimal) -> Amount:
@@ -18,7 +19,14 @@ def idr(value: int | str | Decimal) -> Amount:
 
 
 def is_whole_rupiah(number: Decimal) -> bool:
+    """What people type on the program's sheets: a fraction there is a misread separator."""
     return number == number.to_integral_value()
+
+
+def is_rupiah_amount(number: Decimal) -> bool:
+    """Whole rupiah or sen (two decimals): what banks print and the books accept."""
+    hundredths = number.scaleb(2)
+    return hundredths == hundredths.to_integral_value()
 
 
 def format_idr(number: Decimal) -> str:

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from beancount.core import data
 
 from ledger import accounts, gcpause, i18n
-from ledger.money import IDR, is_whole_rupiah
+from ledger.money import IDR, is_rupiah_amount
 from ledger.records import COMPANION, PARTICIPANT, Program, custom_args, read_program
 from ledger.visits import VISIT
 
@@ -135,26 +135,27 @@ def after_closure(ctx: Context) -> Iterator[AidRuleError]:
                 break
 
 
-def not_whole_rupiah(ctx: Context) -> Iterator[AidRuleError]:
-    """Rupiah have no cents in these books: a fraction is a misread amount."""
+def finer_than_sen(ctx: Context) -> Iterator[AidRuleError]:
+    """Rupiah have at most two decimals (sen): a third one is a misread amount. Sen themselves
+    are real: banks print them on interest, tax and some balances (Livin's 80.000.000,50)."""
     for entry in ctx.transactions:
         for posting in entry.postings:
             units = posting.units
             if units is None or units.currency != IDR or not isinstance(units.number, Decimal):
                 continue
-            if not is_whole_rupiah(units.number):
+            if not is_rupiah_amount(units.number):
                 label = f"{units.number} IDR ({posting.account})"
-                yield AidRuleError(entry.meta, ctx.text("not-whole-rupiah", amount=label), entry)
+                yield AidRuleError(entry.meta, ctx.text("finer-than-sen", amount=label), entry)
                 break
     for balance in ctx.entries:
         if (
             isinstance(balance, data.Balance)
             and balance.amount.currency == IDR
             and isinstance(balance.amount.number, Decimal)
-            and not is_whole_rupiah(balance.amount.number)
+            and not is_rupiah_amount(balance.amount.number)
         ):
             label = f"{balance.amount.number} IDR ({balance.account})"
-            yield AidRuleError(balance.meta, ctx.text("not-whole-rupiah", amount=label), balance)
+            yield AidRuleError(balance.meta, ctx.text("finer-than-sen", amount=label), balance)
 
 
 def open_without_companion(ctx: Context) -> Iterator[AidRuleError]:
@@ -232,7 +233,7 @@ RULES: tuple[Rule, ...] = (
     cross_participant,
     purchase_without_receipt,
     after_closure,
-    not_whole_rupiah,
+    finer_than_sen,
     open_without_companion,
     unknown_records,
     aid_currency,

@@ -151,20 +151,13 @@ class Scope:
         return self.mask(value) if isinstance(value, str) else value
 
 
-def _texts(entry: data.Directive) -> Iterable[str]:  # noqa: C901 (to split: issue 13)
+def _texts(entry: data.Directive) -> Iterable[str]:
     """Every text an entry shows: metadata, narration, payee, custom values, a note, a filename."""
     for key, value in (entry.meta or {}).items():
         if key not in ("filename", "lineno") and isinstance(value, str):
             yield value
     if isinstance(entry, data.Transaction):
-        yield entry.narration or ""
-        if entry.payee:
-            yield entry.payee
-        for posting in entry.postings:
-            yield posting.account
-            for value in (posting.meta or {}).values():
-                if isinstance(value, str):
-                    yield value
+        yield from _transaction_texts(entry)
     elif isinstance(entry, data.Custom):
         for value in entry.values:
             inner = getattr(value, "value", value)
@@ -177,6 +170,18 @@ def _texts(entry: data.Directive) -> Iterable[str]:  # noqa: C901 (to split: iss
     account = getattr(entry, "account", None)
     if isinstance(account, str):
         yield account
+
+
+def _transaction_texts(entry: data.Transaction) -> Iterable[str]:
+    """Narration, payee, and every posting's account and text metadata."""
+    yield entry.narration or ""
+    if entry.payee:
+        yield entry.payee
+    for posting in entry.postings:
+        yield posting.account
+        for value in (posting.meta or {}).values():
+            if isinstance(value, str):
+                yield value
 
 
 def scoped(entries: Iterable[data.Directive], program: Program, companion: str) -> list[data.Directive]:

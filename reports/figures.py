@@ -23,9 +23,8 @@ from ledger.findings import Finding
 from ledger.funds import FunderUse, GroupUse, SavingsSummary
 from ledger.money import ZERO
 from ledger.reconcile import LineSummary, ParticipantSummary
-from ledger.reconcile import disbursements as disb_rules
-from ledger.reconcile.progress import progress_facts
-from ledger.records import Participant, Program
+from ledger.reconcile.batches import batch_summaries
+from ledger.records import Participant
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ class AidRow:
     amount: Decimal
     credit_date: datetime.date | None = None
     credited: Decimal | None = None
-    status: str = "pending"  # ledger.reconcile.disbursements.STATUSES
+    status: str = "pending"  # ledger.reconcile.batches.STATUSES
 
 
 @dataclass
@@ -134,7 +133,7 @@ def gather(
         start=start,
         findings=findings,
         participants={code: summaries[code] for code in sorted(loaded.program.participants)},
-        aid_rows=_aid_rows(result, loaded.program),
+        aid_rows=_aid_rows(result),
         savings=funds.savings_summaries(entries, start, as_of),
         funds=funds.funder_use(entries, loaded.program, start, as_of),
         ageing=funds.cash_ageing(entries, as_of),
@@ -148,7 +147,7 @@ def gather(
             },
         },
         names=names,
-        progress=progress_facts(result.facts, loaded.program),
+        progress=result.facts.progress,
         made_on=made_on or datetime.date.today(),
     )
 
@@ -171,13 +170,11 @@ def _last_date(entries: list[data.Directive]) -> datetime.date:
     return max(dates) if dates else datetime.date.today()
 
 
-def _aid_rows(result: reconcile.Reconciliation, program: Program) -> dict[str, list[AidRow]]:
+def _aid_rows(result: reconcile.Reconciliation) -> dict[str, list[AidRow]]:
     """The funders' list rows per participant, with the credit that cleared each and its
     status, as the engine's disbursement matching gives them."""
-    dfacts = disb_rules.facts_for(result.facts, program, result.settings)
-    dsettings = disb_rules.settings_for(result.settings)
     out: dict[str, list[AidRow]] = defaultdict(list)
-    for batch in disb_rules.batch_summaries(dfacts, dsettings):
+    for batch in batch_summaries(result.facts, result.settings):
         for status in batch.rows:
             row = status.row
             out[row.participant].append(

@@ -86,7 +86,7 @@ def booked_text(root: Path, path: Path) -> str:
     number = reader.read(path).statement.account_number
     paths = golden_books(root, number, datetime.date(2025, 1, 1))
     [report] = run_import(paths, [path], dry_run=True)
-    if report.error is not None:  # a sample the books refuse (Livin's 80.000.000,50: not whole rupiah)
+    if report.error is not None:  # a sample the books refuse
         return "; refused: " + report.error.replace(str(path), path.name) + "\n"
     text = format_entries(report.entries)
     # the archived original's name carries its content digest: what is booked, not the bytes

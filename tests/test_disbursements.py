@@ -13,8 +13,7 @@ from importers.registry import all_importers
 from importers.templates import write_template
 from ledger import accounts, books
 from ledger import disbursements as disb
-from ledger.reconcile import Settings, reconcile
-from ledger.reconcile import disbursements as rules
+from ledger.reconcile import Settings, reconcile, run
 from scripts.sim.truth import DISBURSEMENT_ANOMALIES, ProgramYear, simulate
 from tests.disb_books import book_statements, import_lists, registered_books
 
@@ -29,14 +28,16 @@ def year() -> ProgramYear:
 def _findings(paths: books.BooksPaths, year: ProgramYear) -> set[tuple[str, str]]:
     loaded = books.load(paths)
     assert loaded.errors == [], loaded.errors[:3]
-    found = reconcile(loaded.entries, loaded.program, Settings(as_of=year.as_of, lang="en"), kinds=KINDS)
-    # the engine (facts layer) and the importers' reading of the entries agree
-    direct = rules.findings(
-        rules.DisbursementFacts.build(loaded.entries, loaded.program),
-        rules.DisbursementSettings(as_of=year.as_of, lang="en"),
-    )
-    assert sorted(found) == sorted(direct)
-    return {(f.kind, f.participant) for f in found}
+    settings = Settings(as_of=year.as_of, lang="en")
+    result = run(loaded.entries, loaded.program, settings, kinds=KINDS)
+    assert result.findings == reconcile(loaded.entries, loaded.program, settings, kinds=KINDS)
+    # the engine (facts layer) and the importers' reading of the entries agree: the same rows,
+    # the same aid credits, the same matching as the bank booking's (ledger.disbursements)
+    facts = result.facts
+    assert facts.list_rows == disb.listed_rows(loaded.entries)
+    assert facts.clearing_credits == [c for c in disb.savings_credits(loaded.entries) if c.aid]
+    assert facts.matching == disb.engine_matching(loaded.entries, settings.window)
+    return {(f.kind, f.participant) for f in result.findings}
 
 
 def _truth(year: ProgramYear) -> set[tuple[str, str]]:

@@ -169,7 +169,7 @@ def aid_pages(engine: EngineView) -> list[str]:
 
 def test_no_finding_slug_in_any_pages_visible_text(site) -> None:  # type: ignore[no-untyped-def]
     from ledger.findings import KINDS
-    from ledger.reconcile.disbursements import STATUSES
+    from ledger.reconcile.batches import STATUSES
 
     base, browser, engine = site
     page = browser.new_page(viewport={"width": 1366, "height": 900})

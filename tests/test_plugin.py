@@ -55,14 +55,14 @@ CASES = {
 """,
         "after her accounts were closed on 2026-06-30",
     ),
-    "not whole rupiah": (
+    "finer than a sen": (
         """
 2026-03-01 * "Toko" "Kompor"
   receipt: "N1"
-  Expenses:Aid:P0001:Goods:Peralatan  500000.50 IDR
+  Expenses:Aid:P0001:Goods:Peralatan  500000.505 IDR
   Assets:Aid:P0001:Cash
 """,
-        "is not a whole rupiah",
+        "is finer than a sen",
     ),
     "aid account without companion": (
         """
@@ -135,6 +135,19 @@ def test_business_anomalies_are_not_load_errors(tmp_path: Path) -> None:
   receipt: "N9"
   Expenses:Aid:P0001:Goods:Peralatan  400000 IDR
   Assets:Aid:P0001:Cash
+"""
+    assert errors_of(tmp_path, extra) == []
+
+
+def test_sen_as_banks_print_them_are_booked(tmp_path: Path) -> None:
+    # interest after its 20% tax carries sen, and so does the balance the bank prints
+    extra = """
+2026-01-05 open Income:Aid:P0001:Interest IDR
+2026-01-31 * "BUNGA" "BUNGA TABUNGAN"
+  source: "statements/mandiri.pdf"
+  Assets:Aid:P0001:Savings  1218.76 IDR
+  Income:Aid:P0001:Interest
+2026-02-01 balance Assets:Aid:P0001:Savings  1218.76 IDR
 """
     assert errors_of(tmp_path, extra) == []
 

@@ -58,8 +58,3 @@ def test_as_of_ignores_later_entries_and_ages_count_to_it() -> None:
     program = records.read_program(entries)
     early = reconcile.reconcile(entries, program, Settings(as_of=datetime.date(2026, 1, 1)))
     assert early == []
-
-
-def test_registering_an_unknown_kind_is_refused() -> None:
-    with pytest.raises(ValueError, match="unknown finding kind"):
-        reconcile.register("no-such-kind", lambda facts, program, settings: [])

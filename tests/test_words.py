@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from ledger import i18n
 from ledger.findings import KINDS
-from ledger.reconcile.disbursements import STATUSES
+from ledger.reconcile.batches import STATUSES
 from scripts.cli import main
 
 

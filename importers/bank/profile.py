@@ -23,10 +23,9 @@ from importers.bank.sheets import (
     direction_of,
     parse_day,
     parse_number,
-    parse_period,
     relative_location,
 )
-from importers.parsing import ParseError
+from importers.parsing import ParseError, parse_period
 from importers.statement import Statement, StatementLine
 from importers.tables import Column, InputError, Row, TableSpec, _norm, find_tables
 from ledger.money import ZERO
@@ -213,7 +212,11 @@ def parse(profile: Profile, path: Path | str, password: str | None = None) -> St
         lines=lines,
     )
     try:
-        statement.period_start, statement.period_end = parse_period(cover.get("period"), profile.date_formats)
+        period = cover.get("period")
+        if period is not None and str(period).strip():
+            statement.period_start, statement.period_end = parse_period(
+                str(period), formats=profile.date_formats
+            )
         for key in ("opening_balance", "closing_balance", "total_debit", "total_credit"):
             if cover.get(key) not in (None, ""):
                 setattr(statement, key, parse_number(cover[key], profile.decimal, profile.thousands))

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from importers.parsing import ParseError, parse_amount, parse_date
+from importers.parsing import parse_amount, parse_date
 from importers.tables import InputError, Row, _norm
 
 DEBIT_MARKS = ("D", "DB", "DR", "DEBET", "DEBIT", "-")
@@ -80,18 +80,6 @@ def parse_day(value: Any, formats: tuple[str, ...] = ()) -> datetime.date:
         except ValueError:
             continue
     return parse_date(text)
-
-
-def parse_period(
-    value: Any, formats: tuple[str, ...] = ()
-) -> tuple[datetime.date | None, datetime.date | None]:
-    """ "01/01/2026 - 31/01/2026", "1 Januari 2026 s/d 31 Maret 2026" -> (start, end)."""
-    if value is None or str(value).strip() == "":
-        return None, None
-    parts = re.split(r"\s+(?:-|s/d|sd|sampai|to|–)\s+", str(value).strip())
-    if len(parts) != 2:
-        raise ParseError(f"unreadable period {value!r}")
-    return parse_day(parts[0], formats), parse_day(parts[1], formats)
 
 
 def direction_of(mark: Any, debit: tuple[str, ...], credit: tuple[str, ...]) -> str | None:

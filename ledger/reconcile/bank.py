@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from ledger import accounts
 from ledger.findings import Finding
-from ledger.reconcile.engine import finding, rule
+from ledger.reconcile.engine import finding
 from ledger.reconcile.facts import Facts, Movement
 from ledger.reconcile.settings import Settings
 from ledger.records import Program
@@ -53,7 +53,6 @@ def unclassified_bank_line_findings(
         )
 
 
-@rule("unclassified-bank-line")
 def unclassified_bank_line(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
     """A savings-book line no rule of the rule table knows (booked to Suspense, not yet settled)."""
     return unclassified_bank_line_findings(facts.movements, program, settings)

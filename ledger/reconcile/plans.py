@@ -7,35 +7,18 @@ Every rule reads the facts only. Purchases count for a plan line by the number t
 from __future__ import annotations
 
 import datetime
-import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ledger.findings import Finding
-from ledger.reconcile.engine import finding, rule
-from ledger.reconcile.facts import ZERO, Facts, Movement, Purchase
+from ledger.reconcile.engine import finding
+from ledger.reconcile.facts import ZERO, Facts, Movement, Purchase, Receipt, norm
 from ledger.reconcile.settings import Settings
 from ledger.records import Program
 
 
-def line_purchases(facts: Facts) -> dict[tuple[str, str], list[Purchase]]:
-    """(participant, line number) -> the purchases naming it, in date order."""
-    cached = facts.cache.get("line_purchases")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    out: dict[tuple[str, str], list[Purchase]] = defaultdict(list)
-    for purchase in facts.purchases:
-        if purchase.plan_line is not None:
-            out[(purchase.participant, purchase.plan_line)].append(purchase)
-    for group in out.values():
-        group.sort(key=lambda p: p.date)
-    facts.cache["line_purchases"] = out
-    return out
-
-
-@rule("unplanned-purchase")
 def unplanned_purchase(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
     """A purchase that names no line of the approved plan (or a line it does not have)."""
     for purchase in facts.purchases:
@@ -58,10 +41,9 @@ def unplanned_purchase(facts: Facts, program: Program, settings: Settings) -> It
         )
 
 
-@rule("overspent-plan-line")
 def overspent_plan_line(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
     """Spending on a line above its amount by more than the tolerance; dated when it crossed it."""
-    bought = line_purchases(facts)
+    bought = facts.line_purchases
     for code, plan in facts.plans.items():
         for no, line in plan.lines.items():
             purchases = bought.get((code, no), [])
@@ -90,7 +72,6 @@ def overspent_plan_line(facts: Facts, program: Program, settings: Settings) -> I
             )
 
 
-@rule("unrealised-plan-line")
 def unrealised_plan_line(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
     """A line with no (net) purchase `unrealised_days` after the aid was first withdrawn."""
     first_withdrawal: dict[str, Movement] = {}
@@ -98,7 +79,7 @@ def unrealised_plan_line(facts: Facts, program: Program, settings: Settings) -> 
         known = first_withdrawal.get(movement.participant)
         if known is None or movement.date < known.date:
             first_withdrawal[movement.participant] = movement
-    bought = line_purchases(facts)
+    bought = facts.line_purchases
     for code, plan in facts.plans.items():
         withdrawal = first_withdrawal.get(code)
         if withdrawal is None:
@@ -133,7 +114,6 @@ class _Open:
     left: Decimal
 
 
-@rule("unreceipted-withdrawal")
 def unreceipted_withdrawal(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
     """Cash withdrawn and not covered by receipts after `unreceipted_days`, first in first out.
 
@@ -181,7 +161,6 @@ def unreceipted_withdrawal(facts: Facts, program: Program, settings: Settings) -
         )
 
 
-@rule("purchase-before-approval")
 def purchase_before_approval(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
     """A purchase dated before the line it names was first approved."""
     for purchase in facts.purchases:
@@ -206,59 +185,6 @@ def purchase_before_approval(facts: Facts, program: Program, settings: Settings)
         )
 
 
-_NORMS: dict[str, str] = {}
-
-
-def _norm(text: str) -> str:
-    """Shop names and receipt numbers compare without case, spaces and punctuation."""
-    try:
-        return _NORMS[text]
-    except KeyError:
-        _NORMS[text] = value = re.sub(r"[^a-z0-9]", "", text.lower())
-        return value
-
-
-@dataclass
-class Receipt:
-    """One use of a receipt: the lines one participant booked from it on one day."""
-
-    participant: str
-    shop: str
-    number: str
-    date: datetime.date
-    purchases: list[Purchase] = field(default_factory=list)
-
-    @property
-    def total(self) -> Decimal:
-        return sum((p.amount for p in self.purchases), ZERO)
-
-    @property
-    def location(self) -> str:
-        return self.purchases[0].location
-
-    @property
-    def meterai(self) -> bool:
-        return any(p.meterai for p in self.purchases)
-
-
-def receipts(facts: Facts) -> list[Receipt]:
-    """The purchases grouped by receipt use (participant, shop, number, date), in date order."""
-    cached = facts.cache.get("receipts")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    uses: dict[tuple[str, str, str, datetime.date], Receipt] = {}
-    for purchase in facts.purchases:
-        key = (purchase.participant, _norm(purchase.shop), _norm(purchase.receipt), purchase.date)
-        use = uses.get(key)
-        if use is None:
-            use = uses[key] = Receipt(purchase.participant, purchase.shop, purchase.receipt, purchase.date)
-        use.purchases.append(purchase)
-    result = sorted(uses.values(), key=lambda r: (r.date, r.participant, r.location))
-    facts.cache["receipts"] = result
-    return result
-
-
-@rule("duplicate-receipt")
 def duplicate_receipt(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
     """One receipt used twice, within or across participants.
 
@@ -271,10 +197,10 @@ def duplicate_receipt(facts: Facts, program: Program, settings: Settings) -> Ite
     by_number: dict[tuple[str, str], Receipt] = {}
     numbered_by_amount: dict[tuple[str, datetime.date, Decimal], Receipt] = {}
     unnumbered_by_amount: dict[tuple[str, datetime.date, Decimal], Receipt] = {}
-    for use in receipts(facts):
+    for use in facts.receipts:
         if use.total <= 0:
             continue  # a return slip is no purchase to duplicate
-        shop, number = _norm(use.shop), _norm(use.number)
+        shop, number = norm(use.shop), norm(use.number)
         alike = (shop, use.date, use.total)
         if number:
             original = by_number.get((shop, number)) or unnumbered_by_amount.get(alike)
@@ -300,10 +226,9 @@ def duplicate_receipt(facts: Facts, program: Program, settings: Settings) -> Ite
         )
 
 
-@rule("missing-meterai")
 def missing_meterai(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
     """A receipt above the threshold (Rp 5.000.000) without the stamp."""
-    for use in receipts(facts):
+    for use in facts.receipts:
         if use.total > settings.meterai_threshold and not use.meterai:
             yield finding(
                 "missing-meterai",
@@ -318,7 +243,6 @@ def missing_meterai(facts: Facts, program: Program, settings: Settings) -> Itera
             )
 
 
-@rule("category-mismatch")
 def category_mismatch(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
     """A purchase booked in another category than its plan line has now."""
     for purchase in facts.purchases:

@@ -1,7 +1,8 @@
 """Progress visits after the aid (issue 11): `progress-visit-overdue` and `business-stopped`.
 
 The milestones and which visit counts for which are ledger/progress.py; this module only turns
-them into findings, from the facts layer (list rows and visit directives read once).
+them into findings, from the facts layer (`Facts.progress`: list rows and visit directives read
+once, under the program's visit schedule).
 """
 
 from __future__ import annotations
@@ -11,47 +12,20 @@ from collections.abc import Iterable, Iterator
 
 from beancount.core import data
 
-from ledger import accounts, disbursements
+from ledger import disbursements
 from ledger import progress as prog
 from ledger.findings import Finding
-from ledger.reconcile.engine import finding, rule
-from ledger.reconcile.facts import Facts, Movement
+from ledger.reconcile.engine import finding
+from ledger.reconcile.facts import Facts
 from ledger.reconcile.settings import Settings
 from ledger.records import Program
 from ledger.visits import CLOSED, VISIT, read_visit
 
 
-class _Row:
-    """A list row as ledger.progress.aid_starts reads it, from a Transit movement."""
-
-    __slots__ = ("amount", "component", "date", "funder", "location", "participant")
-
-    def __init__(self, move: Movement):
-        self.participant = move.participant
-        self.date = move.date
-        self.component = str((move.meta or {}).get("component", ""))
-        self.funder = accounts.funder_of_grant(move.counter) or ""
-        self.location = move.location
-        self.amount = move.amount
-
-
-def progress_facts(facts: Facts, program: Program) -> dict[str, prog.Progress]:
-    """Every participant's milestones and visits as of the facts' day (cached on the facts)."""
-    cached = facts.cache.get("progress")
-    if cached is None:
-        starts = prog.aid_starts(_Row(m) for m in facts.listed)
-        visits = [v for v in map(read_visit, facts.visits) if v is not None]
-        schedule = prog.Schedule.of(program.settings)
-        cached = facts.cache["progress"] = prog.all_progress(starts, visits, schedule, facts.as_of)
-    return cached
-
-
-@rule("progress-visit-overdue")
 def progress_visit_overdue(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
     """A milestone whose date plus the grace has passed with no visit counting for it."""
-    schedule = prog.Schedule.of(program.settings)
-    for code, item in progress_facts(facts, program).items():
-        for milestone in prog.overdue(item, schedule, facts.as_of):
+    for code, item in facts.progress.items():
+        for milestone in prog.overdue(item, facts.schedule, facts.as_of):
             yield finding(
                 "progress-visit-overdue",
                 program,
@@ -66,10 +40,9 @@ def progress_visit_overdue(facts: Facts, program: Program, settings: Settings) -
             )
 
 
-@rule("business-stopped")
 def business_stopped(facts: Facts, program: Program, settings: Settings) -> Iterator[Finding]:
     """Her latest visit says the business has stopped (berhenti)."""
-    for code, item in progress_facts(facts, program).items():
+    for code, item in facts.progress.items():
         latest = item.latest
         if latest is None or latest.status != CLOSED:
             continue

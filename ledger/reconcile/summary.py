@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from ledger import accounts
 from ledger.gcpause import paused as gc_paused
-from ledger.reconcile.facts import ZERO, Facts
+from ledger.reconcile.facts import ZERO, Facts, Plan
 from ledger.records import Program
 
 HUNDRED = Decimal(100)
@@ -79,55 +79,16 @@ def summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
 
 
 def _summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
-    actual: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
-    count: dict[tuple[str, str], int] = defaultdict(int)
-    receipted: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    unplanned: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for purchase in facts.purchases:
-        receipted[purchase.participant] += purchase.amount
-        plan = facts.plans.get(purchase.participant)
-        if purchase.plan_line is not None and plan is not None and purchase.plan_line in plan.lines:
-            key = (purchase.participant, purchase.plan_line)
-            actual[key] += purchase.amount
-            count[key] += 1
-        else:
-            unplanned[purchase.participant] += purchase.amount
-    received: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for credit in facts.aid_credits:
-        received[credit.participant] += credit.amount
-    for credit in facts.reclassified_credits:
-        received[credit.participant] -= credit.amount
-    withdrawn: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for withdrawal in facts.withdrawals:
-        withdrawn[withdrawal.participant] += withdrawal.amount
-
+    bought = _purchase_totals(facts)
+    received, withdrawn = _aid_received(facts), _withdrawn(facts)
     out = []
     for code in sorted(set(program.participants) | facts.participants()):
         person = program.participants.get(code)
         plan = facts.plans.get(code)
-        lines = []
-        realised = ZERO
-        overspent = ZERO
-        total = ZERO
-        if plan is not None:
-            for no, line in sorted(plan.lines.items(), key=lambda item: _line_order(item[0])):
-                spent = actual[(code, no)]
-                lines.append(
-                    LineSummary(
-                        code,
-                        no,
-                        line.description,
-                        line.category,
-                        line.amount,
-                        spent,
-                        count[(code, no)],
-                        line.revision,
-                        line.approved,
-                    )
-                )
-                total += line.amount
-                realised += max(ZERO, spent)
-                overspent += max(ZERO, spent - line.amount)
+        lines = _line_summaries(code, plan, bought) if plan is not None else []
+        total = sum((line.planned for line in lines), ZERO)
+        realised = sum((max(ZERO, line.actual) for line in lines), ZERO)
+        overspent = sum((max(ZERO, line.actual - line.planned) for line in lines), ZERO)
         realisation = (realised * HUNDRED / total).quantize(Decimal("0.1"), ROUND_HALF_UP) if total else ZERO
         out.append(
             ParticipantSummary(
@@ -137,8 +98,8 @@ def _summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
                 plan_total=total,
                 aid_received=received[code],
                 withdrawn=withdrawn[code],
-                receipted=receipted[code],
-                unplanned=unplanned[code],
+                receipted=bought.receipted[code],
+                unplanned=bought.unplanned[code],
                 cash_uncovered=facts.balance(code, accounts.CASH),
                 savings_balance=facts.balance(code, accounts.SAVINGS),
                 min_balance=person.min_balance if person else ZERO,
@@ -148,6 +109,66 @@ def _summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
             )
         )
     return out
+
+
+@dataclass
+class _Bought:
+    """Purchases summed: per plan line (amount and receipt lines), per participant (all, and
+    those naming no line of her plan in force)."""
+
+    actual: dict[tuple[str, str], Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
+    count: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    receipted: dict[str, Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
+    unplanned: dict[str, Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
+
+
+def _purchase_totals(facts: Facts) -> _Bought:
+    bought = _Bought()
+    for purchase in facts.purchases:
+        bought.receipted[purchase.participant] += purchase.amount
+        plan = facts.plans.get(purchase.participant)
+        if purchase.plan_line is not None and plan is not None and purchase.plan_line in plan.lines:
+            key = (purchase.participant, purchase.plan_line)
+            bought.actual[key] += purchase.amount
+            bought.count[key] += 1
+        else:
+            bought.unplanned[purchase.participant] += purchase.amount
+    return bought
+
+
+def _aid_received(facts: Facts) -> dict[str, Decimal]:
+    """Aid credited to her savings book, plus own deposits reclassified as aid."""
+    received: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for credit in facts.aid_credits:
+        received[credit.participant] += credit.amount
+    for credit in facts.reclassified_credits:
+        received[credit.participant] -= credit.amount
+    return received
+
+
+def _withdrawn(facts: Facts) -> dict[str, Decimal]:
+    withdrawn: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for withdrawal in facts.withdrawals:
+        withdrawn[withdrawal.participant] += withdrawal.amount
+    return withdrawn
+
+
+def _line_summaries(code: str, plan: Plan, bought: _Bought) -> list[LineSummary]:
+    """Her plan's lines in force, in number order, each against what was bought on it."""
+    return [
+        LineSummary(
+            code,
+            no,
+            line.description,
+            line.category,
+            line.amount,
+            bought.actual[(code, no)],
+            bought.count[(code, no)],
+            line.revision,
+            line.approved,
+        )
+        for no, line in sorted(plan.lines.items(), key=lambda item: _line_order(item[0]))
+    ]
 
 
 def _line_order(no: str) -> tuple[int, str]:

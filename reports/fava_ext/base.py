@@ -169,7 +169,7 @@ class AidPage(FavaExtensionBase):
 
     def status_labels(self) -> dict[str, str]:
         """Status -> label, looked up once per page rather than per row."""
-        from ledger.reconcile.disbursements import STATUSES
+        from ledger.reconcile.batches import STATUSES
 
         return {status: i18n.status_label(status, self.lang) for status in STATUSES}
 

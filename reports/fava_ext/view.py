@@ -19,9 +19,8 @@ from beancount.core import data
 from ledger import accounts
 from ledger.findings import Finding
 from ledger.reconcile import Settings, run, summarise
-from ledger.reconcile import disbursements as disb_rules
+from ledger.reconcile.batches import BatchSummary, RowStatus, batch_summaries
 from ledger.reconcile.overview import DIMENSIONS, GroupTotals, overview
-from ledger.reconcile.progress import progress_facts
 from ledger.reconcile.summary import ParticipantSummary
 from ledger.records import Program, read_program
 
@@ -32,10 +31,10 @@ class EngineView:
     program: Program
     findings: list[Finding]
     summaries: dict[str, ParticipantSummary]
-    batches: list[disb_rules.BatchSummary]
+    batches: list[BatchSummary]
     overview: dict[str, list[GroupTotals]]
     documents: dict[str, list[data.Document]] = field(default_factory=dict)
-    rows_of: dict[str, list[disb_rules.RowStatus]] = field(default_factory=dict)
+    rows_of: dict[str, list[RowStatus]] = field(default_factory=dict)
     findings_count: dict[str, int] = field(default_factory=dict)
     progress: dict[str, Any] = field(default_factory=dict)  # ledger.progress.Progress per participant
 
@@ -55,10 +54,8 @@ class EngineView:
         settings = Settings(as_of=as_of, lang=lang)
         result = run(entries, program, settings)
         summaries = {s.participant: s for s in summarise(result.facts, program)}
-        dfacts = disb_rules.facts_for(result.facts, program, settings)
-        dsettings = disb_rules.settings_for(settings)
-        batches = disb_rules.batch_summaries(dfacts, dsettings)
-        rows_of: dict[str, list[disb_rules.RowStatus]] = {}
+        batches = batch_summaries(result.facts, settings)
+        rows_of: dict[str, list[RowStatus]] = {}
         for batch in batches:
             for status in batch.rows:
                 rows_of.setdefault(status.row.participant, []).append(status)
@@ -75,16 +72,16 @@ class EngineView:
             batches,
             {
                 dimension: overview(
-                    program, summaries.values(), dfacts.rows, result.findings, dimension, as_of
+                    program, summaries.values(), result.facts.list_rows, result.findings, dimension, as_of
                 )
                 for dimension in DIMENSIONS
             },
             documents,
             rows_of,
-            progress=progress_facts(result.facts, program),
+            progress=result.facts.progress,
         )
 
-    def batches_in(self, since: datetime.date | None, batch: str = "") -> list[disb_rules.BatchSummary]:
+    def batches_in(self, since: datetime.date | None, batch: str = "") -> list[BatchSummary]:
         """The batches with a row listed from `since` (Fava's time filter), or the one named."""
         return [
             b
