@@ -34,7 +34,8 @@ from importers.rules import Classification, Rule
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
 from ledger import accountno, accounts, disbursements, records
-from ledger.money import IDR, SEN, ZERO, is_rupiah_amount
+from ledger.fold import fold_words
+from ledger.money import IDR, SEN, ZERO, format_idr, is_rupiah_amount
 from ledger.records import Program
 
 INSTITUTION_PREFIX = "Assets:Institution:"
@@ -292,7 +293,8 @@ def _greedy(group: list[StatementLine], prev: Decimal | None) -> list[StatementL
 
 
 def _amount(value: Decimal) -> str:
-    return f"{value:,.0f}".replace(",", ".") if value == value.to_integral_value() else str(value)
+    """A statement amount in a message: 1.250.000, or 1.250.000,56 with its sen."""
+    return format_idr(value, symbol=False, sen=value != value.to_integral_value())
 
 
 def order_and_verify(statement: Statement) -> list[Placed]:
@@ -456,7 +458,7 @@ def import_key(owner: Owner, placed: Placed) -> str:
     line = placed.line
     text = (
         f"{as_booked(line.debit):f}|{as_booked(line.credit):f}|{as_booked(placed.balance):f}|"
-        f"{rules_mod.normalise(line.description)}"
+        f"{fold_words(line.description)}"
     )
     return f"bank:{owner.code}:{line.date}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 

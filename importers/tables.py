@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from importers.messages import BELOW_TOTAL, tr
+from ledger.fold import fold
+from ledger.money import format_idr
 
 HEADER_SCAN_ROWS = 20
 MAX_COLUMNS = 512  # cells further right are not read (no header of ours is there)
@@ -145,7 +147,7 @@ def _norm(text: Any) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _norm_text(raw: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", _UNIT.sub("", raw).lower()) or re.sub(r"[^a-z0-9]", "", raw.lower())
+    return fold(_UNIT.sub("", raw)) or fold(raw)
 
 
 @dataclass(frozen=True)
@@ -800,17 +802,11 @@ def _check_total(table: Table, spec: TableSpec, location: str, values: dict[str,
                     f"{header}: "
                     + tr(
                         "the total row says {total}, but the rows above add up to {sum}",
-                        total=rupiah(total),
-                        sum=rupiah(added),
+                        total=format_idr(total, symbol=False, sen=True),
+                        sum=format_idr(added, symbol=False, sen=True),
                     ),
                 )
             )
-
-
-def rupiah(number: Decimal) -> str:
-    """1.250.000 or 1.250.000,5: a number as an Indonesian reader writes it."""
-    text = f"{number:,}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def identify(path: Path, spec: TableSpec) -> bool:

@@ -18,6 +18,7 @@ from importers.template_guide import message
 from ledger import accounts
 from ledger.books import LoadedBooks
 from ledger.disbursements import META_COMPONENT
+from ledger.money import format_idr
 from ledger.plans import PLAN_LINE
 from ledger.reconcile.facts import build_facts
 
@@ -190,7 +191,7 @@ def _plan_choices(
                 line.no,
                 str(line.meta.get("description", "")),
                 line.category,
-                f"{line.amount:,.0f}".replace(",", "."),
+                format_idr(line.amount, symbol=False),
             )
             for line in sorted(plan.lines.values(), key=lambda line: _line_order(line.no))
         )

@@ -22,6 +22,7 @@ from typing import Any
 from importers.messages import tr
 from importers.parsing import ParseError, parse_amount
 from importers.tables import InputError
+from ledger.fold import fold
 
 LINE_TOLERANCE = 2.5  # points: words whose bottoms differ by less sit on one line
 CHUNK_GAP = 0.6  # in font sizes: a wider gap between words separates two cells
@@ -122,7 +123,9 @@ def _chunks(words: Sequence[Word]) -> Iterator[list[Word]]:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9&()]", "", text.lower())
+    """A printed word as a token of a label: folded (ledger.fold), "&" and parentheses kept as
+    the words they are in a heading ("Tanggal & Waktu", "Nominal (IDR)")."""
+    return fold(text, keep="&()")
 
 
 @contextlib.contextmanager
@@ -473,8 +476,3 @@ def time_of(text: str, path: Path, line: Line) -> datetime.time | None:
         return datetime.time(int(match.group(1)), int(match.group(2)), int(match.group(3) or 0))
     except ValueError:
         raise InputError(where(path, line), f"invalid time {match.group(0)!r}") from None
-
-
-def normalized(text: str) -> str:
-    """Lower-case letters and digits only: for matching titles and labels."""
-    return re.sub(r"[^a-z0-9]", "", text.lower())

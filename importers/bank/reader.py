@@ -37,6 +37,7 @@ from importers.messages import tr
 from importers.parsing import ParseError, month_number, parse_date, parse_period, parse_short_date
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
+from ledger.fold import fold
 
 FIELD_GAP = 2.0  # in font sizes: a wider gap ends a label's value
 BOX_BELOW = 3  # lines under a label where a boxed value may stand
@@ -230,8 +231,8 @@ def _heading_index(lines: Sequence[Line]) -> tuple[int, dict[str, Band]] | None:
 def bank_of(above: Sequence[Line]) -> list[Layout]:
     """The layouts whose bank is named above the table (the top-most mention wins)."""
     for line in above:
-        text = pdf.normalized(line.text)
-        words = {pdf.normalized(w.text) for w in line.words}
+        text = fold(line.text)
+        words = {fold(w.text) for w in line.words}
         hits = [
             lay
             for lay in layouts.LAYOUTS
