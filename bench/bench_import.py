@@ -140,7 +140,7 @@ def table(results: dict[str, dict[str, float]], participants: int) -> str:
         "(identifying the file with every importer, the salted",
         "scrypt hash of the account number, ~25 ms once per number and run; the atomic append with",
         "fsync; the encrypted archive). The demo parses ahead on every core",
-        "(importers.bank.importers.prefetch) and renders PDFs yearly to stay near a minute. The",
+        "(scripts.parse_ahead) and renders PDFs yearly to stay near a minute. The",
         f"booking column includes the first scrypt hash of each of the {participants} account numbers.",
         "",
     ]

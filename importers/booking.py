@@ -31,6 +31,7 @@ from importers.bank import dates as statement_dates
 from importers.base import IMPORT_KEY
 from importers.messages import tr
 from importers.rules import Classification, Rule
+from importers.session import ImportSession
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
 from ledger import accountno, accounts, disbursements, records
@@ -113,23 +114,14 @@ def _opens(entries: Iterable[data.Directive]) -> dict[str, datetime.date]:
     }
 
 
-# the pipeline passes one growing list for a run of files: scan only what was added since
-_OPENS_SEEN: dict[int, tuple[int, object, dict[str, datetime.date]]] = {}
-
-
-def savings_open_dates(entries: Sequence[data.Directive]) -> dict[str, datetime.date]:
-    """Savings (and institution) accounts and the day each was opened."""
-    if not isinstance(entries, list) or not entries:
+def savings_open_dates(
+    entries: Sequence[data.Directive], session: ImportSession | None = None
+) -> dict[str, datetime.date]:
+    """Savings (and institution) accounts and the day each was opened. The pipeline passes one
+    growing list for a run of files: its session scans only what was added since."""
+    if session is None:
         return _opens(entries)
-    seen = _OPENS_SEEN.get(id(entries))
-    if seen is not None and seen[1] is entries[0] and seen[0] <= len(entries):
-        found = dict(seen[2])
-        found.update(_opens(entries[seen[0] :]))
-    else:
-        found = _opens(entries)
-    _OPENS_SEEN.clear()
-    _OPENS_SEEN[id(entries)] = (len(entries), entries[0], found)
-    return found
+    return session.opened_accounts(entries, _opens)
 
 
 def institution_accounts(entries: Iterable[data.Directive]) -> list[data.Open]:
@@ -141,33 +133,30 @@ def institution_accounts(entries: Iterable[data.Directive]) -> list[data.Open]:
     ]
 
 
-_HASHES: dict[tuple[str, str], str] = {}
-
-
-def _hash(number: str, salt: str) -> str:
+def _hash(number: str, salt: str, session: ImportSession) -> str:
     """The slow salted hash, once per number and run (a year's statements repeat each number)."""
-    key = (number, salt)
-    if key not in _HASHES:
-        _HASHES[key] = accountno.account_hash(number, salt)
-    return _HASHES[key]
+    return session.account_hash(number, salt, accountno.account_hash)
 
 
-def remember_hash(number: str, salt: str, digest: str) -> None:
-    """A hash computed elsewhere (importers.bank.importers.prefetch, in another process)."""
-    _HASHES[(number, salt)] = digest
-
-
-def find_owner(statement: Statement, existing: Sequence[data.Directive], program: Program) -> Owner:
+def find_owner(
+    statement: Statement,
+    existing: Sequence[data.Directive],
+    program: Program,
+    session: ImportSession | None = None,
+) -> Owner:
+    """Whose book the statement is, by the salted hash of its account number (`session`: the
+    import run's, which hashes each number once; without one, a private one)."""
+    session = session if session is not None else ImportSession()
     salt = program.account_salt
     if not salt:
         raise InputError(where(statement), "the books have no account-salt setting")
     if not statement.account_number and statement.account_candidates:
-        statement.account_number = _registered_candidate(statement, existing, program)
+        statement.account_number = _registered_candidate(statement, existing, program, session)
     try:
-        digest = _hash(statement.account_number, salt)
+        digest = _hash(statement.account_number, salt, session)
     except ValueError as exc:
         raise InputError(where(statement), f"no readable account number on the statement ({exc})") from None
-    opened = savings_open_dates(existing)
+    opened = savings_open_dates(existing, session)
     participant = program.participant_by_account_hash(digest)
     if participant is not None:
         account = accounts.savings(participant.code)
@@ -191,7 +180,9 @@ def find_owner(statement: Statement, existing: Sequence[data.Directive], program
     )
 
 
-def _registered_candidate(statement: Statement, existing: Sequence[data.Directive], program: Program) -> str:
+def _registered_candidate(
+    statement: Statement, existing: Sequence[data.Directive], program: Program, session: ImportSession
+) -> str:
     """No account number labelled in the header: the one 8-16 digit number printed on page 1
     whose salted hash is a registered account's (a participant's or the institution's).
     Only registered accounts attribute a statement; any other number printed there is ignored."""
@@ -199,8 +190,8 @@ def _registered_candidate(statement: Statement, existing: Sequence[data.Directiv
     hits = [
         number
         for number in statement.account_candidates
-        if program.participant_by_account_hash(_hash(number, program.account_salt)) is not None
-        or _hash(number, program.account_salt) in known
+        if program.participant_by_account_hash(_hash(number, program.account_salt, session)) is not None
+        or _hash(number, program.account_salt, session) in known
     ]
     if not hits:
         raise InputError(
@@ -525,15 +516,18 @@ def book_statement(
     rule_table: list[Rule],
     source_for: Callable[[str, datetime.date], str],
     today: datetime.date | None = None,
+    *,
+    session: ImportSession | None = None,
 ) -> Booked:
     """Entries for a parsed statement (InputError, with the file and line, when it cannot be booked).
 
     `source_for(account, end)` names the archived original, the `source` of every entry.
     `today` is the day of import (importers.bank.dates: lines after it are refused).
+    `session` is the import run's (importers.session): account hashes and opened accounts once.
     """
     latest = statement_dates.latest_allowed(program, today)
     statement_dates.check_dates(statement, latest)
-    owner = find_owner(statement, existing, program)
+    owner = find_owner(statement, existing, program, session)
     _check_rows(statement, owner, rule_table)  # a row problem is named before the chain it would break
     placed = order_and_verify(statement)
     end = _end_date(statement, placed, latest)

@@ -36,6 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from importers import session as importsession
 from importers.messages import BELOW_TOTAL, tr
 from ledger.fold import fold
 from ledger.money import format_idr
@@ -301,10 +302,6 @@ class Sheet:
             self.numbers = list(range(1, len(self.rows) + 1))
 
 
-_READ_CACHE: dict[tuple[str, int, int], list[Sheet] | InputError] = {}
-_READ_CACHE_SIZE = 8
-
-
 def _sheets(path: Path) -> Iterator[tuple[str, list[list[Any]]]]:
     """(title, rows) of every sheet (bank profiles read rows around the table themselves)."""
     for sheet in read_sheets(path):
@@ -312,12 +309,14 @@ def _sheets(path: Path) -> Iterator[tuple[str, list[list[Any]]]]:
 
 
 def read_sheets(path: Path) -> list[Sheet]:
-    """The sheets of a file, read once while it is unchanged: every importer's `identify` and
-    the one that reads it see the same rows without opening the workbook again."""
-    info = regular_file(path)
-    key = (str(path.resolve()), info.st_size, info.st_mtime_ns)
-    if key in _READ_CACHE:
-        cached = _READ_CACHE[key]
+    """The sheets of a file, read once per import session while it is unchanged: every
+    importer's `identify` and the one that reads it see the same rows without opening the
+    workbook again (importers.session; outside a session the file is read every time)."""
+    regular_file(path)
+    session = importsession.active()
+    key = importsession.fingerprint(path) if session is not None else None
+    if session is not None and key is not None and key in session.sheets:
+        cached: list[Sheet] | InputError = session.sheets[key]
         if isinstance(cached, InputError):
             raise cached
         return cached
@@ -325,9 +324,8 @@ def read_sheets(path: Path) -> list[Sheet]:
         sheets: list[Sheet] | InputError = list(_read_sheets(path))
     except InputError as exc:  # kept too: every importer's identify asks, none reads it twice
         sheets = exc
-    if len(_READ_CACHE) >= _READ_CACHE_SIZE:
-        _READ_CACHE.pop(next(iter(_READ_CACHE)))
-    _READ_CACHE[key] = sheets
+    if session is not None and key is not None:
+        session.remember(session.sheets, key, sheets)
     if isinstance(sheets, InputError):
         raise sheets
     return sheets

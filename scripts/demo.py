@@ -22,13 +22,14 @@ from typing import Any
 
 from beancount.core import data
 
-from importers.bank.importers import forget_prefetched, pdf_importers, prefetch
+from importers.bank.importers import pdf_importers
 from importers.pipeline import FileReport, import_files
 from importers.registry import all_importers
 from ledger import books, identity
 from ledger.books import BooksPaths
 from ledger.create import create_books, new_books_id
 from ledger.writer import append_entries
+from scripts.parse_ahead import parse_ahead
 from scripts.sim import render_books, render_passbooks, render_sheets, render_visits
 from scripts.sim.truth import YEAR, BankLine, Person, ProgramYear, simulate
 
@@ -143,9 +144,10 @@ def build_demo(
         if unread:
             append_entries(paths, unread, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
         loaded = books.load(paths)
-        prefetch(files, paths.root, loaded.program.account_salt)
-        reports = import_files(paths, files, all_importers(paths.root), loaded.entries, progress=progress)
-        forget_prefetched()
+        session = parse_ahead(files, paths.root, loaded.program.account_salt)
+        reports = import_files(
+            paths, files, all_importers(paths.root), loaded.entries, progress=progress, session=session
+        )
     failed = [r.error for r in reports if r.error]
     if failed:
         raise RuntimeError("demo statements do not import: " + "; ".join(str(f) for f in failed[:3]))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from importers import session as importsession
 from importers.messages import tr
 from importers.parsing import ParseError, parse_amount
 from importers.tables import InputError
@@ -211,6 +211,9 @@ def _words(page: Any) -> list[Word]:
     return words
 
 
+SOFT_HYPHEN_MARK = 0x02
+
+
 def _pdfium_words(page: Any) -> list[Word]:
     """The page's words from pdfium's characters, in content order (what `_words` builds from
     pdfminer's layout, about five times faster: pdfium does the content interpretation in C).
@@ -242,7 +245,9 @@ def _pdfium_words(page: Any) -> list[Word]:
 
         for index in range(count):
             code = raw.FPDFText_GetUnicode(textpage, index)
-            glyph = chr(code) if code else " "
+            # pdfium reports a hyphen that ends a printed line as 0x02 (its soft-hyphen marker):
+            # on the page it is a hyphen, and a wrapped description keeps it ("TRF-" / "BRIVA")
+            glyph = "-" if code == SOFT_HYPHEN_MARK else chr(code) if code else " "
             if glyph.isspace() or raw.FPDFText_IsGenerated(textpage, index) == 1:
                 if text:
                     words.append(word())
@@ -286,34 +291,26 @@ def _page_lines(number: int, page: Any, words: list[Word] | None = None) -> list
     ]
 
 
-# (file, size, mtime) -> its pages: the three identify() calls and the parse of one file read it
-# once. Files opened with a password are never kept (nor is anything derived from it).
-_PAGES: dict[tuple[str, int, int], list[Page]] = {}
-_CACHED_FILES = 4
+# the pages of a file read whole are kept by the import session (importers.session): the
+# identify() of each PDF layout and the parse of one file read it once. Files opened with a
+# password are never kept (nor is anything derived from them).
 _WHOLE_UP_TO = 4  # pages: a statement this short is read whole even when page 1 is asked
 
 
 def read_pages(path: Path, password: str | None = None, max_pages: int | None = None) -> list[Page]:
     """Every page's text lines, top to bottom; InputError when the file is not a readable PDF."""
     path = Path(path)
-    key: tuple[str, int, int] | None = None
-    if not password:
-        try:
-            stat = path.stat()
-            key = (os.path.realpath(path), stat.st_size, stat.st_mtime_ns)
-        except OSError:
-            key = None
-    if key is not None and key in _PAGES:
-        cached = _PAGES[key]
+    session = importsession.active()
+    key = importsession.fingerprint(path) if session is not None and not password else None
+    if session is not None and key is not None and key in session.pages:
+        cached: list[Page] = session.pages[key]
         return cached[:max_pages] if max_pages else cached
     found = _pdfium_pages(path, password, max_pages) if TEXT_ENGINE == "pdfium" else None
     pages, whole = found if found is not None else _pdfminer_pages(path, password, max_pages)
     if not pages or not any(p.lines for p in pages):
         raise InputError(str(path), tr("the PDF has no text (a scan or an empty document)"))
-    if key is not None and whole:
-        while len(_PAGES) >= _CACHED_FILES:
-            _PAGES.pop(next(iter(_PAGES)))
-        _PAGES[key] = pages
+    if session is not None and key is not None and whole:
+        session.remember(session.pages, key, pages)
     return pages[:max_pages] if max_pages else pages
 
 
@@ -366,6 +363,16 @@ def _pdfium_pages(path: Path, password: str | None, max_pages: int | None) -> tu
     return pages, whole
 
 
+PDF_HEADER_WITHIN = 1024  # bytes: where PDF readers look for the header (ISO 32000, Acrobat)
+
+
+def looks_like_pdf(head: bytes) -> bool:
+    """The one "%PDF" sniff: the header "%PDF-" within a file's first 1024 bytes. Readers
+    tolerate bytes before it (a download or mail gateway that prepends a line), so the checks,
+    identify() and the import's diagnosis all accept what pdfminer can read, and agree."""
+    return b"%PDF-" in head[:PDF_HEADER_WITHIN]
+
+
 def _check_file(path: Path, need_end: bool = True) -> None:
     """The checks before a reader is asked: readable, not empty, a PDF, not cut short."""
     try:
@@ -375,7 +382,7 @@ def _check_file(path: Path, need_end: bool = True) -> None:
     if size == 0:
         raise InputError(str(path), tr("the file is empty"))
     with path.open("rb") as handle:
-        if b"%PDF" not in handle.read(1024):
+        if not looks_like_pdf(handle.read(PDF_HEADER_WITHIN)):
             raise InputError(str(path), tr("not a PDF file"))
         handle.seek(max(0, size - 2048))
         if need_end and b"%%EOF" not in handle.read():
@@ -424,7 +431,7 @@ def first_page_lines(path: Path, password: str | None = None) -> list[Line]:
         if path.suffix.lower() != ".pdf" and not path.is_file():
             return []
         with path.open("rb") as handle:
-            if not handle.read(1024).lstrip().startswith(b"%PDF"):
+            if not looks_like_pdf(handle.read(PDF_HEADER_WITHIN)):
                 return []
         return read_pages(path, password, max_pages=1)[0].lines
     except PasswordRequired:
