@@ -137,24 +137,7 @@ def build_demo(
         sheet = render_sheets.participants_sheet(year, Path(tmp) / "peserta.xlsx")
         _import_checked(paths, [sheet], lambda r: echo(f"imported participant register: {r.written} entries"))
 
-    # What no importer reads yet is rendered straight into entries; each step below is
-    # replaced by rendering the user's files and importing them as the importers arrive.
-    with tempfile.TemporaryDirectory(prefix="aidledger-demo-statements-") as tmp:
-        files, unread = render_statement_files(year, Path(tmp))
-        if unread:
-            append_entries(paths, unread, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
-        loaded = books.load(paths)
-        session = parse_ahead(files, paths.root, loaded.program.account_salt)
-        reports = import_files(
-            paths, files, all_importers(paths.root), loaded.entries, progress=progress, session=session
-        )
-    failed = [r.error for r in reports if r.error]
-    if failed:
-        raise RuntimeError("demo statements do not import: " + "; ".join(str(f) for f in failed[:3]))
-    echo(
-        f"imported {len(files)} statements: {sum(r.written for r in reports)} entries, "
-        f"{sum(len(r.skipped) for r in reports)} lines already in the books"
-    )
+    _import_statements(paths, year, echo, progress)
 
     # the funders' disbursement lists, one XLSX per batch, imported as the treasurer does; a list
     # explains credits the statements booked as her own deposits, which are reclassified as aid
@@ -186,6 +169,34 @@ def build_demo(
         "planted_anomalies": len(year.anomalies),
     }
     return DemoResult(paths, year, key_file, summary)
+
+
+def _import_statements(
+    paths: BooksPaths,
+    year: ProgramYear,
+    echo: Callable[[str], Any],
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None,
+) -> None:
+    """Every participant's savings book, rendered as her bank's statements and imported (parsed
+    ahead on every core); a layout no reader reads yet goes in as entries."""
+    # What no importer reads yet is rendered straight into entries; each step below is
+    # replaced by rendering the user's files and importing them as the importers arrive.
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-statements-") as tmp:
+        files, unread = render_statement_files(year, Path(tmp))
+        if unread:
+            append_entries(paths, unread, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
+        loaded = books.load(paths)
+        session = parse_ahead(files, paths.root, loaded.program.account_salt)
+        reports = import_files(
+            paths, files, all_importers(paths.root), loaded.entries, progress=progress, session=session
+        )
+    failed = [r.error for r in reports if r.error]
+    if failed:
+        raise RuntimeError("demo statements do not import: " + "; ".join(str(f) for f in failed[:3]))
+    echo(
+        f"imported {len(files)} statements: {sum(r.written for r in reports)} entries, "
+        f"{sum(len(r.skipped) for r in reports)} lines already in the books"
+    )
 
 
 def _fresh_books(directory: Path, key: Path | None, echo: Callable[[str], Any]) -> tuple[BooksPaths, Path]:
