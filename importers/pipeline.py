@@ -61,6 +61,7 @@ def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter
 def diagnose(path: Path) -> str:  # noqa: C901 (to split: issue 13)
     """Why no importer recognises a file, as precisely as can be said without knowing its layout."""
     unknown = "unknown layout: no importer recognises this file's header"
+    from importers.bank.pdf import looks_like_pdf
     from importers.tables import SPREADSHEET_SUFFIXES, encrypted_workbook, read_sheets, regular_file
 
     try:
@@ -75,7 +76,7 @@ def diagnose(path: Path) -> str:  # noqa: C901 (to split: issue 13)
         return "the file is empty"
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        if not raw.startswith(b"%PDF"):
+        if not looks_like_pdf(raw):
             return "not a PDF file"
         if b"%%EOF" not in raw[-2048:]:
             return "the PDF is truncated (no end-of-file marker)"

@@ -22,6 +22,7 @@ from importers import session as importsession
 from importers.messages import tr
 from importers.parsing import ParseError, parse_amount
 from importers.tables import InputError
+from ledger.fold import fold
 
 LINE_TOLERANCE = 2.5  # points: words whose bottoms differ by less sit on one line
 CHUNK_GAP = 0.6  # in font sizes: a wider gap between words separates two cells
@@ -122,7 +123,9 @@ def _chunks(words: Sequence[Word]) -> Iterator[list[Word]]:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9&()]", "", text.lower())
+    """A printed word as a token of a label: folded (ledger.fold), "&" and parentheses kept as
+    the words they are in a heading ("Tanggal & Waktu", "Nominal (IDR)")."""
+    return fold(text, keep="&()")
 
 
 @contextlib.contextmanager
@@ -208,6 +211,9 @@ def _words(page: Any) -> list[Word]:
     return words
 
 
+SOFT_HYPHEN_MARK = 0x02
+
+
 def _pdfium_words(page: Any) -> list[Word]:
     """The page's words from pdfium's characters, in content order (what `_words` builds from
     pdfminer's layout, about five times faster: pdfium does the content interpretation in C).
@@ -239,7 +245,9 @@ def _pdfium_words(page: Any) -> list[Word]:
 
         for index in range(count):
             code = raw.FPDFText_GetUnicode(textpage, index)
-            glyph = chr(code) if code else " "
+            # pdfium reports a hyphen that ends a printed line as 0x02 (its soft-hyphen marker):
+            # on the page it is a hyphen, and a wrapped description keeps it ("TRF-" / "BRIVA")
+            glyph = "-" if code == SOFT_HYPHEN_MARK else chr(code) if code else " "
             if glyph.isspace() or raw.FPDFText_IsGenerated(textpage, index) == 1:
                 if text:
                     words.append(word())
@@ -355,6 +363,16 @@ def _pdfium_pages(path: Path, password: str | None, max_pages: int | None) -> tu
     return pages, whole
 
 
+PDF_HEADER_WITHIN = 1024  # bytes: where PDF readers look for the header (ISO 32000, Acrobat)
+
+
+def looks_like_pdf(head: bytes) -> bool:
+    """The one "%PDF" sniff: the header "%PDF-" within a file's first 1024 bytes. Readers
+    tolerate bytes before it (a download or mail gateway that prepends a line), so the checks,
+    identify() and the import's diagnosis all accept what pdfminer can read, and agree."""
+    return b"%PDF-" in head[:PDF_HEADER_WITHIN]
+
+
 def _check_file(path: Path, need_end: bool = True) -> None:
     """The checks before a reader is asked: readable, not empty, a PDF, not cut short."""
     try:
@@ -364,7 +382,7 @@ def _check_file(path: Path, need_end: bool = True) -> None:
     if size == 0:
         raise InputError(str(path), tr("the file is empty"))
     with path.open("rb") as handle:
-        if b"%PDF" not in handle.read(1024):
+        if not looks_like_pdf(handle.read(PDF_HEADER_WITHIN)):
             raise InputError(str(path), tr("not a PDF file"))
         handle.seek(max(0, size - 2048))
         if need_end and b"%%EOF" not in handle.read():
@@ -413,7 +431,7 @@ def first_page_lines(path: Path, password: str | None = None) -> list[Line]:
         if path.suffix.lower() != ".pdf" and not path.is_file():
             return []
         with path.open("rb") as handle:
-            if not handle.read(1024).lstrip().startswith(b"%PDF"):
+            if not looks_like_pdf(handle.read(PDF_HEADER_WITHIN)):
                 return []
         return read_pages(path, password, max_pages=1)[0].lines
     except PasswordRequired:
@@ -465,8 +483,3 @@ def time_of(text: str, path: Path, line: Line) -> datetime.time | None:
         return datetime.time(int(match.group(1)), int(match.group(2)), int(match.group(3) or 0))
     except ValueError:
         raise InputError(where(path, line), f"invalid time {match.group(0)!r}") from None
-
-
-def normalized(text: str) -> str:
-    """Lower-case letters and digits only: for matching titles and labels."""
-    return re.sub(r"[^a-z0-9]", "", text.lower())
