@@ -23,6 +23,7 @@ to the closing balance line by line and agree with every printed total
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -120,7 +121,9 @@ def _chunk_key(words: Sequence[Word]) -> str | None:
 
 
 def _raw_chunks(line: Line) -> list[list[Word]]:
-    """A line's cells, "/" and "|" kept with their neighbours (a bilingual heading)."""
+    """A line's cells, "/" and "|" kept with their neighbours (a bilingual heading); a cell
+    that reads as several column names printed close together split into them
+    (`_split_names`)."""
     chunks = list(_chunks(line.words))
     merged: list[list[Word]] = []
     for chunk in chunks:
@@ -128,7 +131,55 @@ def _raw_chunks(line: Line) -> list[list[Word]]:
             merged[-1].extend(chunk)
         else:
             merged.append(chunk)
-    return merged
+    return [part for chunk in merged for part in _split_names(chunk)]
+
+
+MAX_HEADING_WORDS = 16  # a longer run of words is text, never a row of column names
+NAME_GAP_OVER = 1.5  # a gap between two column names is this many times a gap inside a name
+SPACE = 0.3  # in font sizes: about a proportional font's space, when no name has two words
+
+
+def _gap(a: Word, b: Word) -> float:
+    return (b.x0 - a.x1) / max(a.size, b.size)
+
+
+def _split_names(chunk: list[Word]) -> list[list[Word]]:
+    """A heading cell that is several column names side by side ("Tanggal & Waktu Rincian
+    Transaksi"), split between them; any other cell unchanged.
+
+    A bank's template sizes columns for its own font: at a larger size, or in a cramped
+    layout, neighbouring headings stand closer than a cell gap (one font size) and read as one
+    cell. They are still told apart the way a person does: each part is a whole column name,
+    and the gaps between the names are clearly wider than the spaces inside them (so a
+    description reading "Tanggal Saldo Debet" with ordinary spaces stays one cell).
+    """
+    if not 2 <= len(chunk) <= MAX_HEADING_WORDS or _chunk_key(chunk) is not None:
+        return [chunk]
+    parts = _name_parts(chunk, 0, {})
+    if parts is None or len(parts) < 2:
+        return [chunk]
+    inside = [_gap(a, b) for part in parts for a, b in itertools.pairwise(part)]
+    between = [_gap(a[-1], b[0]) for a, b in itertools.pairwise(parts)]
+    if min(between) < NAME_GAP_OVER * max(inside, default=SPACE):
+        return [chunk]
+    return parts
+
+
+def _name_parts(
+    words: list[Word], start: int, seen: dict[int, list[list[Word]] | None]
+) -> list[list[Word]] | None:
+    """words[start:] as consecutive column names, the longest first name preferred."""
+    if start == len(words):
+        return []
+    if start not in seen:
+        seen[start] = None
+        for end in range(len(words), start, -1):
+            if _chunk_key(words[start:end]) is not None:
+                rest = _name_parts(words, end, seen)
+                if rest is not None:
+                    seen[start] = [words[start:end], *rest]
+                    break
+    return seen[start]
 
 
 def find_heading(line: Line) -> dict[str, Band] | None:
