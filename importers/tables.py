@@ -30,7 +30,7 @@ import io
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -445,10 +445,26 @@ def _xlsx_sheets(path: Path) -> Iterator[Sheet]:
         book.close()
 
 
-def _xlsx_rows(book: Any, ws: Any, path: Path) -> dict[int, list[Any]]:  # noqa: C901 (to split: issue 13)
+def _xlsx_rows(book: Any, ws: Any, path: Path) -> dict[int, list[Any]]:
     """A sheet's rows by its real extent (the declared range is ignored), hidden columns
     blanked, merged header cells spread over their range, formulas without a value marked."""
-    from openpyxl.utils.cell import range_boundaries
+    with ws._get_source() as source:
+        parser = _sheet_parser(book, ws, source)
+        rows = _cell_rows(parser.parse(), path, ws.title)
+        hidden = _hidden_columns(parser.column_dimensions)
+        merged = [str(r) for r in (parser.merged_cells.mergeCell if parser.merged_cells else [])]
+    _spread_merged(rows, merged)
+    if hidden:
+        for row in rows.values():
+            for col in hidden:
+                if col <= len(row):
+                    row[col - 1] = None
+    return rows
+
+
+def _sheet_parser(book: Any, ws: Any, source: Any) -> Any:
+    """openpyxl's streaming parser of a sheet's XML, values only, with a formula saved without
+    its computed value kept as `Uncomputed` (not read as an empty cell)."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):
@@ -460,50 +476,56 @@ def _xlsx_rows(book: Any, ws: Any, path: Path) -> dict[int, list[Any]]:  # noqa:
                     cell["value"] = Uncomputed("=" + (formula.text or "").strip())
             return cell
 
+    return Parser(
+        source,
+        ws._shared_strings,
+        data_only=True,
+        epoch=book.epoch,
+        date_formats=book._date_formats,
+        timedelta_formats=book._timedelta_formats,
+    )
+
+
+def _cell_rows(
+    parsed: Iterable[tuple[int, list[dict[str, Any]]]], path: Path, sheet: str
+) -> dict[int, list[Any]]:
+    """The non-blank rows by row number, each as long as its last non-blank cell (columns past
+    MAX_COLUMNS ignored); more rows than the limit is refused rather than read for minutes."""
     limit = max_rows()
     rows: dict[int, list[Any]] = {}
-    with ws._get_source() as source:
-        parser = Parser(
-            source,
-            ws._shared_strings,
-            data_only=True,
-            epoch=book.epoch,
-            date_formats=book._date_formats,
-            timedelta_formats=book._timedelta_formats,
-        )
-        for number, cells in parser.parse():
-            values = [(c["column"], c["value"]) for c in cells if c["value"] is not None]
-            values = [(col, v) for col, v in values if col <= MAX_COLUMNS and not _blank_value(v)]
-            if not values:
-                continue
-            if len(rows) >= limit:
-                raise InputError(
-                    f"{path}:{ws.title}",
-                    tr(
-                        "more than {limit} rows in sheet {sheet!r} (the limit; set {env} to raise it)",
-                        limit=limit,
-                        sheet=ws.title,
-                        env=ENV_MAX_ROWS,
-                    ),
-                )
-            row = [None] * max(col for col, _ in values)
-            for col, value in values:
-                row[col - 1] = value
-            rows[number] = row
-        hidden = _hidden_columns(parser.column_dimensions)
-        merged = [str(r) for r in (parser.merged_cells.mergeCell if parser.merged_cells else [])]
+    for number, cells in parsed:
+        values = [(c["column"], c["value"]) for c in cells if c["value"] is not None]
+        values = [(col, v) for col, v in values if col <= MAX_COLUMNS and not _blank_value(v)]
+        if not values:
+            continue
+        if len(rows) >= limit:
+            raise InputError(
+                f"{path}:{sheet}",
+                tr(
+                    "more than {limit} rows in sheet {sheet!r} (the limit; set {env} to raise it)",
+                    limit=limit,
+                    sheet=sheet,
+                    env=ENV_MAX_ROWS,
+                ),
+            )
+        row = [None] * max(col for col, _ in values)
+        for col, value in values:
+            row[col - 1] = value
+        rows[number] = row
+    return rows
+
+
+def _spread_merged(rows: dict[int, list[Any]], merged: list[str]) -> None:
+    """Each merged range (A1:C2) spread over its cells; a reference that does not parse is
+    left alone."""
+    from openpyxl.utils.cell import range_boundaries
+
     for ref in merged:
         try:
             min_col, min_row, max_col, max_row = range_boundaries(ref)
         except (TypeError, ValueError):
             continue
         _spread(rows, min_col, min_row, max_col, max_row)
-    if hidden:
-        for row in rows.values():
-            for col in hidden:
-                if col <= len(row):
-                    row[col - 1] = None
-    return rows
 
 
 def _blank_value(value: Any) -> bool:
