@@ -195,3 +195,35 @@ def test_a_jumlah_row_typed_wrong_refuses_the_sheet(
 def test_a_windows_csv_comes_in(world: dict[str, Path], tmp_path: Path, kind: str) -> None:
     code, out = dry_run(world[kind], tmp_path, kind, STYLES["csv-cp1252"])
     assert code == 0, out
+
+
+def _typed(kind: str, key: str, how: Callable[[int, object], object]) -> W.Table:
+    table = MAKERS[kind]()
+    rows = [dict(row, **{key: how(i, row[key])}) for i, row in enumerate(table.rows)]
+    return dataclasses.replace(table, rows=rows)
+
+
+# (name, kind, column, how the cell is typed) that failed before their fix
+VALUES: list[tuple[str, str, str, Callable[[int, object], object]]] = [
+    ("meterai-dash", "receipts", "meterai", lambda i, v: ["Tidak", "-", ""][i]),  # "-": refused
+    ("plan-line-numbered-list", "plans", "no", lambda i, v: f"{v}."),  # kept "1.": receipts' "1" unmatched
+    ("no-rab-numbered-list", "receipts", "plan_line", lambda i, v: f"{v}."),  # "no line 1."
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "key", "how"), VALUES, ids=[v[0] for v in VALUES])
+def test_a_value_typed_as_people_type_it_comes_in_as_typed(
+    world: dict[str, Path],
+    tmp_path: Path,
+    name: str,
+    kind: str,
+    key: str,
+    how: Callable[[int, object], object],
+) -> None:
+    books = world[kind]
+    code, plain = dry_run(books, tmp_path / "plain", kind, STYLES["plain"])
+    assert code == 0, plain
+    path = W.write(tmp_path / "typed", name, _typed(kind, key, how), STYLES["plain"])
+    code, out = run("import", str(path), "--books", str(books), "--dry-run", "--lang", "en")
+    assert code == 0, out
+    assert entries(out) == entries(plain)
