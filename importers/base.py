@@ -19,6 +19,7 @@ import beangulp
 from beancount.core import data
 
 from importers import messages, tables
+from importers.session import ImportSession
 from importers.tables import InputError, Row, RowErrors, TableSpec
 from ledger.books import BooksPaths
 from ledger.identity import Identity
@@ -51,6 +52,11 @@ class AidImporter(beangulp.Importer):
 
     kind = "misc"  # the journal file kind: journal/<kind>-<year>.beancount
 
+    def __init__(self, session: ImportSession | None = None) -> None:
+        # what the files read share between importers (importers.session): the pipeline sets
+        # its run's; without one (beangulp's own command line) the importer keeps its own
+        self.session = session if session is not None else ImportSession()
+
     @abc.abstractmethod
     def read(self, filepath: str, existing: list[data.Directive], program: Program) -> Extraction:
         """Read the file into entries, or raise importers.tables.InputError with its location."""
@@ -60,7 +66,8 @@ class AidImporter(beangulp.Importer):
 
     def extract(self, filepath: str, existing: data.Entries) -> data.Entries:
         entries = list(existing or [])
-        return self.read(filepath, entries, read_program(entries)).entries
+        with self.session.active():
+            return self.read(filepath, entries, read_program(entries)).entries
 
     def deduplicate(self, entries: data.Entries, existing: data.Entries) -> None:
         keys = existing_keys(list(existing or []))
@@ -79,7 +86,8 @@ class SheetImporter(AidImporter):
     spec: TableSpec
 
     def identify(self, filepath: str) -> bool:
-        return tables.identify(Path(filepath), self.spec)
+        with self.session.active():
+            return tables.identify(Path(filepath), self.spec)
 
     def sheet(self, path: Path) -> SheetRows:
         """Every data row of every table of this kind in the file, the tables' own errors (a

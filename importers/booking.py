@@ -31,10 +31,12 @@ from importers.bank import dates as statement_dates
 from importers.base import IMPORT_KEY
 from importers.messages import tr
 from importers.rules import Classification, Rule
+from importers.session import ImportSession
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
 from ledger import accountno, accounts, disbursements, records
-from ledger.money import IDR, SEN, ZERO, is_rupiah_amount
+from ledger.fold import fold_words
+from ledger.money import IDR, SEN, ZERO, format_idr, is_rupiah_amount
 from ledger.records import Program
 
 INSTITUTION_PREFIX = "Assets:Institution:"
@@ -112,23 +114,14 @@ def _opens(entries: Iterable[data.Directive]) -> dict[str, datetime.date]:
     }
 
 
-# the pipeline passes one growing list for a run of files: scan only what was added since
-_OPENS_SEEN: dict[int, tuple[int, object, dict[str, datetime.date]]] = {}
-
-
-def savings_open_dates(entries: Sequence[data.Directive]) -> dict[str, datetime.date]:
-    """Savings (and institution) accounts and the day each was opened."""
-    if not isinstance(entries, list) or not entries:
+def savings_open_dates(
+    entries: Sequence[data.Directive], session: ImportSession | None = None
+) -> dict[str, datetime.date]:
+    """Savings (and institution) accounts and the day each was opened. The pipeline passes one
+    growing list for a run of files: its session scans only what was added since."""
+    if session is None:
         return _opens(entries)
-    seen = _OPENS_SEEN.get(id(entries))
-    if seen is not None and seen[1] is entries[0] and seen[0] <= len(entries):
-        found = dict(seen[2])
-        found.update(_opens(entries[seen[0] :]))
-    else:
-        found = _opens(entries)
-    _OPENS_SEEN.clear()
-    _OPENS_SEEN[id(entries)] = (len(entries), entries[0], found)
-    return found
+    return session.opened_accounts(entries, _opens)
 
 
 def institution_accounts(entries: Iterable[data.Directive]) -> list[data.Open]:
@@ -140,33 +133,30 @@ def institution_accounts(entries: Iterable[data.Directive]) -> list[data.Open]:
     ]
 
 
-_HASHES: dict[tuple[str, str], str] = {}
-
-
-def _hash(number: str, salt: str) -> str:
+def _hash(number: str, salt: str, session: ImportSession) -> str:
     """The slow salted hash, once per number and run (a year's statements repeat each number)."""
-    key = (number, salt)
-    if key not in _HASHES:
-        _HASHES[key] = accountno.account_hash(number, salt)
-    return _HASHES[key]
+    return session.account_hash(number, salt, accountno.account_hash)
 
 
-def remember_hash(number: str, salt: str, digest: str) -> None:
-    """A hash computed elsewhere (importers.bank.importers.prefetch, in another process)."""
-    _HASHES[(number, salt)] = digest
-
-
-def find_owner(statement: Statement, existing: Sequence[data.Directive], program: Program) -> Owner:
+def find_owner(
+    statement: Statement,
+    existing: Sequence[data.Directive],
+    program: Program,
+    session: ImportSession | None = None,
+) -> Owner:
+    """Whose book the statement is, by the salted hash of its account number (`session`: the
+    import run's, which hashes each number once; without one, a private one)."""
+    session = session if session is not None else ImportSession()
     salt = program.account_salt
     if not salt:
         raise InputError(where(statement), "the books have no account-salt setting")
     if not statement.account_number and statement.account_candidates:
-        statement.account_number = _registered_candidate(statement, existing, program)
+        statement.account_number = _registered_candidate(statement, existing, program, session)
     try:
-        digest = _hash(statement.account_number, salt)
+        digest = _hash(statement.account_number, salt, session)
     except ValueError as exc:
         raise InputError(where(statement), f"no readable account number on the statement ({exc})") from None
-    opened = savings_open_dates(existing)
+    opened = savings_open_dates(existing, session)
     participant = program.participant_by_account_hash(digest)
     if participant is not None:
         account = accounts.savings(participant.code)
@@ -190,7 +180,9 @@ def find_owner(statement: Statement, existing: Sequence[data.Directive], program
     )
 
 
-def _registered_candidate(statement: Statement, existing: Sequence[data.Directive], program: Program) -> str:
+def _registered_candidate(
+    statement: Statement, existing: Sequence[data.Directive], program: Program, session: ImportSession
+) -> str:
     """No account number labelled in the header: the one 8-16 digit number printed on page 1
     whose salted hash is a registered account's (a participant's or the institution's).
     Only registered accounts attribute a statement; any other number printed there is ignored."""
@@ -198,8 +190,8 @@ def _registered_candidate(statement: Statement, existing: Sequence[data.Directiv
     hits = [
         number
         for number in statement.account_candidates
-        if program.participant_by_account_hash(_hash(number, program.account_salt)) is not None
-        or _hash(number, program.account_salt) in known
+        if program.participant_by_account_hash(_hash(number, program.account_salt, session)) is not None
+        or _hash(number, program.account_salt, session) in known
     ]
     if not hits:
         raise InputError(
@@ -292,7 +284,8 @@ def _greedy(group: list[StatementLine], prev: Decimal | None) -> list[StatementL
 
 
 def _amount(value: Decimal) -> str:
-    return f"{value:,.0f}".replace(",", ".") if value == value.to_integral_value() else str(value)
+    """A statement amount in a message: 1.250.000, or 1.250.000,56 with its sen."""
+    return format_idr(value, symbol=False, sen=value != value.to_integral_value())
 
 
 def order_and_verify(statement: Statement) -> list[Placed]:
@@ -456,7 +449,7 @@ def import_key(owner: Owner, placed: Placed) -> str:
     line = placed.line
     text = (
         f"{as_booked(line.debit):f}|{as_booked(line.credit):f}|{as_booked(placed.balance):f}|"
-        f"{rules_mod.normalise(line.description)}"
+        f"{fold_words(line.description)}"
     )
     return f"bank:{owner.code}:{line.date}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 
@@ -523,31 +516,19 @@ def book_statement(
     rule_table: list[Rule],
     source_for: Callable[[str, datetime.date], str],
     today: datetime.date | None = None,
+    *,
+    session: ImportSession | None = None,
 ) -> Booked:
     """Entries for a parsed statement (InputError, with the file and line, when it cannot be booked).
 
     `source_for(account, end)` names the archived original, the `source` of every entry.
     `today` is the day of import (importers.bank.dates: lines after it are refused).
+    `session` is the import run's (importers.session): account hashes and opened accounts once.
     """
     latest = statement_dates.latest_allowed(program, today)
     statement_dates.check_dates(statement, latest)
-    owner = find_owner(statement, existing, program)
-    for line in statement.lines:  # a row problem is named before the chain it would break
-        if line.debit and line.credit and rules_mod.classify(line, rule_table).kind != "summary":
-            raise InputError(
-                where(statement, line.location),
-                f"both debit ({_amount(line.debit)}) and credit ({_amount(line.credit)}) on one line",
-            )
-        if line.date < owner.opened:
-            raise InputError(
-                where(statement, line.location),
-                tr(
-                    "dated {date}, before {account} was opened ({opened})",
-                    date=line.date,
-                    account=owner.savings,
-                    opened=owner.opened,
-                ),
-            )
+    owner = find_owner(statement, existing, program, session)
+    _check_rows(statement, owner, rule_table)  # a row problem is named before the chain it would break
     placed = order_and_verify(statement)
     end = _end_date(statement, placed, latest)
     if end is None:
@@ -574,22 +555,47 @@ def book_statement(
             entry.meta[disbursements.META_LINK] = links[index]
         booked.entries.append(entry)
         if counter.endswith(":" + accounts.SUSPENSE):
-            why = (
-                "a summary line merging several months: its net is known, its kinds are not"
-                if kind.kind == "summary"
-                else "no rule of the rule table knows this line"
-            )
-            if kind.kind == "reversal":
-                why = "a reversal whose original line is not on this statement"
-            booked.notes.append(
-                (
-                    where(statement, line.location),
-                    f"booked to {counter} ({why}): {line.code} {line.description!r} {_amount(item.signed)}",
-                )
-            )
+            booked.notes.append(_suspense_note(statement, item, kind.kind, counter))
     booked.entries.extend(assertions(statement, owner, placed, source, end))
     booked.end = end
     return booked
+
+
+def _check_rows(statement: Statement, owner: Owner, rule_table: list[Rule]) -> None:
+    """Refuse a line with both a debit and a credit (unless a summary line merging months) and a
+    line dated before the account was opened."""
+    for line in statement.lines:
+        if line.debit and line.credit and rules_mod.classify(line, rule_table).kind != "summary":
+            raise InputError(
+                where(statement, line.location),
+                f"both debit ({_amount(line.debit)}) and credit ({_amount(line.credit)}) on one line",
+            )
+        if line.date < owner.opened:
+            raise InputError(
+                where(statement, line.location),
+                tr(
+                    "dated {date}, before {account} was opened ({opened})",
+                    date=line.date,
+                    account=owner.savings,
+                    opened=owner.opened,
+                ),
+            )
+
+
+def _suspense_note(statement: Statement, item: Placed, kind: str, counter: str) -> tuple[str, str]:
+    """The note on a line booked to Suspense: where it is and why no account could be named."""
+    line = item.line
+    why = (
+        "a summary line merging several months: its net is known, its kinds are not"
+        if kind == "summary"
+        else "no rule of the rule table knows this line"
+    )
+    if kind == "reversal":
+        why = "a reversal whose original line is not on this statement"
+    return (
+        where(statement, line.location),
+        f"booked to {counter} ({why}): {line.code} {line.description!r} {_amount(item.signed)}",
+    )
 
 
 def _end_date(

@@ -23,6 +23,7 @@ from importers import archive as archiving
 from importers.archive import archive
 from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
 from importers.messages import tr
+from importers.session import ImportSession
 from importers.tables import InputError
 from ledger import cleantext, i18n, identity, plugin
 from ledger.books import BooksPaths
@@ -60,6 +61,7 @@ def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter
 def diagnose(path: Path) -> str:  # noqa: C901 (to split: issue 13)
     """Why no importer recognises a file, as precisely as can be said without knowing its layout."""
     unknown = "unknown layout: no importer recognises this file's header"
+    from importers.bank.pdf import looks_like_pdf
     from importers.tables import SPREADSHEET_SUFFIXES, encrypted_workbook, read_sheets, regular_file
 
     try:
@@ -74,7 +76,7 @@ def diagnose(path: Path) -> str:  # noqa: C901 (to split: issue 13)
         return "the file is empty"
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        if not raw.startswith(b"%PDF"):
+        if not looks_like_pdf(raw):
             return "not a PDF file"
         if b"%%EOF" not in raw[-2048:]:
             return "the PDF is truncated (no end-of-file marker)"
@@ -191,6 +193,7 @@ def import_files(
     password: str | None = None,
     ask_password: Callable[[Path], str | None] | None = None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
+    session: ImportSession | None = None,
 ) -> list[FileReport]:
     """Import each file in turn; later files see what earlier ones added.
 
@@ -199,8 +202,36 @@ def import_files(
     password-protected PDFs; without it `ask_password(path)` is asked (the CLI prompts with
     hidden input when stdin is a terminal). Neither is kept. `progress` wraps the files as they
     are read (the CLI's progress bar).
+
+    The run's session (importers.session; `session`: one the caller filled ahead, as the demo
+    does with statements parsed in parallel) is handed to every importer for the run and
+    dropped with it: the next run reads the files afresh.
     """
     entries = list(existing)
+    session = session if session is not None else ImportSession()
+    session.books = entries
+    before = [importer.session for importer in importers]
+    for importer in importers:
+        importer.session = session
+    try:
+        with session.active():
+            return _import_each(paths, files, importers, entries, password, ask_password, progress, dry_run)
+    finally:
+        for importer, earlier in zip(importers, before, strict=True):
+            importer.session = earlier
+        session.books = None
+
+
+def _import_each(
+    paths: BooksPaths,
+    files: Sequence[Path],
+    importers: Sequence[AidImporter],
+    entries: list[data.Directive],
+    password: str | None,
+    ask_password: Callable[[Path], str | None] | None,
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None,
+    dry_run: bool,
+) -> list[FileReport]:
     keys = existing_keys(entries)
     program = read_program(entries)
     reports = []

@@ -35,6 +35,7 @@ from importers.tables import (
 )
 from ledger import accounts
 from ledger import plans as contract
+from ledger.money import format_idr
 from ledger.records import Participant, Program, custom_args
 
 SPEC = TableSpec(
@@ -133,7 +134,8 @@ def amounts(row: Row, *, negative_ok: bool) -> tuple[Decimal, Decimal, Decimal]:
 
 
 def _plain(number: Decimal) -> str:
-    return f"{number:,}".replace(",", "_").replace(".", ",").replace("_", ".")
+    """A typed number quoted back exactly: 1.250.000,5."""
+    return format_idr(number, symbol=False, sen=True)
 
 
 def sensible_date(row: Row, key: str, label: str, person: Participant) -> datetime.date:

@@ -30,13 +30,16 @@ import io
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from importers import session as importsession
 from importers.messages import BELOW_TOTAL, tr
+from ledger.fold import fold
+from ledger.money import format_idr
 
 HEADER_SCAN_ROWS = 20
 MAX_COLUMNS = 512  # cells further right are not read (no header of ours is there)
@@ -145,7 +148,7 @@ def _norm(text: Any) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _norm_text(raw: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", _UNIT.sub("", raw).lower()) or re.sub(r"[^a-z0-9]", "", raw.lower())
+    return fold(_UNIT.sub("", raw)) or fold(raw)
 
 
 @dataclass(frozen=True)
@@ -299,10 +302,6 @@ class Sheet:
             self.numbers = list(range(1, len(self.rows) + 1))
 
 
-_READ_CACHE: dict[tuple[str, int, int], list[Sheet] | InputError] = {}
-_READ_CACHE_SIZE = 8
-
-
 def _sheets(path: Path) -> Iterator[tuple[str, list[list[Any]]]]:
     """(title, rows) of every sheet (bank profiles read rows around the table themselves)."""
     for sheet in read_sheets(path):
@@ -310,12 +309,14 @@ def _sheets(path: Path) -> Iterator[tuple[str, list[list[Any]]]]:
 
 
 def read_sheets(path: Path) -> list[Sheet]:
-    """The sheets of a file, read once while it is unchanged: every importer's `identify` and
-    the one that reads it see the same rows without opening the workbook again."""
-    info = regular_file(path)
-    key = (str(path.resolve()), info.st_size, info.st_mtime_ns)
-    if key in _READ_CACHE:
-        cached = _READ_CACHE[key]
+    """The sheets of a file, read once per import session while it is unchanged: every
+    importer's `identify` and the one that reads it see the same rows without opening the
+    workbook again (importers.session; outside a session the file is read every time)."""
+    regular_file(path)
+    session = importsession.active()
+    key = importsession.fingerprint(path) if session is not None else None
+    if session is not None and key is not None and key in session.sheets:
+        cached: list[Sheet] | InputError = session.sheets[key]
         if isinstance(cached, InputError):
             raise cached
         return cached
@@ -323,9 +324,8 @@ def read_sheets(path: Path) -> list[Sheet]:
         sheets: list[Sheet] | InputError = list(_read_sheets(path))
     except InputError as exc:  # kept too: every importer's identify asks, none reads it twice
         sheets = exc
-    if len(_READ_CACHE) >= _READ_CACHE_SIZE:
-        _READ_CACHE.pop(next(iter(_READ_CACHE)))
-    _READ_CACHE[key] = sheets
+    if session is not None and key is not None:
+        session.remember(session.sheets, key, sheets)
     if isinstance(sheets, InputError):
         raise sheets
     return sheets
@@ -418,10 +418,26 @@ def _xlsx_sheets(path: Path) -> Iterator[Sheet]:
         book.close()
 
 
-def _xlsx_rows(book: Any, ws: Any, path: Path) -> dict[int, list[Any]]:  # noqa: C901 (to split: issue 13)
+def _xlsx_rows(book: Any, ws: Any, path: Path) -> dict[int, list[Any]]:
     """A sheet's rows by its real extent (the declared range is ignored), hidden columns
     blanked, merged header cells spread over their range, formulas without a value marked."""
-    from openpyxl.utils.cell import range_boundaries
+    with ws._get_source() as source:
+        parser = _sheet_parser(book, ws, source)
+        rows = _cell_rows(parser.parse(), path, ws.title)
+        hidden = _hidden_columns(parser.column_dimensions)
+        merged = [str(r) for r in (parser.merged_cells.mergeCell if parser.merged_cells else [])]
+    _spread_merged(rows, merged)
+    if hidden:
+        for row in rows.values():
+            for col in hidden:
+                if col <= len(row):
+                    row[col - 1] = None
+    return rows
+
+
+def _sheet_parser(book: Any, ws: Any, source: Any) -> Any:
+    """openpyxl's streaming parser of a sheet's XML, values only, with a formula saved without
+    its computed value kept as `Uncomputed` (not read as an empty cell)."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):
@@ -433,50 +449,56 @@ def _xlsx_rows(book: Any, ws: Any, path: Path) -> dict[int, list[Any]]:  # noqa:
                     cell["value"] = Uncomputed("=" + (formula.text or "").strip())
             return cell
 
+    return Parser(
+        source,
+        ws._shared_strings,
+        data_only=True,
+        epoch=book.epoch,
+        date_formats=book._date_formats,
+        timedelta_formats=book._timedelta_formats,
+    )
+
+
+def _cell_rows(
+    parsed: Iterable[tuple[int, list[dict[str, Any]]]], path: Path, sheet: str
+) -> dict[int, list[Any]]:
+    """The non-blank rows by row number, each as long as its last non-blank cell (columns past
+    MAX_COLUMNS ignored); more rows than the limit is refused rather than read for minutes."""
     limit = max_rows()
     rows: dict[int, list[Any]] = {}
-    with ws._get_source() as source:
-        parser = Parser(
-            source,
-            ws._shared_strings,
-            data_only=True,
-            epoch=book.epoch,
-            date_formats=book._date_formats,
-            timedelta_formats=book._timedelta_formats,
-        )
-        for number, cells in parser.parse():
-            values = [(c["column"], c["value"]) for c in cells if c["value"] is not None]
-            values = [(col, v) for col, v in values if col <= MAX_COLUMNS and not _blank_value(v)]
-            if not values:
-                continue
-            if len(rows) >= limit:
-                raise InputError(
-                    f"{path}:{ws.title}",
-                    tr(
-                        "more than {limit} rows in sheet {sheet!r} (the limit; set {env} to raise it)",
-                        limit=limit,
-                        sheet=ws.title,
-                        env=ENV_MAX_ROWS,
-                    ),
-                )
-            row = [None] * max(col for col, _ in values)
-            for col, value in values:
-                row[col - 1] = value
-            rows[number] = row
-        hidden = _hidden_columns(parser.column_dimensions)
-        merged = [str(r) for r in (parser.merged_cells.mergeCell if parser.merged_cells else [])]
+    for number, cells in parsed:
+        values = [(c["column"], c["value"]) for c in cells if c["value"] is not None]
+        values = [(col, v) for col, v in values if col <= MAX_COLUMNS and not _blank_value(v)]
+        if not values:
+            continue
+        if len(rows) >= limit:
+            raise InputError(
+                f"{path}:{sheet}",
+                tr(
+                    "more than {limit} rows in sheet {sheet!r} (the limit; set {env} to raise it)",
+                    limit=limit,
+                    sheet=sheet,
+                    env=ENV_MAX_ROWS,
+                ),
+            )
+        row = [None] * max(col for col, _ in values)
+        for col, value in values:
+            row[col - 1] = value
+        rows[number] = row
+    return rows
+
+
+def _spread_merged(rows: dict[int, list[Any]], merged: list[str]) -> None:
+    """Each merged range (A1:C2) spread over its cells; a reference that does not parse is
+    left alone."""
+    from openpyxl.utils.cell import range_boundaries
+
     for ref in merged:
         try:
             min_col, min_row, max_col, max_row = range_boundaries(ref)
         except (TypeError, ValueError):
             continue
         _spread(rows, min_col, min_row, max_col, max_row)
-    if hidden:
-        for row in rows.values():
-            for col in hidden:
-                if col <= len(row):
-                    row[col - 1] = None
-    return rows
 
 
 def _blank_value(value: Any) -> bool:
@@ -778,17 +800,11 @@ def _check_total(table: Table, spec: TableSpec, location: str, values: dict[str,
                     f"{header}: "
                     + tr(
                         "the total row says {total}, but the rows above add up to {sum}",
-                        total=rupiah(total),
-                        sum=rupiah(added),
+                        total=format_idr(total, symbol=False, sen=True),
+                        sum=format_idr(added, symbol=False, sen=True),
                     ),
                 )
             )
-
-
-def rupiah(number: Decimal) -> str:
-    """1.250.000 or 1.250.000,5: a number as an Indonesian reader writes it."""
-    text = f"{number:,}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def identify(path: Path, spec: TableSpec) -> bool:

@@ -3,6 +3,10 @@
 A load holds millions of small objects; every allocation-triggered collection walks them
 all. Loading and checking allocate much and free little, so the collector only costs time
 there (27% of a 100k load, ../shared/performance-notes.md).
+
+Only aidledger's own loads pause it (ledger.books.load, around Beancount's whole load): the
+rules plugin also runs inside bean-check and Fava, whose processes are theirs to tune
+(docs/decisions.md, "Performance").
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from beancount.core import data
 
-from ledger import accounts, gcpause, i18n
+from ledger import accounts, i18n
 from ledger.money import IDR, is_rupiah_amount
 from ledger.records import COMPANION, PARTICIPANT, Program, custom_args, read_program
 from ledger.visits import VISIT
@@ -244,11 +244,14 @@ RULES: tuple[Rule, ...] = (
 def check_books(
     entries: list[data.Directive], options_map: dict[str, Any], config: str | None = None
 ) -> tuple[list[data.Directive], list[AidRuleError]]:
-    """Run every rule over the entries; the entries pass through unchanged."""
+    """Run every rule over the entries; the entries pass through unchanged.
+
+    The collector is left as the process has it: this runs inside bean-check's and Fava's
+    loads too, and switching it off is for aidledger's own load to decide (ledger.books.load
+    pauses it around the whole load; docs/decisions.md, "Performance")."""
     lang = (config or "").strip() or i18n.default_language()
     errors: list[AidRuleError] = []
-    with gcpause.paused():
-        context = Context.of(entries, read_program(entries), lang)
-        for rule in RULES:
-            errors.extend(rule(context))
+    context = Context.of(entries, read_program(entries), lang)
+    for rule in RULES:
+        errors.extend(rule(context))
     return entries, errors

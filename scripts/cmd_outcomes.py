@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -17,6 +18,7 @@ import pandas as pd
 
 from ledger import books as books_mod
 from ledger import cleantext
+from ledger.money import format_idr
 from ledger.progress import DIMENSIONS, Outcome
 from ledger.reconcile.progress import outcomes_of_books
 from ledger.records import Location
@@ -34,8 +36,8 @@ from scripts.options import (
 KEYS = ("by", "milestone", "participants", "visited", "running", "rate", "median_omzet", "median_laba")
 
 
-def _rp(number: object) -> str:
-    return "-" if number is None else f"{number:,.0f}".replace(",", ".")
+def _rp(number: Decimal | None) -> str:
+    return "-" if number is None else format_idr(number, symbol=False)
 
 
 def _percent(outcome: Outcome) -> str:

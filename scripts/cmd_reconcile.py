@@ -13,6 +13,7 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -20,6 +21,7 @@ import click
 from ledger import books as books_mod
 from ledger import cleantext, i18n
 from ledger.findings import ERROR, Finding
+from ledger.money import format_idr
 from ledger.reconcile import ParticipantSummary, Settings, run, summarise
 from ledger.records import Location
 from scripts.options import as_of_day, as_of_option, books_option, format_option, lang_option, language
@@ -27,8 +29,8 @@ from scripts.options import as_of_day, as_of_option, books_option, format_option
 CSV_COLUMNS = ("kind", "severity", "participant", "companion", "date", "amount", "message", "locations")
 
 
-def _rp(number: object) -> str:
-    return f"{number:,.0f}".replace(",", ".")
+def _rp(number: Decimal) -> str:
+    return format_idr(number, symbol=False)
 
 
 def _table(rows: Sequence[Sequence[str]], headers: Sequence[str], right: set[int]) -> str:

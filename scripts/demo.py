@@ -22,13 +22,14 @@ from typing import Any
 
 from beancount.core import data
 
-from importers.bank.importers import forget_prefetched, pdf_importers, prefetch
-from importers.pipeline import import_files
+from importers.bank.importers import pdf_importers
+from importers.pipeline import FileReport, import_files
 from importers.registry import all_importers
 from ledger import books, identity
 from ledger.books import BooksPaths
 from ledger.create import create_books, new_books_id
 from ledger.writer import append_entries
+from scripts.parse_ahead import parse_ahead
 from scripts.sim import render_books, render_passbooks, render_sheets, render_visits
 from scripts.sim.truth import YEAR, BankLine, Person, ProgramYear, simulate
 
@@ -113,7 +114,7 @@ def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path],
     return [path for paths in rendered for path in paths], unread
 
 
-def build_demo(  # noqa: C901 (to split: issue 13)
+def build_demo(
     directory: Path,
     *,
     participants: int = 150,
@@ -124,6 +125,83 @@ def build_demo(  # noqa: C901 (to split: issue 13)
 ) -> DemoResult:
     """Demo books in `directory`; `progress` wraps the statements as they are imported (the
     longest step: the CLI's progress bar)."""
+    paths, key_file = _fresh_books(directory, key, echo)
+
+    # the program ends before the day the demo is built (its statements' closing balances are
+    # asserted the next day, at the latest today): today's figures are its last ones
+    last_day = min(datetime.date(YEAR, 12, 31), datetime.date.today() - datetime.timedelta(days=1))
+    year = simulate(participants, seed, as_of=last_day)
+    append_entries(paths, render_books.program_records(year), lambda e: paths.program)
+
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        sheet = render_sheets.participants_sheet(year, Path(tmp) / "peserta.xlsx")
+        _import_checked(paths, [sheet], lambda r: echo(f"imported participant register: {r.written} entries"))
+
+    _import_statements(paths, year, echo, progress)
+
+    # the funders' disbursement lists, one XLSX per batch, imported as the treasurer does; a list
+    # explains credits the statements booked as her own deposits, which are reclassified as aid
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        lists = render_sheets.disbursement_sheets(year, Path(tmp) / "daftar-nominatif")
+        reports = _import_checked(paths, lists)
+        echo(f"imported {len(lists)} disbursement lists: {sum(r.written for r in reports)} entries")
+
+    # the companions' plans (RAB) and receipts, with the receipt scans, imported like a user does
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        files = [
+            render_sheets.plans_workbook(year, Path(tmp) / "rab.xlsx"),
+            render_sheets.receipts_workbook(year, Path(tmp) / "nota.xlsx"),
+        ]
+        _import_checked(paths, files, lambda r: echo(f"imported {r.path.name}: {r.written} entries"))
+
+    # the companions' progress visits after the aid (some overdue, some businesses closed)
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        sheet = render_visits.visits_workbook(year, Path(tmp) / "kunjungan.xlsx")
+        _import_checked(paths, [sheet], lambda r: echo(f"imported {r.path.name}: {r.written} visits"))
+
+    loaded = books.load(paths)
+    if loaded.errors:
+        raise RuntimeError("demo books do not check: " + "; ".join(e.message for e in loaded.errors[:5]))
+    summary = {
+        "books": str(paths.main),
+        "participants": len(loaded.program.participants),
+        "transactions": sum(isinstance(e, data.Transaction) for e in loaded.entries),
+        "planted_anomalies": len(year.anomalies),
+    }
+    return DemoResult(paths, year, key_file, summary)
+
+
+def _import_statements(
+    paths: BooksPaths,
+    year: ProgramYear,
+    echo: Callable[[str], Any],
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None,
+) -> None:
+    """Every participant's savings book, rendered as her bank's statements and imported (parsed
+    ahead on every core); a layout no reader reads yet goes in as entries."""
+    # What no importer reads yet is rendered straight into entries; each step below is
+    # replaced by rendering the user's files and importing them as the importers arrive.
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-statements-") as tmp:
+        files, unread = render_statement_files(year, Path(tmp))
+        if unread:
+            append_entries(paths, unread, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
+        loaded = books.load(paths)
+        session = parse_ahead(files, paths.root, loaded.program.account_salt)
+        reports = import_files(
+            paths, files, all_importers(paths.root), loaded.entries, progress=progress, session=session
+        )
+    failed = [r.error for r in reports if r.error]
+    if failed:
+        raise RuntimeError("demo statements do not import: " + "; ".join(str(f) for f in failed[:3]))
+    echo(
+        f"imported {len(files)} statements: {sum(r.written for r in reports)} entries, "
+        f"{sum(len(r.skipped) for r in reports)} lines already in the books"
+    )
+
+
+def _fresh_books(directory: Path, key: Path | None, echo: Callable[[str], Any]) -> tuple[BooksPaths, Path]:
+    """New demo books in `directory` with a new identity key: an earlier demo there is replaced,
+    books that are not a demo are refused."""
     paths = books.resolve(directory)
     if paths.main.exists():
         if not books.load(paths).program.settings.get("demo"):
@@ -141,78 +219,18 @@ def build_demo(  # noqa: C901 (to split: issue 13)
         demo=True,
     )
     echo(f"identity key: {key_file}")
+    return paths, key_file
 
-    # the program ends before the day the demo is built (its statements' closing balances are
-    # asserted the next day, at the latest today): today's figures are its last ones
-    last_day = min(datetime.date(YEAR, 12, 31), datetime.date.today() - datetime.timedelta(days=1))
-    year = simulate(participants, seed, as_of=last_day)
-    append_entries(paths, render_books.program_records(year), lambda e: paths.program)
 
-    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
-        sheet = render_sheets.participants_sheet(year, Path(tmp) / "peserta.xlsx")
-        loaded = books.load(paths)
-        reports = import_files(paths, [sheet], all_importers(), loaded.entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-            echo(f"imported participant register: {report.written} entries")
-
-    # What no importer reads yet is rendered straight into entries; each step below is
-    # replaced by rendering the user's files and importing them as the importers arrive.
-    with tempfile.TemporaryDirectory(prefix="aidledger-demo-statements-") as tmp:
-        files, unread = render_statement_files(year, Path(tmp))
-        if unread:
-            append_entries(paths, unread, lambda e: paths.journal_file(_journal_kind(e), e.date.year))
-        loaded = books.load(paths)
-        prefetch(files, paths.root, loaded.program.account_salt)
-        reports = import_files(paths, files, all_importers(paths.root), loaded.entries, progress=progress)
-        forget_prefetched()
-    failed = [r.error for r in reports if r.error]
-    if failed:
-        raise RuntimeError("demo statements do not import: " + "; ".join(str(f) for f in failed[:3]))
-    echo(
-        f"imported {len(files)} statements: {sum(r.written for r in reports)} entries, "
-        f"{sum(len(r.skipped) for r in reports)} lines already in the books"
-    )
-
-    # the funders' disbursement lists, one XLSX per batch, imported as the treasurer does; a list
-    # explains credits the statements booked as her own deposits, which are reclassified as aid
-    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
-        lists = render_sheets.disbursement_sheets(year, Path(tmp) / "daftar-nominatif")
-        reports = import_files(paths, lists, all_importers(), books.load(paths).entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-        echo(f"imported {len(lists)} disbursement lists: {sum(r.written for r in reports)} entries")
-
-    # the companions' plans (RAB) and receipts, with the receipt scans, imported like a user does
-    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
-        files = [
-            render_sheets.plans_workbook(year, Path(tmp) / "rab.xlsx"),
-            render_sheets.receipts_workbook(year, Path(tmp) / "nota.xlsx"),
-        ]
-        reports = import_files(paths, files, all_importers(), books.load(paths).entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-            echo(f"imported {report.path.name}: {report.written} entries")
-
-    # the companions' progress visits after the aid (some overdue, some businesses closed)
-    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
-        sheet = render_visits.visits_workbook(year, Path(tmp) / "kunjungan.xlsx")
-        reports = import_files(paths, [sheet], all_importers(), books.load(paths).entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-            echo(f"imported {report.path.name}: {report.written} visits")
-
-    loaded = books.load(paths)
-    if loaded.errors:
-        raise RuntimeError("demo books do not check: " + "; ".join(e.message for e in loaded.errors[:5]))
-    summary = {
-        "books": str(paths.main),
-        "participants": len(loaded.program.participants),
-        "transactions": sum(isinstance(e, data.Transaction) for e in loaded.entries),
-        "planted_anomalies": len(year.anomalies),
-    }
-    return DemoResult(paths, year, key_file, summary)
+def _import_checked(
+    paths: BooksPaths, files: list[Path], each: Callable[[FileReport], Any] | None = None
+) -> list[FileReport]:
+    """Import rendered files as a user does, `each` called on each file's report in turn; a
+    file the demo rendered that does not import is a bug of the demo: raised at the first."""
+    reports = import_files(paths, files, all_importers(), books.load(paths).entries)
+    for report in reports:
+        if report.error:
+            raise RuntimeError(report.error)
+        if each:
+            each(report)
+    return reports

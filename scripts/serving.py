@@ -76,11 +76,14 @@ def guard_import_endpoints(app, paths: BooksPaths, *, read_only: bool) -> None: 
             try:
                 if endpoint == "json_api.get_extract":
                     checked_import_file(paths.root, filename)
+                fresh_import_session()
                 return view(*args, **kwargs)
             except Refused as exc:
                 return refuse(str(exc), 403)
             except Exception as exc:  # an importer's failure: its message, not a traceback
                 return refuse(message_for(exc, filename), 400)
+            finally:
+                fresh_import_session()
 
         wrapper.__name__ = getattr(view, "__name__", endpoint)
         return wrapper
@@ -88,6 +91,23 @@ def guard_import_endpoints(app, paths: BooksPaths, *, read_only: bool) -> None: 
     for endpoint in IMPORT_ENDPOINTS:
         if endpoint in app.view_functions:
             app.view_functions[endpoint] = guarded(endpoint, app.view_functions[endpoint])
+
+
+def fresh_import_session() -> None:
+    """The importers of Fava's import configuration share one new session (importers.session):
+    a request reads each file once for all of them, and nothing read is kept between requests."""
+    from flask import g
+
+    from importers.base import AidImporter
+    from importers.session import ImportSession
+
+    config = getattr(getattr(getattr(g, "ledger", None), "ingest", None), "loaded_config", None)
+    if config is None:
+        return
+    session = ImportSession()
+    for wrapped in config.importers.values():
+        if isinstance(wrapped.importer, AidImporter):
+            wrapped.importer.session = session
 
 
 def write_scoped(loaded: LoadedBooks, companion: str, folder: Path) -> Path:

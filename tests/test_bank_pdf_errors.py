@@ -169,18 +169,20 @@ def test_mandiri_bad_rows(tmp_path: Path) -> None:
 
 
 def test_nothing_read_with_a_password_is_kept(tmp_path: Path, bri_make) -> None:  # type: ignore[no-untyped-def]
-    from importers.bank import pdf
+    from importers.session import ImportSession
 
     locked = bri_make.draw(tmp_path / "locked.pdf", password="rahasia")
     plain = bri_make.draw(tmp_path / "plain.pdf")
-    assert bri.parse(locked, password="rahasia").lines
-    assert bri.parse(plain).lines
-    kept = {Path(key[0]).name for key in pdf._PAGES}
-    assert "plain.pdf" in kept
-    assert "locked.pdf" not in kept
-    # a file changed in place is read again, not served from memory
-    bri_make.draw(plain, page2=[])
-    assert len(bri.parse(plain).lines) == 3
+    session = ImportSession()
+    with session.active():
+        assert bri.parse(locked, password="rahasia").lines
+        assert bri.parse(plain).lines
+        kept = {Path(key[0]).name for key in session.pages}
+        assert "plain.pdf" in kept
+        assert "locked.pdf" not in kept
+        # a file changed in place is read again, not served from memory
+        bri_make.draw(plain, page2=[])
+        assert len(bri.parse(plain).lines) == 3
 
 
 def test_pdf_without_text(tmp_path: Path) -> None:

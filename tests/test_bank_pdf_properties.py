@@ -85,6 +85,12 @@ def _lines(drawn: list[tuple[int, str, bool, int]]) -> list[BankLine]:
     ("bri-pdf", ""),
     False,
 )
+# found by this test: pdfium returned a hyphen ending a wrapped line as U+0002
+@example(
+    [(0, "0 0 AIX-mIA 0 e8DkEfGw WG2 IcY- LMWxW(ahqp&'dz lub2EpUWaP 0 0 yK 0 0", False, 87)] * 2,
+    ("bri-pdf", ""),
+    False,
+)
 def test_any_statement_reads_back(drawn: list, case: tuple[str, str], ruled: bool) -> None:
     layout, variant = case
     lines = _lines(drawn)

@@ -79,3 +79,34 @@ def test_favas_advanced_filter_and_the_pages_own_filters_narrow_the_pages(demo) 
         as_text=True
     )
     assert set(re.findall(r'<tr data-participant="(P\d+)"', listed)) == members
+
+
+def test_favas_reload_drops_the_views_of_the_old_load(tmp_path: Path) -> None:
+    """The views belong to the extension (no module-level cache): when Fava reloads the books
+    after a file changed, the views of the old load go at once, not at the next aid page."""
+    import time
+
+    client, slug, app = _client(tmp_path, "id")
+    ledger = app.config["LEDGERS"][slug]
+    assert client.get(f"/{slug}/extension/AidFindings/").status_code == 200
+    cache = ledger.extensions.get_extension("AidOverview").cache
+    assert len(cache._views) == 1
+    old = ledger.all_entries
+    main = Path(ledger.beancount_file_path)
+    text = main.read_text(encoding="utf-8")
+    main.write_text(text + '\n2026-01-02 event "reload" "test"\n', encoding="utf-8")
+    deadline = time.monotonic() + 30
+    while ledger.all_entries is old and time.monotonic() < deadline:
+        client.get(f"/{slug}/events/")  # Fava checks the files before each page and reloads
+        time.sleep(0.2)
+    assert ledger.all_entries is not old, "Fava did not reload the changed books"
+    assert len(cache._views) == 0
+    assert cache._entries is None
+    html = client.get(f"/{slug}/extension/AidFindings/").get_data(as_text=True)
+    assert "aid-as-of" in html
+    assert cache._entries is ledger.all_entries and len(cache._views) == 1
+    # a second ledger's pages keep their own views
+    other, other_slug, other_app = _client(tmp_path / "other", "id")
+    assert other.get(f"/{other_slug}/extension/AidOverview/").status_code == 200
+    other_cache = other_app.config["LEDGERS"][other_slug].extensions.get_extension("AidFindings").cache
+    assert other_cache is not cache and len(cache._views) == 1

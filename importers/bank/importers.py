@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import importlib
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
@@ -20,26 +19,15 @@ from importers.archive import archive_relpath
 from importers.bank import passbook, reader
 from importers.bank import profile as profile_mod
 from importers.base import AidImporter, Extraction
-from importers.booking import book_statement, remember_hash
+from importers.booking import book_statement
 from importers.rules import load_rules
+from importers.session import ImportSession, fingerprint
 from importers.statement import Statement
 from importers.tables import InputError
-from ledger import accountno
 from ledger.books import PROGRAM
 from ledger.records import SETTINGS, Program
 
 PDF_LAYOUTS = ("bri", "bni", "mandiri")
-
-# file fingerprint -> (layout, statement): parsed ahead, in parallel, by `prefetch` (demo, bench)
-_PARSED: dict[tuple[str, int, int], tuple[str, Statement]] = {}
-
-
-def _fingerprint(filepath: str) -> tuple[str, int, int] | None:
-    try:
-        stat = os.stat(filepath)
-    except OSError:
-        return None
-    return (os.path.realpath(filepath), stat.st_size, stat.st_mtime_ns)
 
 
 def books_root_of(existing: Sequence[data.Directive]) -> Path | None:
@@ -62,7 +50,8 @@ class StatementImporter(AidImporter):
     kind = "bank"
     layout = "statement"
 
-    def __init__(self, books_root: Path | None = None) -> None:
+    def __init__(self, books_root: Path | None = None, session: ImportSession | None = None) -> None:
+        super().__init__(session)
         self.books_root = books_root
         self.password: str | None = None  # set for one file by the pipeline; never stored
         self.today: datetime.date | None = None  # the day of import (None: importers.bank.dates)
@@ -72,16 +61,25 @@ class StatementImporter(AidImporter):
         return f"aidledger.{self.layout}"
 
     def identify(self, filepath: str) -> bool:
-        hit = _PARSED.get(_fingerprint(filepath) or ("", 0, 0))
+        hit = self._parsed_ahead(filepath)
         if hit is not None:
             return hit[0] == self.layout
-        return self.recognises(filepath)
+        with self.session.active():
+            return self.recognises(filepath)
 
     def parse(self, filepath: str) -> Statement:
-        hit = _PARSED.get(_fingerprint(filepath) or ("", 0, 0))
+        hit = self._parsed_ahead(filepath)
         if hit is not None and hit[0] == self.layout:
             return hit[1]
-        return self.parse_file(filepath)
+        with self.session.active():
+            return self.parse_file(filepath)
+
+    def _parsed_ahead(self, filepath: str) -> tuple[str, Statement] | None:
+        """(layout, statement) when the session was handed the file parsed (scripts.parse_ahead)."""
+        if not self.session.statements:
+            return None
+        key = fingerprint(filepath)
+        return self.session.statements.get(key) if key is not None else None
 
     def recognises(self, filepath: str) -> bool:
         raise NotImplementedError
@@ -102,7 +100,9 @@ class StatementImporter(AidImporter):
             # the name importers.archive gives the encrypted original, relative to the books
             return archive_relpath(account, end, original)
 
-        booked = book_statement(statement, existing, program, rules, source_for, self.today)
+        booked = book_statement(
+            statement, existing, program, rules, source_for, self.today, session=self.session
+        )
         assert booked.owner is not None
         return Extraction(
             entries=booked.entries,
@@ -132,8 +132,13 @@ class PassbookImporter(StatementImporter):
 
 
 class ProfileImporter(StatementImporter):
-    def __init__(self, profile: profile_mod.Profile, books_root: Path | None = None) -> None:
-        super().__init__(books_root)
+    def __init__(
+        self,
+        profile: profile_mod.Profile,
+        books_root: Path | None = None,
+        session: ImportSession | None = None,
+    ) -> None:
+        super().__init__(books_root, session)
         self.profile = profile
         self.layout = profile.layout
 
@@ -147,8 +152,14 @@ class ProfileImporter(StatementImporter):
 class PdfImporter(StatementImporter):
     """A PDF layout parsed by importers/bank/<layout>.py: identify(path), parse(path, password)."""
 
-    def __init__(self, module: ModuleType, layout: str, books_root: Path | None = None) -> None:
-        super().__init__(books_root)
+    def __init__(
+        self,
+        module: ModuleType,
+        layout: str,
+        books_root: Path | None = None,
+        session: ImportSession | None = None,
+    ) -> None:
+        super().__init__(books_root, session)
         self.module = module
         self.layout = f"{layout}-pdf"
 
@@ -173,8 +184,8 @@ class PdfImporter(StatementImporter):
 class GenericPdfImporter(PdfImporter):
     """A statement PDF of a bank no layout describes, read by its column headings alone."""
 
-    def __init__(self, books_root: Path | None = None) -> None:
-        super().__init__(reader, "generic", books_root)
+    def __init__(self, books_root: Path | None = None, session: ImportSession | None = None) -> None:
+        super().__init__(reader, "generic", books_root, session)
         self.layout = GENERIC_LAYOUT
 
     def recognises(self, filepath: str) -> bool:
@@ -198,68 +209,30 @@ class GenericPdfImporter(PdfImporter):
 GENERIC_LAYOUT = "pdf-generic"
 
 
-def pdf_importers(books_root: Path | None = None) -> list[StatementImporter]:
+def pdf_importers(
+    books_root: Path | None = None, session: ImportSession | None = None
+) -> list[StatementImporter]:
     """The PDF layouts whose parser modules are present, and the generic reader last."""
+    session = session if session is not None else ImportSession()
     out: list[StatementImporter] = []
     for layout in PDF_LAYOUTS:
         try:
             module = importlib.import_module(f"importers.bank.{layout}")
         except ModuleNotFoundError:
             continue
-        out.append(PdfImporter(module, layout, books_root))
-    out.append(GenericPdfImporter(books_root))
+        out.append(PdfImporter(module, layout, books_root, session))
+    out.append(GenericPdfImporter(books_root, session))
     return out
 
 
-def statement_importers(books_root: Path | None = None) -> list[StatementImporter]:
-    """Every statement importer: PDF layouts, passbooks, and each bank profile (shipped and the books')."""
+def statement_importers(
+    books_root: Path | None = None, session: ImportSession | None = None
+) -> list[StatementImporter]:
+    """Every statement importer: PDF layouts, passbooks, and each bank profile (shipped and the
+    books'), sharing one session (importers.session)."""
+    session = session if session is not None else ImportSession()
     return [
-        *pdf_importers(books_root),
-        PassbookImporter(books_root),
-        *(ProfileImporter(p, books_root) for p in profile_mod.all_profiles(books_root)),
+        *pdf_importers(books_root, session),
+        PassbookImporter(books_root, session),
+        *(ProfileImporter(p, books_root, session) for p in profile_mod.all_profiles(books_root)),
     ]
-
-
-def _parse_ahead(job: tuple[str, Path | None, str]) -> tuple[str, str, Statement, str] | None:
-    filepath, books_root, salt = job
-    for importer in statement_importers(books_root):
-        if importer.recognises(filepath):
-            try:
-                statement = importer.parse_file(filepath)
-            except (InputError, OSError):
-                return None  # the import itself reports it, with its location
-            try:
-                digest = accountno.account_hash(statement.account_number, salt) if salt else ""
-            except ValueError:
-                digest = ""
-            return filepath, importer.layout, statement, digest
-    return None
-
-
-def prefetch(files: Sequence[Path], books_root: Path | None = None, salt: str = "", workers: int = 0) -> int:
-    """Identify and parse statement files ahead, and hash their account numbers with the books'
-    salt, in `workers` processes (default: one per core), so a later import of many files (the
-    demo, the benchmark) spends the PDF parsing and the slow hashing on every core. Returns how
-    many files were parsed ahead."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    workers = workers or os.cpu_count() or 1
-    jobs = [(str(f), books_root, salt) for f in files]
-    if workers <= 1 or len(jobs) < 2:
-        results = [_parse_ahead(job) for job in jobs]
-    else:
-        with ProcessPoolExecutor(workers) as pool:
-            results = list(pool.map(_parse_ahead, jobs, chunksize=4))
-    for result in results:
-        if result is not None:
-            filepath, layout, statement, digest = result
-            key = _fingerprint(filepath)
-            if key is not None:
-                _PARSED[key] = (layout, statement)
-            if digest:
-                remember_hash(statement.account_number, salt, digest)
-    return sum(r is not None for r in results)
-
-
-def forget_prefetched() -> None:
-    _PARSED.clear()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import os
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,9 +19,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from importers import session as importsession
 from importers.messages import tr
 from importers.parsing import ParseError, parse_amount
 from importers.tables import InputError
+from ledger.fold import fold
 
 LINE_TOLERANCE = 2.5  # points: words whose bottoms differ by less sit on one line
 CHUNK_GAP = 0.6  # in font sizes: a wider gap between words separates two cells
@@ -122,7 +124,9 @@ def _chunks(words: Sequence[Word]) -> Iterator[list[Word]]:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9&()]", "", text.lower())
+    """A printed word as a token of a label: folded (ledger.fold), "&" and parentheses kept as
+    the words they are in a heading ("Tanggal & Waktu", "Nominal (IDR)")."""
+    return fold(text, keep="&()")
 
 
 @contextlib.contextmanager
@@ -161,12 +165,30 @@ def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
 WORD_GAP = 0.15
 
 
+# radians: text turned further than this from the horizontal is not the table's text
+UPRIGHT_WITHIN = 0.02
+
+
+def upright(angle: float) -> bool:
+    """Whether text printed at `angle` (radians, counter-clockwise) reads horizontally.
+
+    Banks print "COPY", "SALINAN" or the customer's name diagonally across the page behind the
+    table; those characters would otherwise be grouped into lines with the rows they cross and
+    end up in a description. A statement's own text is always horizontal, so turned characters
+    are dropped as page furniture, like a logo.
+    """
+    angle = angle % (2 * math.pi)
+    return min(angle, 2 * math.pi - angle) <= UPRIGHT_WITHIN
+
+
 def _characters(objects: Any) -> Iterator[Any]:
     from pdfminer.layout import LTChar
 
     for item in objects:
         if isinstance(item, LTChar):
-            yield item
+            a, b = item.matrix[0], item.matrix[1]
+            if upright(math.atan2(b, a)):
+                yield item
         elif hasattr(item, "__iter__"):
             yield from _characters(item)
 
@@ -208,6 +230,9 @@ def _words(page: Any) -> list[Word]:
     return words
 
 
+SOFT_HYPHEN_MARK = 0x02
+
+
 def _pdfium_words(page: Any) -> list[Word]:
     """The page's words from pdfium's characters, in content order (what `_words` builds from
     pdfminer's layout, about five times faster: pdfium does the content interpretation in C).
@@ -239,8 +264,14 @@ def _pdfium_words(page: Any) -> list[Word]:
 
         for index in range(count):
             code = raw.FPDFText_GetUnicode(textpage, index)
-            glyph = chr(code) if code else " "
-            if glyph.isspace() or raw.FPDFText_IsGenerated(textpage, index) == 1:
+            # pdfium reports a hyphen that ends a printed line as 0x02 (its soft-hyphen marker):
+            # on the page it is a hyphen, and a wrapped description keeps it ("TRF-" / "BRIVA")
+            glyph = "-" if code == SOFT_HYPHEN_MARK else chr(code) if code else " "
+            if (
+                glyph.isspace()
+                or raw.FPDFText_IsGenerated(textpage, index) == 1
+                or not upright(max(raw.FPDFText_GetCharAngle(textpage, index), 0.0))  # -1: unknown
+            ):
                 if text:
                     words.append(word())
                     text = []
@@ -283,34 +314,26 @@ def _page_lines(number: int, page: Any, words: list[Word] | None = None) -> list
     ]
 
 
-# (file, size, mtime) -> its pages: the three identify() calls and the parse of one file read it
-# once. Files opened with a password are never kept (nor is anything derived from it).
-_PAGES: dict[tuple[str, int, int], list[Page]] = {}
-_CACHED_FILES = 4
+# the pages of a file read whole are kept by the import session (importers.session): the
+# identify() of each PDF layout and the parse of one file read it once. Files opened with a
+# password are never kept (nor is anything derived from them).
 _WHOLE_UP_TO = 4  # pages: a statement this short is read whole even when page 1 is asked
 
 
 def read_pages(path: Path, password: str | None = None, max_pages: int | None = None) -> list[Page]:
     """Every page's text lines, top to bottom; InputError when the file is not a readable PDF."""
     path = Path(path)
-    key: tuple[str, int, int] | None = None
-    if not password:
-        try:
-            stat = path.stat()
-            key = (os.path.realpath(path), stat.st_size, stat.st_mtime_ns)
-        except OSError:
-            key = None
-    if key is not None and key in _PAGES:
-        cached = _PAGES[key]
+    session = importsession.active()
+    key = importsession.fingerprint(path) if session is not None and not password else None
+    if session is not None and key is not None and key in session.pages:
+        cached: list[Page] = session.pages[key]
         return cached[:max_pages] if max_pages else cached
     found = _pdfium_pages(path, password, max_pages) if TEXT_ENGINE == "pdfium" else None
     pages, whole = found if found is not None else _pdfminer_pages(path, password, max_pages)
     if not pages or not any(p.lines for p in pages):
         raise InputError(str(path), tr("the PDF has no text (a scan or an empty document)"))
-    if key is not None and whole:
-        while len(_PAGES) >= _CACHED_FILES:
-            _PAGES.pop(next(iter(_PAGES)))
-        _PAGES[key] = pages
+    if session is not None and key is not None and whole:
+        session.remember(session.pages, key, pages)
     return pages[:max_pages] if max_pages else pages
 
 
@@ -363,6 +386,16 @@ def _pdfium_pages(path: Path, password: str | None, max_pages: int | None) -> tu
     return pages, whole
 
 
+PDF_HEADER_WITHIN = 1024  # bytes: where PDF readers look for the header (ISO 32000, Acrobat)
+
+
+def looks_like_pdf(head: bytes) -> bool:
+    """The one "%PDF" sniff: the header "%PDF-" within a file's first 1024 bytes. Readers
+    tolerate bytes before it (a download or mail gateway that prepends a line), so the checks,
+    identify() and the import's diagnosis all accept what pdfminer can read, and agree."""
+    return b"%PDF-" in head[:PDF_HEADER_WITHIN]
+
+
 def _check_file(path: Path, need_end: bool = True) -> None:
     """The checks before a reader is asked: readable, not empty, a PDF, not cut short."""
     try:
@@ -372,7 +405,7 @@ def _check_file(path: Path, need_end: bool = True) -> None:
     if size == 0:
         raise InputError(str(path), tr("the file is empty"))
     with path.open("rb") as handle:
-        if b"%PDF" not in handle.read(1024):
+        if not looks_like_pdf(handle.read(PDF_HEADER_WITHIN)):
             raise InputError(str(path), tr("not a PDF file"))
         handle.seek(max(0, size - 2048))
         if need_end and b"%%EOF" not in handle.read():
@@ -421,7 +454,7 @@ def first_page_lines(path: Path, password: str | None = None) -> list[Line]:
         if path.suffix.lower() != ".pdf" and not path.is_file():
             return []
         with path.open("rb") as handle:
-            if not handle.read(1024).lstrip().startswith(b"%PDF"):
+            if not looks_like_pdf(handle.read(PDF_HEADER_WITHIN)):
                 return []
         return read_pages(path, password, max_pages=1)[0].lines
     except PasswordRequired:
@@ -473,8 +506,3 @@ def time_of(text: str, path: Path, line: Line) -> datetime.time | None:
         return datetime.time(int(match.group(1)), int(match.group(2)), int(match.group(3) or 0))
     except ValueError:
         raise InputError(where(path, line), f"invalid time {match.group(0)!r}") from None
-
-
-def normalized(text: str) -> str:
-    """Lower-case letters and digits only: for matching titles and labels."""
-    return re.sub(r"[^a-z0-9]", "", text.lower())

@@ -23,6 +23,7 @@ to the closing balance line by line and agree with every printed total
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from importers.messages import tr
 from importers.parsing import ParseError, month_number, parse_date, parse_period, parse_short_date
 from importers.statement import Statement, StatementLine
 from importers.tables import InputError
+from ledger.fold import fold
 
 FIELD_GAP = 2.0  # in font sizes: a wider gap ends a label's value
 BOX_BELOW = 3  # lines under a label where a boxed value may stand
@@ -119,7 +121,9 @@ def _chunk_key(words: Sequence[Word]) -> str | None:
 
 
 def _raw_chunks(line: Line) -> list[list[Word]]:
-    """A line's cells, "/" and "|" kept with their neighbours (a bilingual heading)."""
+    """A line's cells, "/" and "|" kept with their neighbours (a bilingual heading); a cell
+    that reads as several column names printed close together split into them
+    (`_split_names`)."""
     chunks = list(_chunks(line.words))
     merged: list[list[Word]] = []
     for chunk in chunks:
@@ -127,7 +131,55 @@ def _raw_chunks(line: Line) -> list[list[Word]]:
             merged[-1].extend(chunk)
         else:
             merged.append(chunk)
-    return merged
+    return [part for chunk in merged for part in _split_names(chunk)]
+
+
+MAX_HEADING_WORDS = 16  # a longer run of words is text, never a row of column names
+NAME_GAP_OVER = 1.5  # a gap between two column names is this many times a gap inside a name
+SPACE = 0.3  # in font sizes: about a proportional font's space, when no name has two words
+
+
+def _gap(a: Word, b: Word) -> float:
+    return (b.x0 - a.x1) / max(a.size, b.size)
+
+
+def _split_names(chunk: list[Word]) -> list[list[Word]]:
+    """A heading cell that is several column names side by side ("Tanggal & Waktu Rincian
+    Transaksi"), split between them; any other cell unchanged.
+
+    A bank's template sizes columns for its own font: at a larger size, or in a cramped
+    layout, neighbouring headings stand closer than a cell gap (one font size) and read as one
+    cell. They are still told apart the way a person does: each part is a whole column name,
+    and the gaps between the names are clearly wider than the spaces inside them (so a
+    description reading "Tanggal Saldo Debet" with ordinary spaces stays one cell).
+    """
+    if not 2 <= len(chunk) <= MAX_HEADING_WORDS or _chunk_key(chunk) is not None:
+        return [chunk]
+    parts = _name_parts(chunk, 0, {})
+    if parts is None or len(parts) < 2:
+        return [chunk]
+    inside = [_gap(a, b) for part in parts for a, b in itertools.pairwise(part)]
+    between = [_gap(a[-1], b[0]) for a, b in itertools.pairwise(parts)]
+    if min(between) < NAME_GAP_OVER * max(inside, default=SPACE):
+        return [chunk]
+    return parts
+
+
+def _name_parts(
+    words: list[Word], start: int, seen: dict[int, list[list[Word]] | None]
+) -> list[list[Word]] | None:
+    """words[start:] as consecutive column names, the longest first name preferred."""
+    if start == len(words):
+        return []
+    if start not in seen:
+        seen[start] = None
+        for end in range(len(words), start, -1):
+            if _chunk_key(words[start:end]) is not None:
+                rest = _name_parts(words, end, seen)
+                if rest is not None:
+                    seen[start] = [words[start:end], *rest]
+                    break
+    return seen[start]
 
 
 def find_heading(line: Line) -> dict[str, Band] | None:
@@ -230,8 +282,8 @@ def _heading_index(lines: Sequence[Line]) -> tuple[int, dict[str, Band]] | None:
 def bank_of(above: Sequence[Line]) -> list[Layout]:
     """The layouts whose bank is named above the table (the top-most mention wins)."""
     for line in above:
-        text = pdf.normalized(line.text)
-        words = {pdf.normalized(w.text) for w in line.words}
+        text = fold(line.text)
+        words = {fold(w.text) for w in line.words}
         hits = [
             lay
             for lay in layouts.LAYOUTS
@@ -591,8 +643,30 @@ class _Reader:
                     return text, line
         return None
 
-    def read_fields(self, head: Sequence[Line]) -> None:  # noqa: C901 (to split: issue 13)
+    def read_fields(self, head: Sequence[Line]) -> None:
+        """The header fields (account, product, period) into the statement; without a labelled
+        account number, the digit runs that could be it, for the caller to choose from."""
         statement = self.reading.statement
+        found = self.find_fields(head)
+        for key, (value, line) in found.items():
+            self.reading.fields.append((key, value, line.location))
+        if "account" in found and len(re.sub(r"\D", "", found["account"][0])) >= 6:
+            statement.account_number = found["account"][0].replace(" ", "")
+        if "product" in found:
+            statement.product = found["product"][0]
+        if "period" in found:
+            value, line = found["period"]
+            try:
+                statement.period_start, statement.period_end = parse_period(value)
+            except ParseError as exc:
+                raise InputError(self.where(line), f"{self.label_of(line, 'fields')}: {exc}") from None
+        if not statement.account_number:
+            statement.account_candidates = _account_candidates(head)
+
+    def find_fields(self, head: Sequence[Line]) -> dict[str, tuple[str, Line]]:
+        """Each field's first labelled value: after its label on the line, else in a box under it.
+        An account label right after "Nama" (the account's name) or without a number (a title,
+        "Laporan Mutasi Rekening") is not the account number."""
         found: dict[str, tuple[str, Line]] = {}
         for index, line in enumerate(head):
             for key, start, end in self.labels(line, "fields"):
@@ -613,27 +687,7 @@ class _Reader:
                 if value:
                     found[key] = (value, line)
                     self.field_ids.add(id(line))
-        for key, (value, line) in found.items():
-            self.reading.fields.append((key, value, line.location))
-        if "account" in found and len(re.sub(r"\D", "", found["account"][0])) >= 6:
-            statement.account_number = found["account"][0].replace(" ", "")
-        if "product" in found:
-            statement.product = found["product"][0]
-        if "period" in found:
-            value, line = found["period"]
-            try:
-                statement.period_start, statement.period_end = parse_period(value)
-            except ParseError as exc:
-                raise InputError(self.where(line), f"{self.label_of(line, 'fields')}: {exc}") from None
-        if not statement.account_number:
-            seen: list[str] = []
-            for line in head:
-                for chunk in _chunks(line.words):
-                    text = " ".join(w.text for w in chunk).lstrip(":").strip()
-                    digits = re.sub(r"\D", "", text)
-                    if _DIGIT_RUN.match(text) and 8 <= len(digits) <= 16 and digits not in seen:
-                        seen.append(digits)
-            statement.account_candidates = seen
+        return found
 
     def label_of(self, line: Line, table: str) -> str:
         found = self.labels(line, table)
@@ -733,6 +787,8 @@ class _Reader:
     # -- the whole statement
 
     def read(self) -> Reading:
+        """The statement: header fields, printed totals, rows; every line outside the rows is
+        a field, a total or page furniture, or the statement is refused."""
         pages = self.split_pages()
         rows, rest = self.rows_and_rest(pages)
         self.guess_locale(
@@ -750,6 +806,22 @@ class _Reader:
         ordered = sorted(others, key=lambda x: (x.page, x.number))
         self.read_totals(ordered, region)
         self.table_totals(rest, region)
+        self.refuse_unexplained(rest, region)
+        reading.furniture = [line for line in ordered if id(line) not in region | self.field_ids]
+        self.read_rows(rows)
+        self.settle_totals()
+        if not reading.opening_from:
+            for key, _value, location in reading.totals:
+                if key == "opening":
+                    reading.opening_from = f"printed total ({location})"
+                    break
+            else:
+                reading.opening_from = "none printed: the first row's balance less its amount"
+        return reading
+
+    def refuse_unexplained(self, rest: list[tuple[Line, dict[str, str]]], region: set[int]) -> None:
+        """A line in the table that is not a row, not a total and still prints an amount in a
+        money column: refused, as a row the reader would otherwise drop."""
         for line, _cells in rest:
             if id(line) in region:
                 continue
@@ -757,7 +829,12 @@ class _Reader:
                 raise InputError(
                     self.where(line), tr("a line the table layout does not explain: {text!r}", text=line.text)
                 )
-        reading.furniture = [line for line in ordered if id(line) not in region | self.field_ids]
+
+    def read_rows(self, rows: Sequence[Row]) -> None:
+        """The table's rows as statement lines: a dated SALDO AWAL row gives the opening balance;
+        a numbered table's numbers must run 1, 2, 3 (a gap is a row lost)."""
+        reading = self.reading
+        statement = reading.statement
         number = 0
         for row in rows:
             line, cells = row.line, row.cells
@@ -798,15 +875,6 @@ class _Reader:
                 )
             )
             reading.rows.append(row)
-        self.settle_totals()
-        if not reading.opening_from:
-            for key, _value, location in reading.totals:
-                if key == "opening":
-                    reading.opening_from = f"printed total ({location})"
-                    break
-            else:
-                reading.opening_from = "none printed: the first row's balance less its amount"
-        return reading
 
     def _prints_money(self, line: Line) -> bool:
         """A cell of its own that reads as an amount, in a money column (a footer's "1/2" or a
@@ -879,3 +947,16 @@ def identify(path: Path, password: str | None = None) -> Layout | None:
     """The layout of a statement PDF from page 1, or None (never raises)."""
     found = classify(pdf.first_page_lines(Path(path), password))
     return found[0] if found else None
+
+
+def _account_candidates(head: Sequence[Line]) -> list[str]:
+    """Runs of 8 to 16 digits in the head, each once, in reading order: the numbers that could
+    be the account number when no label names it."""
+    seen: list[str] = []
+    for line in head:
+        for chunk in _chunks(line.words):
+            text = " ".join(w.text for w in chunk).lstrip(":").strip()
+            digits = re.sub(r"\D", "", text)
+            if _DIGIT_RUN.match(text) and 8 <= len(digits) <= 16 and digits not in seen:
+                seen.append(digits)
+    return seen

@@ -9,7 +9,6 @@ explains a credit) can wrap it. docs/importers.md documents the format.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -18,6 +17,7 @@ from typing import Any
 
 from importers.statement import StatementLine
 from importers.tables import InputError
+from ledger.fold import fold_words
 
 KINDS = (
     "aid-credit",
@@ -62,11 +62,6 @@ class Classification:
     funder: str = ""
 
 
-def normalise(text: str) -> str:
-    """Upper case, every run of spaces and punctuation one space: how rules compare text."""
-    return re.sub(r"[^A-Z0-9]+", " ", text.upper()).strip()
-
-
 def _rules_from(table: dict[str, Any], origin: str) -> list[Rule]:
     out = []
     for index, raw in enumerate(table.get("rule", []), start=1):
@@ -87,8 +82,8 @@ def _rules_from(table: dict[str, Any], origin: str) -> list[Rule]:
                 name=str(raw.get("name") or f"{origin}#{index}"),
                 kind=kind,
                 side=side,
-                codes=tuple(normalise(str(c)) for c in raw.get("codes", [])),
-                contains=tuple(normalise(str(c)) for c in raw.get("contains", [])),
+                codes=tuple(fold_words(str(c)) for c in raw.get("codes", [])),
+                contains=tuple(fold_words(str(c)) for c in raw.get("contains", [])),
                 funder=str(raw.get("funder", "")),
                 origin=origin,
             )
@@ -120,9 +115,9 @@ def load_rules(books_root: Path | None = None, funder_keywords: dict[str, str] |
     """The default table, the funders' keywords, then <books>/rules.toml over both."""
     rules = default_rules()
     keyword_rules = [
-        Rule(f"funder:{funder}", "aid-credit", "credit", (), (normalise(word),), funder, "books")
+        Rule(f"funder:{funder}", "aid-credit", "credit", (), (fold_words(word),), funder, "books")
         for funder, word in sorted((funder_keywords or {}).items())
-        if normalise(word)
+        if fold_words(word)
     ]
     rules = keyword_rules + rules
     if books_root is not None:
@@ -137,8 +132,8 @@ def load_rules(books_root: Path | None = None, funder_keywords: dict[str, str] |
 def classify(line: StatementLine, rules: list[Rule]) -> Classification:
     """The first rule that matches the line's code or description; unknown when none does."""
     side = "credit" if line.credit > line.debit else "debit"
-    code = normalise(line.code)
-    words = f" {normalise(line.description)} "
+    code = fold_words(line.code)
+    words = f" {fold_words(line.description)} "
     for rule in rules:
         if rule.matches(code, words, side):
             return Classification(rule.kind, rule.name, rule.funder)

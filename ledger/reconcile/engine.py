@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ledger import i18n
 from ledger.findings import KINDS, Finding, sort_key
+from ledger.money import format_idr
 from ledger.reconcile.facts import Facts
 from ledger.reconcile.settings import Settings
 from ledger.records import Program
@@ -40,7 +41,7 @@ def finding(
         settings.lang,
         participant=participant,
         date=date.isoformat(),
-        amount=_rupiah(amount),
+        amount=format_idr(amount),
         **values,
     )
     return Finding(
@@ -53,11 +54,6 @@ def finding(
         message,
         tuple(locations),
     )
-
-
-def _rupiah(number: Decimal) -> str:
-    sign = "-" if number < 0 else ""
-    return f"{sign}Rp {abs(number):,.0f}".replace(",", ".")
 
 
 def stable_key(item: Finding) -> tuple[str, datetime.date, str, str, str, str]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from beancount.core.amount import Amount
 from ledger import accounts, plans
 from ledger import disbursements as disb
 from ledger import progress as prog
+from ledger.fold import fold
 from ledger.records import custom_args
 from ledger.visits import VISIT, read_visit
 
@@ -220,7 +220,7 @@ class Receipt:
 @functools.cache
 def norm(text: str) -> str:
     """Shop names and receipt numbers compare without case, spaces and punctuation."""
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    return fold(text)
 
 
 class _ListedMovement:

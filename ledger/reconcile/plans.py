@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledger.findings import Finding
+from ledger.money import format_idr
 from ledger.reconcile.engine import finding
 from ledger.reconcile.facts import ZERO, Facts, Movement, Purchase, Receipt, norm
 from ledger.reconcile.settings import Settings
@@ -67,8 +68,8 @@ def overspent_plan_line(facts: Facts, program: Program, settings: Settings) -> I
                 amount=running - line.amount,
                 locations=(line.location, *(p.location for p in purchases)),
                 line=no,
-                planned=_rp(line.amount),
-                spent=_rp(running),
+                planned=format_idr(line.amount),
+                spent=format_idr(running),
             )
 
 
@@ -270,8 +271,3 @@ def _category_label(purchase: Purchase) -> str:
     """The category as the receipt typed it ("Lain-lain"), not its account name ("LainLain")."""
     label = purchase.meta.get("category")
     return label if isinstance(label, str) and label else purchase.category_account
-
-
-def _rp(number: Decimal) -> str:
-    sign = "-" if number < 0 else ""
-    return f"{sign}Rp {abs(number):,.0f}".replace(",", ".")

@@ -1,7 +1,10 @@
 """The common part of the extension's pages: language, time filter, the cached engine view.
 
 Fava builds its report data on every request; the reconciliation runs once per load of the
-books and date (ViewCache), so a page costs a table render, not a reconciliation.
+books and date (ViewCache), so a page costs a table render, not a reconciliation. The cache
+belongs to the extension: Fava makes one instance of each page per ledger, and the pages of
+one ledger share the overview page's cache (OWNER), which Fava's reload empties
+(`after_load_file`).
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from fava.ext import FavaExtensionBase
@@ -21,14 +24,21 @@ from reports.fava_ext import documents
 from reports.fava_ext.labels import label
 from reports.fava_ext.view import EngineView, ViewCache
 
-# One cache per Fava ledger (all pages of one ledger share it).
-_CACHES: dict[int, ViewCache] = {}
+if TYPE_CHECKING:
+    from fava.core import FavaLedger
+
+# the page whose instance holds the views all pages of its ledger share
+OWNER = "AidOverview"
 
 
 class AidPage(FavaExtensionBase):
     """A page of the aid extension (each subclass is one entry of Fava's sidebar)."""
 
     page: str = ""
+
+    def __init__(self, ledger: FavaLedger, config: str | None = None) -> None:
+        super().__init__(ledger, config)
+        self._cache = ViewCache()
 
     @property
     def report_title(self) -> str:  # type: ignore[override]
@@ -40,10 +50,15 @@ class AidPage(FavaExtensionBase):
 
     @property
     def cache(self) -> ViewCache:
-        return _CACHES.setdefault(id(self.ledger), ViewCache())
+        """The views of this ledger's load: the overview page's, shared by every page."""
+        owner = self.ledger.extensions.get_extension(OWNER)
+        if isinstance(owner, AidPage) and owner is not self:
+            return owner._cache
+        return self._cache
 
     def after_load_file(self) -> None:
-        self.cache.clear()
+        """Fava reloaded the books (a file changed): the views of the old load go."""
+        self._cache.clear()
 
     def t(self, key: str) -> str:
         return label(key, self.lang)

@@ -147,4 +147,5 @@ class ViewCache:
 
     def clear(self) -> None:
         self._entries = None
+        self._program = None
         self._views.clear()

@@ -1,8 +1,9 @@
-"""How reports write money, numbers, percentages and dates, through Babel.
+"""How reports write money, numbers, percentages and dates.
 
-Money is always written the Indonesian way ("Rp 1.234.567"), in both languages: the amounts
-must read exactly as on the bank statements and receipts they are checked against. Dates and
-percentages follow the report's language.
+Money is always written the Indonesian way ("Rp 1.234.567"), in both languages, by the one
+rupiah formatter (ledger.money.format_idr): the amounts must read exactly as on the bank
+statements and receipts they are checked against, and as the findings and Fava write them.
+Counts, dates and percentages go through Babel and follow the report's language.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import datetime
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent
 
 from ledger import i18n
+from ledger.money import format_idr
 from reports.pdf import labels
 
 MONEY_LOCALE = "id_ID"
@@ -33,11 +35,7 @@ class Fmt:
         """Rp 1.234.567 (whole rupiah; -Rp 1.234.567 for a negative amount)."""
         if number is None:
             return "-"
-        return str(
-            format_currency(
-                Decimal(number), "IDR", format="¤ #,##0", locale=MONEY_LOCALE, currency_digits=False
-            )
-        )
+        return format_idr(number)
 
     def count(self, number: int) -> str:
         return str(format_decimal(number, locale=MONEY_LOCALE))
