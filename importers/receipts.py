@@ -51,6 +51,7 @@ SPEC = TableSpec(
                 "Tgl Nota",
                 "Tanggal Beli",
                 "Tanggal Pembelian",
+                "Tanggal Transaksi",
             ),
             kind="date",
         ),
