@@ -83,6 +83,16 @@ INDONESIAN: dict[str, str] = {
         "baris-baris berakhir di {closing}, tetapi saldo akhir yang tercetak {printed} "
         "(ada baris yang hilang atau salah terbaca)"
     ),
+    "the printed total {label} is {printed} but the lines add up to {actual}": (
+        "total {label} yang tercetak {printed}, tetapi jumlah baris-barisnya {actual}"
+    ),
+    "debit": "debet",
+    "credit": "kredit",
+    "page {page} of the file prints {text!r}, but the file has {count} pages "
+    "(a page is missing, added or out of order)": (
+        "halaman {page} berkas ini mencetak {text!r}, tetapi berkas ini berisi {count} halaman "
+        "(ada halaman yang hilang, berlebih atau tidak urut)"
+    ),
     "the statement prints {printed} lines but {read} were read": (
         "rekening koran mencetak {printed} baris, tetapi yang terbaca {read}"
     ),

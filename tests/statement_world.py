@@ -147,6 +147,17 @@ def broken(w: World, change: str) -> tuple[World, dict[str, object]]:
         return dataclasses.replace(w, lines=tuple(lines)), {}
     if change == "total":
         return w, {"debit": w.debit + 1000}
+    if change == "last-removed":
+        return dataclasses.replace(w, lines=tuple(lines[:-1])), {"closing": w.closing, "debit": w.debit}
+    if change == "duplicated":
+        lines.insert(middle, lines[middle])
+        return dataclasses.replace(w, lines=tuple(lines)), {"debit": w.debit, "credit": w.credit}
+    if change == "first-removed":
+        return dataclasses.replace(w, lines=tuple(lines[1:])), {
+            "opening": w.opening,
+            "debit": w.debit,
+            "credit": w.credit,
+        }
     raise ValueError(change)
 
 
@@ -822,3 +833,18 @@ def draw(path: Path, layout: str, w: World, style: Style = Style()) -> Path:
         drawing.finish()
         pages = drawing.page
     return path
+
+
+def without_last_page(path: Path) -> Path:
+    """The statement saved without its last page (a download cut short, a page left out when
+    printing to PDF): `<name>.cut.pdf` beside it."""
+    import pypdfium2
+
+    out = path.with_suffix(".cut.pdf")
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        document.del_page(len(document) - 1)
+        document.save(str(out))
+    finally:
+        document.close()
+    return out

@@ -778,7 +778,8 @@ class _Reader:
             "debit": "total_debit",
             "credit": "total_credit",
         }
-        for key, (value, _location) in chosen.items():
+        for key, (value, location) in chosen.items():
+            statement.totals_at[key] = location
             if key == "count":
                 statement.line_count = int(value)
             else:
@@ -940,7 +941,39 @@ def read(path: Path, password: str | None = None, bank: str | None = None, refus
     layout, index, bands = found
     if bank is not None and layout.bank != bank:
         raise InputError(f"{path}:p1", refusal or tr("not a {bank} statement", bank=bank))
-    return _Reader(path, pages, layout, index, bands).read()
+    reading = _Reader(path, pages, layout, index, bands).read()
+    check_page_numbers(path, len(pages), reading.furniture)
+    return reading
+
+
+_PAGE_OF = re.compile(r"(\d+)\s*(?:dari|of|/)\s*(\d+)\s*$", re.I)
+
+
+def check_page_numbers(path: Path, count: int, furniture: Sequence[Line]) -> None:
+    """Pages numbered "Halaman 2 dari 3" / "Page 2 of 3" must be the file's pages, in order.
+
+    A statement's summary (BRI's totals and Saldo Akhir) is printed on its last page only: a
+    file saved or printed without it still chains line by line and would be booked short,
+    every later line and the closing balance lost. The page numbers the bank printed say what
+    the file must hold; a file that holds other pages, or fewer, is refused at the footer.
+    Only page furniture counts: a row's wrapped description may read "Halaman 1 dari 9".
+    """
+    for line in furniture:
+        match = _PAGE_OF.search(line.text) if pdf.FOOTER.match(line.text) else None
+        if match is None:
+            continue
+        printed, total = int(match.group(1)), int(match.group(2))
+        if printed != line.page or total != count:
+            raise InputError(
+                pdf.where(path, line),
+                tr(
+                    "page {page} of the file prints {text!r}, but the file has {count} pages "
+                    "(a page is missing, added or out of order)",
+                    page=line.page,
+                    text=line.text,
+                    count=count,
+                ),
+            )
 
 
 def identify(path: Path, password: str | None = None) -> Layout | None:
