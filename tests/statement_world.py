@@ -194,6 +194,12 @@ class Style:
     summary: str = "box"  # "box" (labels over values), "lines" (label: value), "none"
     box_align: str = "center"
     printed: dict[str, object] = field(default_factory=dict)  # totals printed instead of the truth
+    date_format: str = ""  # strftime with {MON} / {MONTH} for month names: "%d-{MON}-%y"
+    period_format: str = ""  # a generic bank's period: "start pattern|between|end pattern"
+    whole_amounts: bool = False  # amounts without sen (1.234.567)
+    rp_prefix: bool = False  # "Rp 1.234.567,00"
+    account_groups: tuple[int, ...] = ()  # the number printed in dashed groups: (4, 2, 6, 2, 1)
+    plus_credits: bool = False  # credits signed "+" where debits are signed "-"
 
 
 @dataclass
@@ -220,6 +226,24 @@ def whole_or_sen(fmt: Callable[[Decimal, int], str], amount: Decimal) -> str:
 def month(d: datetime.date, english: bool, short: bool = False) -> str:
     names = (SHORT_EN if short else MONTHS_EN) if english else (SHORT_ID if short else MONTHS_ID)
     return names[d.month - 1]
+
+
+def styled_date(d: datetime.date, pattern: str, english: bool) -> str:
+    pattern = pattern.replace("{MON}", month(d, english, short=True)).replace("{MONTH}", month(d, english))
+    return d.strftime(pattern)
+
+
+def account(w: World, style: Style) -> str:
+    """The account number as printed: plain digits, or in dashed groups (0123-01-000456-50-7)."""
+    if not style.account_groups:
+        return w.number
+    parts, at = [], 0
+    for size in style.account_groups:
+        parts.append(w.number[at : at + size])
+        at += size
+    if at < len(w.number):
+        parts.append(w.number[at:])
+    return "-".join(p for p in parts if p)
 
 
 def named_date(d: datetime.date, english: bool) -> str:
@@ -465,7 +489,7 @@ def bri(d: Drawing, w: World) -> None:
         [
             ("Tanggal Laporan", "05/02/26"),
             ("Periode Transaksi", f"{w.start:%d/%m/%y} - {w.end:%d/%m/%y}"),
-            ("No. Rekening", w.number),
+            ("No. Rekening", account(w, s)),
             ("Nama", w.name),
             ("Nama Produk", "BRITAMA"),
             ("Valuta", "IDR"),
@@ -653,7 +677,7 @@ def mandiri_livin(d: Drawing, w: World) -> None:
         cols[3].heading, cols[3].sub, cols[4].heading, cols[4].sub = "Nominal", "(IDR)", "Saldo", "(IDR)"
     rows: list[dict[str, list[str] | str]] = []
     for i, x in enumerate(w.lines, 1):
-        amount = idr(x.credit) if x.credit else f"-{idr(x.debit)}"
+        amount = ("+" if s.plus_credits else "") + idr(x.credit) if x.credit else f"-{idr(x.debit)}"
         rows.append(
             {
                 "no": str(i),
@@ -721,17 +745,24 @@ def generic_bsi(d: Drawing, w: World) -> None:
     if s.bank_text:
         d.text(40, "Bank Syariah Contoh", bold=True, size=s.size + 2)
         d.down()
+    first, between, last = (s.period_format or "%d/%m/%Y| - |%d/%m/%Y").split("|")
+    period = styled_date(w.start, first, s.english) + between + styled_date(w.end, last, s.english)
     d.text(40, "Mutasi Rekening", bold=True)
     d.down(2)
     d.labelled(
         [
-            ("Nomor Rekening", w.number),
+            ("Nomor Rekening", account(w, s)),
             ("Nama Nasabah", w.name),
-            ("Periode", f"{w.start:%d/%m/%Y} - {w.end:%d/%m/%Y}"),
+            ("Periode", period),
             ("Produk", "Tabungan Wadiah"),
         ]
     )
     d.down()
+
+    def money(amount: Decimal) -> str:
+        text = whole_or_sen(idr, amount) if s.whole_amounts else idr(amount)
+        return f"Rp {text}" if s.rp_prefix else text
+
     cols = [
         Col("date", "Tanggal", 65),
         Col("desc", "Keterangan", 180),
@@ -742,12 +773,12 @@ def generic_bsi(d: Drawing, w: World) -> None:
     ]
     rows: list[dict[str, list[str] | str]] = [
         {
-            "date": f"{x.date:%d/%m/%Y}",
+            "date": styled_date(x.date, s.date_format or "%d/%m/%Y", s.english),
             "desc": x.text,
             "ref": f"FT{x.date:%y%m%d}{i:04d}",
-            "debit": idr(x.debit) if x.debit else "",
-            "credit": idr(x.credit) if x.credit else "",
-            "balance": idr(x.balance),
+            "debit": money(x.debit) if x.debit else "",
+            "credit": money(x.credit) if x.credit else "",
+            "balance": money(x.balance),
         }
         for i, x in enumerate(w.lines)
     ]
@@ -756,10 +787,10 @@ def generic_bsi(d: Drawing, w: World) -> None:
     summary(
         d,
         [
-            ("Saldo Awal", idr(p["opening"])),
-            ("Total Debit", idr(p["debit"])),
-            ("Total Kredit", idr(p["credit"])),
-            ("Saldo Akhir", idr(p["closing"])),
+            ("Saldo Awal", money(p["opening"])),
+            ("Total Debit", money(p["debit"])),
+            ("Total Kredit", money(p["credit"])),
+            ("Saldo Akhir", money(p["closing"])),
         ],
     )
 

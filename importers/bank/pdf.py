@@ -497,9 +497,14 @@ def one_side(debit: Decimal, credit: Decimal, path: Path, line: Line) -> tuple[D
     return debit, credit
 
 
+# HH:MM(:SS), also with dots (05.31.09); never a piece of a longer run of numbers joined by
+# dots, slashes or dashes, so the date 31.01.2026 is not the time 31:01
+_TIME_OF = re.compile(r"(?<![\d.:/\-])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![.:/\-]?\d)")
+
+
 def time_of(text: str, path: Path, line: Line) -> datetime.time | None:
     """The HH:MM(:SS) printed in `text`, if any."""
-    match = re.search(r"\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\b", text)
+    match = _TIME_OF.search(text)
     if not match:
         return None
     try:

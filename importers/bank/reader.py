@@ -392,6 +392,15 @@ def _dated(text: str) -> bool:
     return True
 
 
+_DOTTED_DATE = re.compile(r"^\s*(\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+
+
+def _after_date(text: str) -> str:
+    """A date cell without its leading numeric date, where a time may follow: the date
+    05.11.09 (dd.mm.yy) is not the time 05:11:09."""
+    return _DOTTED_DATE.sub("", text, count=1)
+
+
 def _starts(cells: dict[str, str]) -> bool:
     return _dated(cells.get("date", "")) and any(cells.get(k) for k in layouts.MONEY_COLUMNS)
 
@@ -861,7 +870,7 @@ class _Reader:
                         ),
                     )
             debit, credit = self.amounts(row)
-            when = " ".join([cells["date"], *(c.get("date", "") for _l, c in row.more)])
+            when = " ".join([_after_date(cells["date"]), *(c.get("date", "") for _l, c in row.more)])
             statement.lines.append(
                 StatementLine(
                     date=day,
