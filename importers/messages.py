@@ -183,6 +183,10 @@ INDONESIAN: dict[str, str] = {
     ),
     "participant {code} is not registered in the books": "peserta {code} belum terdaftar di pembukuan",
     "NIK must be 16 digits (got {count} characters)": "NIK harus 16 angka (terisi {count} karakter)",
+    "saved as a number, and Excel keeps 15 digits: format the column as Text, type it again": (
+        "tersimpan sebagai angka, dan Excel hanya menyimpan 15 angka: jadikan kolom ini Teks, "
+        "lalu ketik ulang"
+    ),
     "account number of {code} is also given for {other} (at {where})": (
         "nomor rekening {code} juga dipakai untuk {other} (di {where})"
     ),

@@ -651,7 +651,9 @@ def _header(spec: TableSpec, sheet: Sheet) -> tuple[int, int, dict[str, list[int
         for col in range(max(len(cells), len(below))):
             upper, lower = _cell(cells, col), _cell(below, col)
             joined = f"{upper} {lower}" if upper is not None and lower is not None else None
-            candidates.append([lower, joined, upper])
+            # a heading over its parts ("Harga" over "Satuan" and "Jumlah") names them together
+            # first, so it is not taken for a "Satuan" column beside it (merged down, upper == lower)
+            candidates.append([joined, lower, upper] if upper != lower else [lower, upper])
         spans = spec.match_spans(candidates)
         if spans is not None:
             return index, 2, spans
@@ -785,12 +787,20 @@ def _drop_footer(table: Table) -> None:
 
 
 def _first(cells: list[Any], columns: list[int]) -> Any:
-    """The value under a header: its first column, or the first filled one of a merged header."""
+    """The value under a header: its first column, or the first filled one of a merged header;
+    a currency mark alone ("Rp" typed in its own column beside the figure) is not the value."""
+    marks = None
     for col in columns:
         value = _cell(cells, col)
         if _filled(value):
+            if len(columns) > 1 and isinstance(value, str) and _CURRENCY_MARK.fullmatch(value.strip()):
+                marks = marks if marks is not None else value
+                continue
             return value
-    return _cell(cells, columns[0])
+    return marks if marks is not None else _cell(cells, columns[0])
+
+
+_CURRENCY_MARK = re.compile(r"(?:rp|idr)\.?", re.I)
 
 
 def _filled(value: Any) -> bool:

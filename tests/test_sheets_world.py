@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import Workbook
 
 from scripts.cli import main
 from tests import sheet_world as W
@@ -227,3 +228,70 @@ def test_a_value_typed_as_people_type_it_comes_in_as_typed(
     code, out = run("import", str(path), "--books", str(books), "--dry-run", "--lang", "en")
     assert code == 0, out
     assert entries(out) == entries(plain)
+
+
+def _book(path: Path, title: str, grid: list[list[object]], merges: list[tuple[int, int, int, int]]) -> Path:
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = title
+    for row in grid:
+        ws.append(row)
+    for top, left, bottom, right in merges:
+        ws.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
+    book.save(path)
+    return path
+
+
+def test_rp_typed_in_its_own_column_under_a_merged_jumlah(world: dict[str, Path], tmp_path: Path) -> None:
+    """`Jumlah` merged over two columns, "Rp" in the first and the figure in the second (how
+    accounting layouts are typed by hand): the figure is the amount (it was 'Rp', unreadable)."""
+    books = world["disbursements"]
+    _code, plain = dry_run(books, tmp_path / "plain", "disbursements", STYLES["plain"])
+    grid, _headers, at = W.layout(MAKERS["disbursements"](), STYLES["plain"])
+    j = grid[at].index("Jumlah")
+    typed = [
+        [*r[:j], "Jumlah" if i == at else "Rp", None if i == at else r[j], *r[j + 1 :]]
+        for i, r in enumerate(grid)
+    ]
+    path = _book(tmp_path / "daftar.xlsx", "Daftar Nominatif", typed, [(at + 1, j + 1, at + 1, j + 2)])
+    code, out = run("import", str(path), "--books", str(books), "--dry-run")
+    assert code == 0, out
+    assert entries(out) == entries(plain)
+
+
+def test_harga_over_satuan_and_jumlah_beside_a_satuan_column_merged_down(
+    world: dict[str, Path], tmp_path: Path
+) -> None:
+    """The RAB layout: Volume | Satuan | Harga (over Satuan | Jumlah), the single-level headers
+    merged down over both header rows. The lower "Satuan" under Harga is Harga Satuan, not a
+    second unit column (it was: unknown layout)."""
+    books = world["receipts"]
+    _code, plain = dry_run(books, tmp_path / "plain", "receipts", STYLES["plain"])
+    grid, _headers, at = W.layout(MAKERS["receipts"](), STYLES["plain"])
+    top: list[object] = list(grid[at])
+    low: list[object] = [None] * len(top)
+    hi, ji = top.index("Harga Satuan"), top.index("Jumlah")
+    top[hi], top[ji], low[hi], low[ji] = "Harga", None, "Satuan", "Jumlah"
+    merges = [(1, c, 2, c) for c in range(1, len(top) + 1) if c - 1 not in (hi, ji)] + [
+        (1, hi + 1, 1, ji + 1)
+    ]
+    path = _book(tmp_path / "nota.xlsx", "Nota", [top, low, *grid[at + 1 :]], merges)
+    code, out = run("import", str(path), "--books", str(books), "--dry-run")
+    assert code == 0, out
+    assert entries(out) == entries(plain)
+
+
+def test_a_nik_saved_as_a_number_is_refused_not_registered_wrong(
+    world: dict[str, Path], tmp_path: Path
+) -> None:
+    """Excel keeps 15 digits of a number: a 16-digit NIK typed in a General column has lost
+    its last one, and was registered so."""
+    table = _typed("participants", "nik", lambda i, v: int(str(v)[:15] + "0"))
+    path = W.write(tmp_path, "peserta", table, STYLES["plain"])
+    before = snapshot(world["participants"])
+    code, out = run("import", str(path), "--books", str(world["participants"]), "--lang", "en")
+    assert code == 1, out
+    for row in (2, 3, 4):
+        assert f"{path}:Peserta:{row}: NIK: saved as a number" in out
+    assert snapshot(world["participants"]) == before
