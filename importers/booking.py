@@ -354,7 +354,6 @@ def _raise_break(statement: Statement, group: list[StatementLine], prev: Decimal
 
 
 def _check_totals(statement: Statement, placed: list[Placed]) -> None:
-    location = where(statement, "totals")
     opening = statement.opening_balance
     if placed and opening is not None:
         first = placed[0]
@@ -370,7 +369,10 @@ def _check_totals(statement: Statement, placed: list[Placed]) -> None:
     closing = placed[-1].balance if placed else opening
     if statement.closing_balance is not None and closing is not None and closing != statement.closing_balance:
         raise InputError(
-            where(statement, placed[-1].line.location) if placed else location,
+            where(
+                statement,
+                placed[-1].line.location if placed else statement.totals_at.get("closing", "totals"),
+            ),
             tr(
                 "the lines end at {closing} but the printed closing balance is {printed} "
                 "(a line is missing or misread)",
@@ -380,7 +382,7 @@ def _check_totals(statement: Statement, placed: list[Placed]) -> None:
         )
     if statement.line_count is not None and statement.line_count != len(placed):
         raise InputError(
-            location,
+            where(statement, statement.totals_at.get("count", "totals")),
             tr(
                 "the statement prints {printed} lines but {read} were read",
                 printed=statement.line_count,
@@ -393,8 +395,13 @@ def _check_totals(statement: Statement, placed: list[Placed]) -> None:
     ):
         if printed is not None and printed != actual:
             raise InputError(
-                location,
-                f"the printed total {label} is {_amount(printed)} but the lines add up to {_amount(actual)}",
+                where(statement, statement.totals_at.get(label, "totals")),
+                tr(
+                    "the printed total {label} is {printed} but the lines add up to {actual}",
+                    label=tr(label),
+                    printed=_amount(printed),
+                    actual=_amount(actual),
+                ),
             )
 
 
@@ -528,22 +535,7 @@ def book_statement(
     latest = statement_dates.latest_allowed(program, today)
     statement_dates.check_dates(statement, latest)
     owner = find_owner(statement, existing, program, session)
-    for line in statement.lines:  # a row problem is named before the chain it would break
-        if line.debit and line.credit and rules_mod.classify(line, rule_table).kind != "summary":
-            raise InputError(
-                where(statement, line.location),
-                f"both debit ({_amount(line.debit)}) and credit ({_amount(line.credit)}) on one line",
-            )
-        if line.date < owner.opened:
-            raise InputError(
-                where(statement, line.location),
-                tr(
-                    "dated {date}, before {account} was opened ({opened})",
-                    date=line.date,
-                    account=owner.savings,
-                    opened=owner.opened,
-                ),
-            )
+    _check_rows(statement, owner, rule_table)  # a row problem is named before the chain it would break
     placed = order_and_verify(statement)
     end = _end_date(statement, placed, latest)
     if end is None:
@@ -570,22 +562,47 @@ def book_statement(
             entry.meta[disbursements.META_LINK] = links[index]
         booked.entries.append(entry)
         if counter.endswith(":" + accounts.SUSPENSE):
-            why = (
-                "a summary line merging several months: its net is known, its kinds are not"
-                if kind.kind == "summary"
-                else "no rule of the rule table knows this line"
-            )
-            if kind.kind == "reversal":
-                why = "a reversal whose original line is not on this statement"
-            booked.notes.append(
-                (
-                    where(statement, line.location),
-                    f"booked to {counter} ({why}): {line.code} {line.description!r} {_amount(item.signed)}",
-                )
-            )
+            booked.notes.append(_suspense_note(statement, item, kind.kind, counter))
     booked.entries.extend(assertions(statement, owner, placed, source, end))
     booked.end = end
     return booked
+
+
+def _check_rows(statement: Statement, owner: Owner, rule_table: list[Rule]) -> None:
+    """Refuse a line with both a debit and a credit (unless a summary line merging months) and a
+    line dated before the account was opened."""
+    for line in statement.lines:
+        if line.debit and line.credit and rules_mod.classify(line, rule_table).kind != "summary":
+            raise InputError(
+                where(statement, line.location),
+                f"both debit ({_amount(line.debit)}) and credit ({_amount(line.credit)}) on one line",
+            )
+        if line.date < owner.opened:
+            raise InputError(
+                where(statement, line.location),
+                tr(
+                    "dated {date}, before {account} was opened ({opened})",
+                    date=line.date,
+                    account=owner.savings,
+                    opened=owner.opened,
+                ),
+            )
+
+
+def _suspense_note(statement: Statement, item: Placed, kind: str, counter: str) -> tuple[str, str]:
+    """The note on a line booked to Suspense: where it is and why no account could be named."""
+    line = item.line
+    why = (
+        "a summary line merging several months: its net is known, its kinds are not"
+        if kind == "summary"
+        else "no rule of the rule table knows this line"
+    )
+    if kind == "reversal":
+        why = "a reversal whose original line is not on this statement"
+    return (
+        where(statement, line.location),
+        f"booked to {counter} ({why}): {line.code} {line.description!r} {_amount(item.signed)}",
+    )
 
 
 def _end_date(

@@ -156,7 +156,7 @@ class DisbursementsImporter(SheetImporter):
             result.archive_date = max(row.date for row in listed)
         return result
 
-    def _parse_row(self, row: Row, program: Program) -> tuple[str, str, str, Decimal, datetime.date, str]:  # noqa: C901 (to split: issue 13)
+    def _parse_row(self, row: Row, program: Program) -> tuple[str, str, str, Decimal, datetime.date, str]:
         """One row's values, every problem of the row reported together."""
         problems = RowErrors(row.location)
 
@@ -166,22 +166,7 @@ class DisbursementsImporter(SheetImporter):
                 problems.add(row.error(key, "empty"))
             return value
 
-        code = required("code")
-        participant = None
-        if code:
-            try:
-                code = accounts.normalise_participant_code(code)
-                participant = program.participants.get(code)
-                if participant is None:
-                    problems.add(
-                        row.error(
-                            "code",
-                            "participant {code} is not registered (import the participant register first)",
-                            code=code,
-                        )
-                    )
-            except ValueError as exc:
-                problems.add(row.error("code", "{reason}", reason=exc))
+        code, participant = _registered(row, problems, program, required("code"))
         funder = required("funder")
         if funder:
             try:
@@ -191,38 +176,75 @@ class DisbursementsImporter(SheetImporter):
                     row.error("funder", "{value!r} cannot be made into an account name", value=funder)
                 )
         component = " ".join(required("component").lower().split())
-        amount = None
-        with problems.guard():
-            amount = cell_decimal(row, "amount")
-            if amount is None:
-                problems.add(row.error("amount", "empty"))
-            elif amount <= 0 or not is_whole_rupiah(amount):
-                problems.add(
-                    row.error("amount", "must be a positive whole rupiah amount, got {amount}", amount=amount)
-                )
-        date = None
-        with problems.guard():
-            date = cell_date(row, "date")
-            if date is None:
-                problems.add(row.error("date", "empty"))
-            elif date > datetime.date.today():
-                problems.add(row.error("date", "in the future ({date})", date=date))
-            elif participant is not None and date < participant.joined:
-                problems.add(
-                    row.error(
-                        "date",
-                        "{code} joined on {joined}, after this disbursement ({date})",
-                        code=code,
-                        joined=participant.joined,
-                        date=date,
-                    )
-                )
+        amount = _listed_amount(row, problems)
+        date = _listed_date(row, problems, code, participant)
         batch = required("batch")
         if ":" in batch:
             problems.add(row.error("batch", "batch {batch!r} must not contain ':'", batch=batch))
         problems.check()
         assert amount is not None and date is not None
         return code, funder, component, amount.quantize(Decimal(1)), date, batch
+
+
+def _registered(
+    row: Row, problems: RowErrors, program: Program, code: str
+) -> tuple[str, records.Participant | None]:
+    """The participant code as the books write it, and her record: she must be registered
+    before her aid is listed."""
+    participant = None
+    if code:
+        try:
+            code = accounts.normalise_participant_code(code)
+            participant = program.participants.get(code)
+            if participant is None:
+                problems.add(
+                    row.error(
+                        "code",
+                        "participant {code} is not registered (import the participant register first)",
+                        code=code,
+                    )
+                )
+        except ValueError as exc:
+            problems.add(row.error("code", "{reason}", reason=exc))
+    return code, participant
+
+
+def _listed_amount(row: Row, problems: RowErrors) -> Decimal | None:
+    """The amount listed: given, positive, whole rupiah."""
+    amount = None
+    with problems.guard():
+        amount = cell_decimal(row, "amount")
+        if amount is None:
+            problems.add(row.error("amount", "empty"))
+        elif amount <= 0 or not is_whole_rupiah(amount):
+            problems.add(
+                row.error("amount", "must be a positive whole rupiah amount, got {amount}", amount=amount)
+            )
+    return amount
+
+
+def _listed_date(
+    row: Row, problems: RowErrors, code: str, participant: records.Participant | None
+) -> datetime.date | None:
+    """The day of the disbursement: given, not in the future, not before she joined."""
+    date = None
+    with problems.guard():
+        date = cell_date(row, "date")
+        if date is None:
+            problems.add(row.error("date", "empty"))
+        elif date > datetime.date.today():
+            problems.add(row.error("date", "in the future ({date})", date=date))
+        elif participant is not None and date < participant.joined:
+            problems.add(
+                row.error(
+                    "date",
+                    "{code} joined on {joined}, after this disbursement ({date})",
+                    code=code,
+                    joined=participant.joined,
+                    date=date,
+                )
+            )
+    return date
 
 
 def _new(entry: data.Directive, known: set[str]) -> bool:

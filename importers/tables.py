@@ -30,7 +30,7 @@ import io
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -138,17 +138,44 @@ class Column:
     kind: str = "text"  # text | amount | date: how the reader treats the cells (totals, dates)
 
 
-_UNIT = re.compile(r"\(\s*(?:rp|idr|rupiah)\.?\s*\)|\b(?:dalam\s+)?(?:rp|idr|rupiah)\.?\s*$", re.I)
+_UNIT = re.compile(
+    r"\(\s*(?:rp|idr|rupiah)\.?\s*\)|\b(?:dalam\s+)?(?:rp|idr|rupiah)\.?\s*$|\([^()]*\)\s*$", re.I
+)
+# Words people shorten when they type a header, and the word the specs spell out. Applied to
+# both sides, so "Nomor Rek." is "No Rekening", "Jml (Rp)" is "Jumlah", "Ket." is "Keterangan"
+# in every kind without each spec listing every shortening.
+_SHORT_WORDS = {
+    "tgl": "tanggal",
+    "tggl": "tanggal",
+    "jml": "jumlah",
+    "jmlh": "jumlah",
+    "nomor": "no",
+    "nmr": "no",
+    "rek": "rekening",
+    "sat": "satuan",
+    "ket": "keterangan",
+    "hrg": "harga",
+    "brg": "barang",
+    "telp": "telepon",
+    "tlp": "telepon",
+}
+_WORD_SPLIT = re.compile(r"[\W_]+")
 
 
 def _norm(text: Any) -> str:
-    """A header as compared: no case, spacing, punctuation or unit suffix ("Jumlah (Rp)")."""
+    """A header as compared: no case, spacing, punctuation, unit suffix ("Jumlah (Rp)", "Tenaga
+    Kerja (orang)") nor shortened words ("Tgl", "Jml", "Nomor Rek.")."""
     return _norm_text(str(text or ""))
 
 
 @functools.lru_cache(maxsize=4096)
 def _norm_text(raw: str) -> str:
-    return fold(_UNIT.sub("", raw)) or fold(raw)
+    return _spelled_out(_UNIT.sub("", raw)) or _spelled_out(raw)
+
+
+def _spelled_out(raw: str) -> str:
+    words = (fold(word) for word in _WORD_SPLIT.split(raw))
+    return "".join(_SHORT_WORDS.get(word, word) for word in words)
 
 
 @dataclass(frozen=True)
@@ -418,10 +445,26 @@ def _xlsx_sheets(path: Path) -> Iterator[Sheet]:
         book.close()
 
 
-def _xlsx_rows(book: Any, ws: Any, path: Path) -> dict[int, list[Any]]:  # noqa: C901 (to split: issue 13)
+def _xlsx_rows(book: Any, ws: Any, path: Path) -> dict[int, list[Any]]:
     """A sheet's rows by its real extent (the declared range is ignored), hidden columns
     blanked, merged header cells spread over their range, formulas without a value marked."""
-    from openpyxl.utils.cell import range_boundaries
+    with ws._get_source() as source:
+        parser = _sheet_parser(book, ws, source)
+        rows = _cell_rows(parser.parse(), path, ws.title)
+        hidden = _hidden_columns(parser.column_dimensions)
+        merged = [str(r) for r in (parser.merged_cells.mergeCell if parser.merged_cells else [])]
+    _spread_merged(rows, merged)
+    if hidden:
+        for row in rows.values():
+            for col in hidden:
+                if col <= len(row):
+                    row[col - 1] = None
+    return rows
+
+
+def _sheet_parser(book: Any, ws: Any, source: Any) -> Any:
+    """openpyxl's streaming parser of a sheet's XML, values only, with a formula saved without
+    its computed value kept as `Uncomputed` (not read as an empty cell)."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):
@@ -433,50 +476,56 @@ def _xlsx_rows(book: Any, ws: Any, path: Path) -> dict[int, list[Any]]:  # noqa:
                     cell["value"] = Uncomputed("=" + (formula.text or "").strip())
             return cell
 
+    return Parser(
+        source,
+        ws._shared_strings,
+        data_only=True,
+        epoch=book.epoch,
+        date_formats=book._date_formats,
+        timedelta_formats=book._timedelta_formats,
+    )
+
+
+def _cell_rows(
+    parsed: Iterable[tuple[int, list[dict[str, Any]]]], path: Path, sheet: str
+) -> dict[int, list[Any]]:
+    """The non-blank rows by row number, each as long as its last non-blank cell (columns past
+    MAX_COLUMNS ignored); more rows than the limit is refused rather than read for minutes."""
     limit = max_rows()
     rows: dict[int, list[Any]] = {}
-    with ws._get_source() as source:
-        parser = Parser(
-            source,
-            ws._shared_strings,
-            data_only=True,
-            epoch=book.epoch,
-            date_formats=book._date_formats,
-            timedelta_formats=book._timedelta_formats,
-        )
-        for number, cells in parser.parse():
-            values = [(c["column"], c["value"]) for c in cells if c["value"] is not None]
-            values = [(col, v) for col, v in values if col <= MAX_COLUMNS and not _blank_value(v)]
-            if not values:
-                continue
-            if len(rows) >= limit:
-                raise InputError(
-                    f"{path}:{ws.title}",
-                    tr(
-                        "more than {limit} rows in sheet {sheet!r} (the limit; set {env} to raise it)",
-                        limit=limit,
-                        sheet=ws.title,
-                        env=ENV_MAX_ROWS,
-                    ),
-                )
-            row = [None] * max(col for col, _ in values)
-            for col, value in values:
-                row[col - 1] = value
-            rows[number] = row
-        hidden = _hidden_columns(parser.column_dimensions)
-        merged = [str(r) for r in (parser.merged_cells.mergeCell if parser.merged_cells else [])]
+    for number, cells in parsed:
+        values = [(c["column"], c["value"]) for c in cells if c["value"] is not None]
+        values = [(col, v) for col, v in values if col <= MAX_COLUMNS and not _blank_value(v)]
+        if not values:
+            continue
+        if len(rows) >= limit:
+            raise InputError(
+                f"{path}:{sheet}",
+                tr(
+                    "more than {limit} rows in sheet {sheet!r} (the limit; set {env} to raise it)",
+                    limit=limit,
+                    sheet=sheet,
+                    env=ENV_MAX_ROWS,
+                ),
+            )
+        row = [None] * max(col for col, _ in values)
+        for col, value in values:
+            row[col - 1] = value
+        rows[number] = row
+    return rows
+
+
+def _spread_merged(rows: dict[int, list[Any]], merged: list[str]) -> None:
+    """Each merged range (A1:C2) spread over its cells; a reference that does not parse is
+    left alone."""
+    from openpyxl.utils.cell import range_boundaries
+
     for ref in merged:
         try:
             min_col, min_row, max_col, max_row = range_boundaries(ref)
         except (TypeError, ValueError):
             continue
         _spread(rows, min_col, min_row, max_col, max_row)
-    if hidden:
-        for row in rows.values():
-            for col in hidden:
-                if col <= len(row):
-                    row[col - 1] = None
-    return rows
 
 
 def _blank_value(value: Any) -> bool:
@@ -596,15 +645,30 @@ def _header(spec: TableSpec, sheet: Sheet) -> tuple[int, int, dict[str, list[int
         if index + 1 >= len(sheet.rows) or sheet.numbers[index + 1] != sheet.numbers[index] + 1:
             continue
         cells, below = sheet.rows[index], sheet.rows[index + 1]
+        if any(_data_like(c) for c in below):
+            continue
         candidates = []
         for col in range(max(len(cells), len(below))):
             upper, lower = _cell(cells, col), _cell(below, col)
             joined = f"{upper} {lower}" if upper is not None and lower is not None else None
-            candidates.append([lower, joined, upper])
+            # a heading over its parts ("Harga" over "Satuan" and "Jumlah") names them together
+            # first, so it is not taken for a "Satuan" column beside it (merged down, upper == lower)
+            candidates.append([joined, lower, upper] if upper != lower else [lower, upper])
         spans = spec.match_spans(candidates)
         if spans is not None:
             return index, 2, spans
     return None
+
+
+_FIGURE = re.compile(r"(?:rp\.?)?[\s\d.,:/()+-]*\d[\s\d.,:/()+-]*(?:,-)?", re.I)
+
+
+def _data_like(value: Any) -> bool:
+    """A number or date (a cell, or text of figures): such a row is data, never the lower half of
+    a two-row header, whatever text its other cells hold (a unit "unit" is also a header name)."""
+    if isinstance(value, (int, float, Decimal, datetime.date)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and _FIGURE.fullmatch(value.strip()) is not None
 
 
 def find(path: Path, spec: TableSpec, *, header_only: bool = False) -> Found:
@@ -723,12 +787,20 @@ def _drop_footer(table: Table) -> None:
 
 
 def _first(cells: list[Any], columns: list[int]) -> Any:
-    """The value under a header: its first column, or the first filled one of a merged header."""
+    """The value under a header: its first column, or the first filled one of a merged header;
+    a currency mark alone ("Rp" typed in its own column beside the figure) is not the value."""
+    marks = None
     for col in columns:
         value = _cell(cells, col)
         if _filled(value):
+            if len(columns) > 1 and isinstance(value, str) and _CURRENCY_MARK.fullmatch(value.strip()):
+                marks = marks if marks is not None else value
+                continue
             return value
-    return _cell(cells, columns[0])
+    return marks if marks is not None else _cell(cells, columns[0])
+
+
+_CURRENCY_MARK = re.compile(r"(?:rp|idr)\.?", re.I)
 
 
 def _filled(value: Any) -> bool:

@@ -205,36 +205,18 @@ def _warning_check(
     sheet.add_data_validation(rule)
 
 
-def write_design(out: Path, design: Design) -> Path:  # noqa: C901 (to split: issue 13)
+def write_design(out: Path, design: Design) -> Path:
     """Write the workbook: data sheets first (the first one opens), Petunjuk, hidden Pilihan."""
     from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font, PatternFill
 
     book = Workbook()
     first = book.active
     assert first is not None
     book.remove(first)
     choices = _Choices(book)
-    guide = design.guide
-    header_fill = PatternFill("solid", fgColor="DDEBF7")
     for plan in design.sheets:
         ws = book.create_sheet(plan.title, index=len(book.sheetnames) - 1)
-        for offset, (label, value) in enumerate(plan.cover, start=1):
-            ws.cell(offset, 1, label).font = Font(bold=True)
-            cell = ws.cell(offset, 2, value)
-            cell.number_format = "@"
-        top = len(plan.cover) + 2 if plan.cover else 1
-        for index, (key, header) in enumerate(zip(design.keys, design.headers, strict=True), start=1):
-            cell = ws.cell(top, index, header)
-            cell.font = Font(bold=True)
-            cell.fill = header_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            meaning = guide.meaning(key)
-            if meaning:
-                cell.comment = Comment(meaning, "aidledger", width=300, height=120)
-            ws.column_dimensions[_letter(index)].width = guide.width(key, header)
-        ws.freeze_panes = ws.cell(top + 1, 1).coordinate
+        top = _write_heading(ws, design, plan)
         last = top + max(len(plan.rows), plan.capacity)
         column = {key: _letter(index) for index, key in enumerate(design.keys, start=1)}
         number = {key: index for index, key in enumerate(design.keys, start=1)}
@@ -242,46 +224,95 @@ def write_design(out: Path, design: Design) -> Path:  # noqa: C901 (to split: is
             for key, value in values.items():
                 if key in number:
                     ws.cell(offset, number[key], value)
-        for key, kind in design.formats.items():
-            if key not in column:
-                continue
-            number_format = NUMBER_FORMATS[kind]
-            for row in range(top + 1, last + 1):
-                ws.cell(row, number[key]).number_format = number_format
-            _typed_validation(
-                ws, f"{column[key]}{top + 1}:{column[key]}{last}", kind, _header(design, key), guide
-            )
-        for key, check in design.checks.items():
-            if key in column:
-                letter = column[key]
-                area = f"{letter}{top + 1}:{letter}{last}"
-                _warning_check(ws, area, check, letter, top + 1, last, _header(design, key), guide)
-        for key, (left, right) in design.products.items():
-            if {key, left, right} <= set(column):
-                for row in range(top + 1, last + 1):
-                    ws.cell(row, number[key], product_formula(column[left], column[right], row))
+        _shape_columns(ws, design, column, number, top + 1, last)
         _mark_missing(ws, design, plan, column, top + 1, last)
-        for key, spec in {**design.lists, **plan.lists}.items():
-            if key not in column:
-                continue
-            header = _header(design, key)
-            area = f"{column[key]}{top + 1}:{column[key]}{last}"
-            if isinstance(spec, Choices):
-                if spec.values:
-                    _validation(ws, area, choices.range_of(header, spec.values), spec.strict, header, guide)
-                continue
-            names = {  # codes may hold hyphens (KHR-24-007), names may not
-                code: choices.named(f"RAB_{code.replace('-', '_')}", f"{header} {code}", values)
-                for code, values in sorted(spec.by_code.items())
-                if values
-            }
-            if not names or "code" not in column:
-                continue
-            formula = f'INDIRECT("RAB_"&SUBSTITUTE(${column["code"]}{top + 1},"-","_"))'
-            _validation(ws, area, formula, spec.strict, header, guide)
+        _drop_downs(ws, design, plan, choices, column, top + 1, last)
     _write_guide(book, design)
     book.active = 0
     return save_atomically(book, out)
+
+
+def _write_heading(ws: Any, design: Design, plan: SheetPlan) -> int:
+    """The sheet's cover lines (label: value, typed as text), then its header row (bold, filled,
+    each header's meaning as a comment, columns as wide as the guide says) frozen above the
+    rows; returns the header row's number."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    guide = design.guide
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    for offset, (label, value) in enumerate(plan.cover, start=1):
+        ws.cell(offset, 1, label).font = Font(bold=True)
+        cell = ws.cell(offset, 2, value)
+        cell.number_format = "@"
+    top = len(plan.cover) + 2 if plan.cover else 1
+    for index, (key, header) in enumerate(zip(design.keys, design.headers, strict=True), start=1):
+        cell = ws.cell(top, index, header)
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        meaning = guide.meaning(key)
+        if meaning:
+            cell.comment = Comment(meaning, "aidledger", width=300, height=120)
+        ws.column_dimensions[_letter(index)].width = guide.width(key, header)
+    ws.freeze_panes = ws.cell(top + 1, 1).coordinate
+    return top
+
+
+def _shape_columns(
+    ws: Any, design: Design, column: dict[str, str], number: dict[str, int], first: int, last: int
+) -> None:
+    """Rows `first`..`last` of each typed column formatted and checked (dates, counts), the
+    warnings (a code twice, a NIK not 16 long), and volume x price formulas in the amounts."""
+    guide = design.guide
+    for key, kind in design.formats.items():
+        if key not in column:
+            continue
+        number_format = NUMBER_FORMATS[kind]
+        for row in range(first, last + 1):
+            ws.cell(row, number[key]).number_format = number_format
+        _typed_validation(ws, f"{column[key]}{first}:{column[key]}{last}", kind, _header(design, key), guide)
+    for key, check in design.checks.items():
+        if key in column:
+            letter = column[key]
+            area = f"{letter}{first}:{letter}{last}"
+            _warning_check(ws, area, check, letter, first, last, _header(design, key), guide)
+    for key, (left, right) in design.products.items():
+        if {key, left, right} <= set(column):
+            for row in range(first, last + 1):
+                ws.cell(row, number[key], product_formula(column[left], column[right], row))
+
+
+def _drop_downs(
+    ws: Any,
+    design: Design,
+    plan: SheetPlan,
+    choices: _Choices,
+    column: dict[str, str],
+    first: int,
+    last: int,
+) -> None:
+    """Drop-down lists from the hidden Pilihan sheet: one list per column, or a list that
+    depends on the row's participant code (her plan lines, through a named range per code)."""
+    guide = design.guide
+    for key, spec in {**design.lists, **plan.lists}.items():
+        if key not in column:
+            continue
+        header = _header(design, key)
+        area = f"{column[key]}{first}:{column[key]}{last}"
+        if isinstance(spec, Choices):
+            if spec.values:
+                _validation(ws, area, choices.range_of(header, spec.values), spec.strict, header, guide)
+            continue
+        names = {  # codes may hold hyphens (KHR-24-007), names may not
+            code: choices.named(f"RAB_{code.replace('-', '_')}", f"{header} {code}", values)
+            for code, values in sorted(spec.by_code.items())
+            if values
+        }
+        if not names or "code" not in column:
+            continue
+        formula = f'INDIRECT("RAB_"&SUBSTITUTE(${column["code"]}{first},"-","_"))'
+        _validation(ws, area, formula, spec.strict, header, guide)
 
 
 MISSING_FILL = "FFC7CE"  # Excel's own "light red fill"

@@ -103,58 +103,9 @@ def context_for(
         return TemplateContext(one_list=one_list)
     program = loaded.program
     people = program.participants
-    wanted: list[str] = []
-    unknown: list[str] = []
-    for text in codes:
-        try:
-            code = accounts.normalise_participant_code(text)
-        except ValueError:
-            code = text.strip()
-        (wanted if code in people else unknown).append(code)
-    if unknown:
-        raise TemplateError(
-            message(
-                "unknown-participant",
-                lang,
-                codes=", ".join(unknown),
-                books=loaded.paths.root,
-                known=", ".join(sorted(people)[:20]) + (" ..." if len(people) > 20 else "") or "-",
-            )
-        )
-    asked = tuple(wanted)
-    her = companion_code(loaded, companion, lang) if companion else None
-    if not wanted:
-        today = datetime.date.today()
-        wanted = sorted(
-            code
-            for code, person in people.items()
-            if her in (None, person.companion) and (person.closed is None or person.closed > today)
-        )
-    elif her is not None:
-        wanted = [code for code in wanted if people[code].companion == her]
+    wanted, asked, her = _wanted(loaded, codes, companion, lang)
     customs = [entry for entry in loaded.entries if isinstance(entry, data.Custom)]
-    plans = build_facts(customs, datetime.date.max).plans
-    plan_lines = {
-        code: tuple(
-            PlanLineChoice(
-                line.no,
-                str(line.meta.get("description", "")),
-                line.category,
-                format_idr(line.amount, symbol=False),
-            )
-            for line in sorted(plan.lines.values(), key=lambda line: _line_order(line.no))
-        )
-        for code, plan in plans.items()
-        if plan.lines
-    }
-    plan_rows = {
-        code: tuple(
-            _plan_row(line.no, line.category, line.approved, line.meta)
-            for line in sorted(plan.lines.values(), key=lambda line: _line_order(line.no))
-        )
-        for code, plan in plans.items()
-        if plan.lines
-    }
+    plan_lines, plan_rows = _plan_choices(customs)
     components = {
         str(entry.meta.get(META_COMPONENT))
         for entry in loaded.entries
@@ -187,6 +138,75 @@ def context_for(
         products=_sorted({p.product for p in people.values()}),
         components=_sorted(components),
     )
+
+
+def _wanted(
+    loaded: LoadedBooks, codes: list[str], companion: str | None, lang: str
+) -> tuple[list[str], tuple[str, ...], str | None]:
+    """(the codes to fill in, the codes asked for, her companion code): the codes asked for,
+    each registered (else refused, naming some that are), of her participants only; without
+    codes, every participant still in the program (hers, when a companion is given)."""
+    people = loaded.program.participants
+    wanted: list[str] = []
+    unknown: list[str] = []
+    for text in codes:
+        try:
+            code = accounts.normalise_participant_code(text)
+        except ValueError:
+            code = text.strip()
+        (wanted if code in people else unknown).append(code)
+    if unknown:
+        raise TemplateError(
+            message(
+                "unknown-participant",
+                lang,
+                codes=", ".join(unknown),
+                books=loaded.paths.root,
+                known=", ".join(sorted(people)[:20]) + (" ..." if len(people) > 20 else "") or "-",
+            )
+        )
+    asked = tuple(wanted)
+    her = companion_code(loaded, companion, lang) if companion else None
+    if not wanted:
+        today = datetime.date.today()
+        wanted = sorted(
+            code
+            for code, person in people.items()
+            if her in (None, person.companion) and (person.closed is None or person.closed > today)
+        )
+    elif her is not None:
+        wanted = [code for code in wanted if people[code].companion == her]
+    return wanted, asked, her
+
+
+def _plan_choices(
+    customs: list[data.Custom],
+) -> tuple[dict[str, tuple[PlanLineChoice, ...]], dict[str, tuple[dict[str, Any], ...]]]:
+    """Each participant's plan lines, in line order: as drop-down choices (number,
+    description, category, amount) and as rows prefilled in the receipts template."""
+    plans = build_facts(customs, datetime.date.max).plans
+    plan_lines = {
+        code: tuple(
+            PlanLineChoice(
+                line.no,
+                str(line.meta.get("description", "")),
+                line.category,
+                format_idr(line.amount, symbol=False),
+            )
+            for line in sorted(plan.lines.values(), key=lambda line: _line_order(line.no))
+        )
+        for code, plan in plans.items()
+        if plan.lines
+    }
+    plan_rows = {
+        code: tuple(
+            _plan_row(line.no, line.category, line.approved, line.meta)
+            for line in sorted(plan.lines.values(), key=lambda line: _line_order(line.no))
+        )
+        for code, plan in plans.items()
+        if plan.lines
+    }
+    return plan_lines, plan_rows
 
 
 def _number(value: Any) -> Any:

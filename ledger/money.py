@@ -32,13 +32,15 @@ def is_rupiah_amount(number: Decimal) -> bool:
 def format_idr(number: Decimal | int, *, symbol: bool = True, sen: bool = False) -> str:
     """The one rupiah formatter (messages, findings, reports, Fava, the command line):
     "Rp 1.234.567", "-Rp 1.234.567", the Indonesian grouping in every language, as statements
-    and receipts print it; rounded to whole rupiah (half to even).
+    and receipts print it; an amount with sen shows both sen digits, "Rp 80.000.000,50", as
+    the bank printed it (a difference of half a rupiah is not written "Rp 0").
 
     `symbol=False`: the bare number, "1.234.567" (a column headed Rp, a cell quoted back).
     `sen=True`: the number's own decimal places instead of rounding, "1.250.000,5" (a typed or
     printed amount quoted back exactly in a message, so a sen is never hidden).
     """
     sign = "-" if number < 0 else ""
-    digits = f"{abs(number):,}" if sen else f"{abs(number):,.0f}"
+    places = "" if sen else ".0f" if number == int(number) else ".2f"
+    digits = f"{abs(number):,{places}}"
     digits = digits.replace(",", "_").replace(".", ",").replace("_", ".")
     return f"{sign}Rp {digits}" if symbol else f"{sign}{digits}"

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -22,6 +23,10 @@ from scripts.options import (  # noqa: F401  (re-exported: older imports of scri
     key_option,
     require_books,
 )
+
+if TYPE_CHECKING:
+    from importers.pipeline import FileReport
+    from ledger.books import BooksPaths
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,7 +99,7 @@ def check(books: Path | None) -> None:
     help="Print how each statement PDF is read (layout or reader, header fields, columns, rows "
     "with page and line, chain check, page furniture) and import nothing.",
 )
-def import_(  # noqa: C901 (to split: issue 13)
+def import_(
     files: tuple[Path, ...],
     books: Path | None,
     dry_run: bool,
@@ -107,13 +112,8 @@ def import_(  # noqa: C901 (to split: issue 13)
     if lang:
         os.environ["AIDLEDGER_LANG"] = lang  # read by every diagnostic (importers.messages)
     if explain:
-        from importers.bank.explain import explain_file
-
-        results = [explain_file(path, password) for path in files]
-        click.echo("\n\n".join(text for text, _ok in results))
-        sys.exit(0 if all(ok for _text, ok in results) else 1)
+        _explain(files, password)
     from importers.pipeline import import_into_books
-    from ledger.writer import format_entries
 
     paths = require_books(books)
 
@@ -141,26 +141,44 @@ def import_(  # noqa: C901 (to split: issue 13)
         if report.error:
             failed = True
             click.echo(i18n.text("import-error", error=report.error), err=True)
-            continue
-        if dry_run:
-            click.echo(format_entries(report.entries))
-        line = i18n.text(
-            "import-would-write" if dry_run else "import-wrote",
-            path=report.path,
-            importer=report.importer,
-            read=report.rows_read,
-            written=len(report.entries),
-            skipped=len(report.skipped),
-        )
-        if report.archived:
-            line += i18n.text("import-archived", path=report.archived.relative_to(paths.root))
-        click.echo(line, err=dry_run)
-        for location, reason in report.skipped:
-            click.echo(i18n.text("import-skipped", location=location, reason=reason), err=dry_run)
-        for location, note in report.notes:
-            click.echo(i18n.text("import-note", location=location, note=note), err=dry_run)
+        else:
+            _echo_import(report, paths, dry_run)
     if failed:
         sys.exit(1)
+
+
+def _explain(files: tuple[Path, ...], password: str | None) -> NoReturn:
+    """`import --explain`: how each statement PDF is read; exits 1 when one cannot be."""
+    from importers.bank.explain import explain_file
+
+    results = [explain_file(path, password) for path in files]
+    click.echo("\n\n".join(text for text, _ok in results))
+    sys.exit(0 if all(ok for _text, ok in results) else 1)
+
+
+def _echo_import(report: FileReport, paths: BooksPaths, dry_run: bool) -> None:
+    """One file's outcome: its entries (dry run), what was (would be) written and archived,
+    then each line skipped and each note with its location. A dry run's summary goes to
+    stderr, so stdout holds only entries."""
+    from ledger.writer import format_entries
+
+    if dry_run:
+        click.echo(format_entries(report.entries))
+    line = i18n.text(
+        "import-would-write" if dry_run else "import-wrote",
+        path=report.path,
+        importer=report.importer,
+        read=report.rows_read,
+        written=len(report.entries),
+        skipped=len(report.skipped),
+    )
+    if report.archived:
+        line += i18n.text("import-archived", path=report.archived.relative_to(paths.root))
+    click.echo(line, err=dry_run)
+    for location, reason in report.skipped:
+        click.echo(i18n.text("import-skipped", location=location, reason=reason), err=dry_run)
+    for location, note in report.notes:
+        click.echo(i18n.text("import-note", location=location, note=note), err=dry_run)
 
 
 @main.command(name="institution-account")

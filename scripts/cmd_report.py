@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -25,6 +26,10 @@ from scripts.options import (
     require_books,
     to_option,
 )
+
+if TYPE_CHECKING:
+    from reports.figures import Figures
+    from reports.pdf.fmt import Fmt
 
 
 def _names(paths: books_mod.BooksPaths, books_id: str, key: Path | None) -> dict[str, str]:
@@ -49,7 +54,7 @@ def _names(paths: books_mod.BooksPaths, books_id: str, key: Path | None) -> dict
 @key_option
 @click.option("--per-participant", is_flag=True, help="audit: also one audit ledger per participant.")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write into.")
-def report(  # noqa: C901 (to split: issue 13)
+def report(
     kind: str,
     books: Path | None,
     participant: str | None,
@@ -73,6 +78,45 @@ def report(  # noqa: C901 (to split: issue 13)
     from reports.figures import gather
     from reports.pdf.fmt import Fmt
 
+    last = _checked_dates(kind, participant, funder, batch, companion, per_participant, as_of, start, end)
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out} is a file, not a folder", 2)
+    paths = require_books(books)
+    loaded = books_mod.load(paths)
+    if loaded.errors:
+        fail(f"the books have {len(loaded.errors)} error(s); run `aidledger check` first")
+    names = None
+    if with_names:
+        try:
+            names = _names(paths, loaded.program.books_id, key)
+        except identity.RegisterError as exc:
+            fail(str(exc))
+    fig = gather(loaded, as_of=last, start=day(start), lang=language(lang), names=names)
+    fmt = Fmt(language(lang))
+    out.mkdir(parents=True, exist_ok=True)
+    code = participant.strip().upper() if participant else None
+    try:
+        written = _write(kind, fig, fmt, out, code, funder, batch, companion, per_participant)
+    except run.ReportError as exc:
+        fail(str(exc), 2)
+        return
+    for path, pages in written:
+        click.echo(f"wrote {path}" + (f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""))
+
+
+def _checked_dates(
+    kind: str,
+    participant: str | None,
+    funder: str | None,
+    batch: str | None,
+    companion: str | None,
+    per_participant: bool,
+    as_of: datetime.datetime | None,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+) -> datetime.date:
+    """The day the figures are as of, once the options are known to fit together: an option of
+    another kind of report, --to with a different --as-of, or --from after that day exits 2."""
     misplaced = [
         name
         for name, value, kinds in (
@@ -91,42 +135,34 @@ def report(  # noqa: C901 (to split: issue 13)
     last = as_of_day(end or as_of)
     if start and start.date() > last:
         fail(f"--from {start.date()} is after --{'to' if end else 'as-of'} {last}", 2)
-    if out.exists() and not out.is_dir():
-        fail(f"--out {out} is a file, not a folder", 2)
-    paths = require_books(books)
-    loaded = books_mod.load(paths)
-    if loaded.errors:
-        fail(f"the books have {len(loaded.errors)} error(s); run `aidledger check` first")
-    names = None
-    if with_names:
-        try:
-            names = _names(paths, loaded.program.books_id, key)
-        except identity.RegisterError as exc:
-            fail(str(exc))
-    fig = gather(loaded, as_of=last, start=day(start), lang=language(lang), names=names)
-    fmt = Fmt(language(lang))
-    out.mkdir(parents=True, exist_ok=True)
-    code = participant.strip().upper() if participant else None
-    try:
-        if kind == "card":
-            written = run.cards(fig, fmt, out, code, progress=progress.bar(fmt("card-title")))
-        elif kind == "realisation":
-            written = run.realisation_report(fig, fmt, out)
-        elif kind == "disbursements":
-            written = run.disbursement_register(fig, fmt, out, batch)
-        elif kind == "funder":
-            written = run.funder_reports(fig, fmt, out, funder)
-        elif kind == "exceptions":
-            written = run.exceptions_report(fig, fmt, out)
-        elif kind == "progress":
-            written = run.progress_report(fig, fmt, out)
-        elif kind == "worklist":
-            written = run.worklist_report(fig, fmt, out, companion)
-        else:
-            with progress.steps("audit", len(run.AUDIT_STEPS)) as step:
-                written = run.audit_pack(fig, fmt, out, per_participant=per_participant, step=step)
-    except run.ReportError as exc:
-        fail(str(exc), 2)
-        return
-    for path, pages in written:
-        click.echo(f"wrote {path}" + (f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""))
+    return last
+
+
+def _write(
+    kind: str,
+    fig: Figures,
+    fmt: Fmt,
+    out: Path,
+    code: str | None,
+    funder: str | None,
+    batch: str | None,
+    companion: str | None,
+    per_participant: bool,
+) -> run.Written:
+    """The files of the report KIND in `out`, each with its page count where it has pages."""
+    if kind == "card":
+        return run.cards(fig, fmt, out, code, progress=progress.bar(fmt("card-title")))
+    if kind == "realisation":
+        return run.realisation_report(fig, fmt, out)
+    if kind == "disbursements":
+        return run.disbursement_register(fig, fmt, out, batch)
+    if kind == "funder":
+        return run.funder_reports(fig, fmt, out, funder)
+    if kind == "exceptions":
+        return run.exceptions_report(fig, fmt, out)
+    if kind == "progress":
+        return run.progress_report(fig, fmt, out)
+    if kind == "worklist":
+        return run.worklist_report(fig, fmt, out, companion)
+    with progress.steps("audit", len(run.AUDIT_STEPS)) as step:
+        return run.audit_pack(fig, fmt, out, per_participant=per_participant, step=step)

@@ -23,7 +23,7 @@ from typing import Any
 from beancount.core import data
 
 from importers.bank.importers import pdf_importers
-from importers.pipeline import import_files
+from importers.pipeline import FileReport, import_files
 from importers.registry import all_importers
 from ledger import books, identity
 from ledger.books import BooksPaths
@@ -114,7 +114,7 @@ def render_statement_files(year: ProgramYear, folder: Path) -> tuple[list[Path],
     return [path for paths in rendered for path in paths], unread
 
 
-def build_demo(  # noqa: C901 (to split: issue 13)
+def build_demo(
     directory: Path,
     *,
     participants: int = 150,
@@ -125,23 +125,7 @@ def build_demo(  # noqa: C901 (to split: issue 13)
 ) -> DemoResult:
     """Demo books in `directory`; `progress` wraps the statements as they are imported (the
     longest step: the CLI's progress bar)."""
-    paths = books.resolve(directory)
-    if paths.main.exists():
-        if not books.load(paths).program.settings.get("demo"):
-            raise FileExistsError(f"{paths.root} holds books that are not a demo; choose another --dir")
-        shutil.rmtree(paths.root)  # an earlier demo: build it afresh
-        echo(f"replacing the earlier demo in {paths.root}")
-    books_id = new_books_id()
-    key_file = identity.key_path(key, books_id)
-    secret = identity.load_or_create_key(key_file, paths.root)
-    paths = create_books(
-        paths.root,
-        recipient=identity.recipient_of(secret),
-        books_id=books_id,
-        title="Demo: Bantuan Modal Usaha (simulasi)",
-        demo=True,
-    )
-    echo(f"identity key: {key_file}")
+    paths, key_file = _fresh_books(directory, key, echo)
 
     # the program ends before the day the demo is built (its statements' closing balances are
     # asserted the next day, at the latest today): today's figures are its last ones
@@ -151,13 +135,50 @@ def build_demo(  # noqa: C901 (to split: issue 13)
 
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
         sheet = render_sheets.participants_sheet(year, Path(tmp) / "peserta.xlsx")
-        loaded = books.load(paths)
-        reports = import_files(paths, [sheet], all_importers(), loaded.entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-            echo(f"imported participant register: {report.written} entries")
+        _import_checked(paths, [sheet], lambda r: echo(f"imported participant register: {r.written} entries"))
 
+    _import_statements(paths, year, echo, progress)
+
+    # the funders' disbursement lists, one XLSX per batch, imported as the treasurer does; a list
+    # explains credits the statements booked as her own deposits, which are reclassified as aid
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        lists = render_sheets.disbursement_sheets(year, Path(tmp) / "daftar-nominatif")
+        reports = _import_checked(paths, lists)
+        echo(f"imported {len(lists)} disbursement lists: {sum(r.written for r in reports)} entries")
+
+    # the companions' plans (RAB) and receipts, with the receipt scans, imported like a user does
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        files = [
+            render_sheets.plans_workbook(year, Path(tmp) / "rab.xlsx"),
+            render_sheets.receipts_workbook(year, Path(tmp) / "nota.xlsx"),
+        ]
+        _import_checked(paths, files, lambda r: echo(f"imported {r.path.name}: {r.written} entries"))
+
+    # the companions' progress visits after the aid (some overdue, some businesses closed)
+    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
+        sheet = render_visits.visits_workbook(year, Path(tmp) / "kunjungan.xlsx")
+        _import_checked(paths, [sheet], lambda r: echo(f"imported {r.path.name}: {r.written} visits"))
+
+    loaded = books.load(paths)
+    if loaded.errors:
+        raise RuntimeError("demo books do not check: " + "; ".join(e.message for e in loaded.errors[:5]))
+    summary = {
+        "books": str(paths.main),
+        "participants": len(loaded.program.participants),
+        "transactions": sum(isinstance(e, data.Transaction) for e in loaded.entries),
+        "planted_anomalies": len(year.anomalies),
+    }
+    return DemoResult(paths, year, key_file, summary)
+
+
+def _import_statements(
+    paths: BooksPaths,
+    year: ProgramYear,
+    echo: Callable[[str], Any],
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None,
+) -> None:
+    """Every participant's savings book, rendered as her bank's statements and imported (parsed
+    ahead on every core); a layout no reader reads yet goes in as entries."""
     # What no importer reads yet is rendered straight into entries; each step below is
     # replaced by rendering the user's files and importing them as the importers arrive.
     with tempfile.TemporaryDirectory(prefix="aidledger-demo-statements-") as tmp:
@@ -177,44 +198,39 @@ def build_demo(  # noqa: C901 (to split: issue 13)
         f"{sum(len(r.skipped) for r in reports)} lines already in the books"
     )
 
-    # the funders' disbursement lists, one XLSX per batch, imported as the treasurer does; a list
-    # explains credits the statements booked as her own deposits, which are reclassified as aid
-    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
-        lists = render_sheets.disbursement_sheets(year, Path(tmp) / "daftar-nominatif")
-        reports = import_files(paths, lists, all_importers(), books.load(paths).entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-        echo(f"imported {len(lists)} disbursement lists: {sum(r.written for r in reports)} entries")
 
-    # the companions' plans (RAB) and receipts, with the receipt scans, imported like a user does
-    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
-        files = [
-            render_sheets.plans_workbook(year, Path(tmp) / "rab.xlsx"),
-            render_sheets.receipts_workbook(year, Path(tmp) / "nota.xlsx"),
-        ]
-        reports = import_files(paths, files, all_importers(), books.load(paths).entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-            echo(f"imported {report.path.name}: {report.written} entries")
+def _fresh_books(directory: Path, key: Path | None, echo: Callable[[str], Any]) -> tuple[BooksPaths, Path]:
+    """New demo books in `directory` with a new identity key: an earlier demo there is replaced,
+    books that are not a demo are refused."""
+    paths = books.resolve(directory)
+    if paths.main.exists():
+        if not books.load(paths).program.settings.get("demo"):
+            raise FileExistsError(f"{paths.root} holds books that are not a demo; choose another --dir")
+        shutil.rmtree(paths.root)  # an earlier demo: build it afresh
+        echo(f"replacing the earlier demo in {paths.root}")
+    books_id = new_books_id()
+    key_file = identity.key_path(key, books_id)
+    secret = identity.load_or_create_key(key_file, paths.root)
+    paths = create_books(
+        paths.root,
+        recipient=identity.recipient_of(secret),
+        books_id=books_id,
+        title="Demo: Bantuan Modal Usaha (simulasi)",
+        demo=True,
+    )
+    echo(f"identity key: {key_file}")
+    return paths, key_file
 
-    # the companions' progress visits after the aid (some overdue, some businesses closed)
-    with tempfile.TemporaryDirectory(prefix="aidledger-demo-") as tmp:
-        sheet = render_visits.visits_workbook(year, Path(tmp) / "kunjungan.xlsx")
-        reports = import_files(paths, [sheet], all_importers(), books.load(paths).entries)
-        for report in reports:
-            if report.error:
-                raise RuntimeError(report.error)
-            echo(f"imported {report.path.name}: {report.written} visits")
 
-    loaded = books.load(paths)
-    if loaded.errors:
-        raise RuntimeError("demo books do not check: " + "; ".join(e.message for e in loaded.errors[:5]))
-    summary = {
-        "books": str(paths.main),
-        "participants": len(loaded.program.participants),
-        "transactions": sum(isinstance(e, data.Transaction) for e in loaded.entries),
-        "planted_anomalies": len(year.anomalies),
-    }
-    return DemoResult(paths, year, key_file, summary)
+def _import_checked(
+    paths: BooksPaths, files: list[Path], each: Callable[[FileReport], Any] | None = None
+) -> list[FileReport]:
+    """Import rendered files as a user does, `each` called on each file's report in turn; a
+    file the demo rendered that does not import is a bug of the demo: raised at the first."""
+    reports = import_files(paths, files, all_importers(), books.load(paths).entries)
+    for report in reports:
+        if report.error:
+            raise RuntimeError(report.error)
+        if each:
+            each(report)
+    return reports

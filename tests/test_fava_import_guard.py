@@ -94,3 +94,22 @@ def test_read_only_turns_importing_off(paths: BooksPaths) -> None:
     for response in (extract(client, slug, good), client.get(f"/{slug}/api/imports")):
         assert response.status_code == 403
         assert "read-only" in response.get_json()["error"]
+
+
+def test_nothing_the_import_page_read_is_kept_between_requests(paths: BooksPaths) -> None:
+    """Fava's import endpoints give the importers one session per request (importers.session):
+    the statement read to list and extract it is not held by the server afterwards."""
+    good = paths.root / "import" / "split.csv"
+    good.write_text(SPLIT, encoding="utf-8")
+    app = make_app(paths)
+    client = app.test_client()
+    slug = client.get("/").headers["Location"].split("/")[1]
+    listed = client.get(f"/{slug}/api/imports")
+    assert listed.status_code == 200
+    assert any(PASSBOOK in str(item) for item in listed.get_json()["data"])
+    assert extract(client, slug, good).status_code == 200
+    config = app.config["LEDGERS"][slug].ingest.loaded_config
+    sessions = {id(w.importer.session): w.importer.session for w in config.importers.values()}
+    assert len(sessions) == 1  # shared by the importers
+    [session] = sessions.values()
+    assert not session.sheets and not session.pages and not session.hashes

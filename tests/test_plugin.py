@@ -158,3 +158,30 @@ def test_messages_are_indonesian_by_default(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.delenv("AIDLEDGER_LANG")
     _e, errors, _o = loader.load_file(str(path))
     assert any("belum terdaftar" in e.message for e in errors)
+
+
+def test_the_plugin_leaves_the_collector_to_the_process_that_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bean-check and Fava run the plugin inside their own loads: it does not switch Python's
+    collector off for their process. aidledger's own load pauses it around the whole load."""
+    import gc
+
+    from ledger import plugin
+    from ledger.books import BooksPaths
+    from ledger.books import load as aidledger_load
+
+    seen: list[bool] = []
+
+    def probe(context: plugin.Context):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return iter(())
+
+    monkeypatch.setattr(plugin, "RULES", (*plugin.RULES, probe))
+    main = books(tmp_path)
+    assert gc.isenabled()
+    loader.load_file(str(main))  # as bean-check and Fava load (too quick for a pickle cache)
+    assert seen == [True]
+    aidledger_load(BooksPaths(main.parent))
+    assert seen == [True, False]
+    assert gc.isenabled()

@@ -32,6 +32,32 @@ def _section(name: str, orientation: str) -> list[Flowable]:
 def story(
     fig: Figures, fmt: Fmt, width: float, manifest: list[ManifestLine], ledger_name: str
 ) -> list[Flowable]:
+    out = _cover(fig, fmt, width, ledger_name)
+    for name, orientation, make in _reports(fig, fmt):
+        out += _section(name, orientation)
+        out += make(fig, fmt, body_width(orientation))
+    out += _section(f"{fmt('card-title')} ({fmt.count(len(fig.participants))})", card.ORIENTATION)
+    for index, code in enumerate(sorted(fig.participants)):
+        if index:
+            out.append(PageBreak())
+        out += card.story(fig, fmt, body_width(card.ORIENTATION), code)
+    out += _section(fmt("manifest"), "landscape")
+    wide = body_width("landscape")
+    out.append(
+        data_table(
+            [fmt("file"), fmt("size"), "SHA-256"],
+            [[line.path, fmt.count(line.size), line.sha256] for line in manifest],
+            [0.3 * wide, 0.12 * wide, 0.58 * wide],
+            numeric=[1],
+            wrap=[0],
+        )
+    )
+    return out
+
+
+def _cover(fig: Figures, fmt: Fmt, width: float, ledger_name: str) -> list[Flowable]:
+    """The cover page (the books, the dates, the counts, the audit ledger it comes with, how to
+    check it), then the table of contents."""
     out: list[Flowable] = [
         Spacer(1, 40 * mm),
         para(escape(title(fmt)), "cover"),
@@ -58,8 +84,15 @@ def story(
     toc = TableOfContents()
     toc.levelStyles = [STYLES["body"]]
     out.append(toc)
+    return out
 
-    sections: list[tuple[str, str, Callable[[Figures, Fmt, float], list[Flowable]]]] = [
+
+def _reports(
+    fig: Figures, fmt: Fmt
+) -> list[tuple[str, str, Callable[[Figures, Fmt, float], list[Flowable]]]]:
+    """The reports the pack holds before the cards, each as (title, orientation, story):
+    realisation, disbursements, one per funder with aid or participants, exceptions."""
+    return [
         (realisation.title(fmt), realisation.ORIENTATION, realisation.story),
         (disbursements.title(fmt), disbursements.ORIENTATION, disbursements.story),
         *[
@@ -73,23 +106,3 @@ def story(
         ],
         (exceptions.title(fmt), exceptions.ORIENTATION, exceptions.story),
     ]
-    for name, orientation, make in sections:
-        out += _section(name, orientation)
-        out += make(fig, fmt, body_width(orientation))
-    out += _section(f"{fmt('card-title')} ({fmt.count(len(fig.participants))})", card.ORIENTATION)
-    for index, code in enumerate(sorted(fig.participants)):
-        if index:
-            out.append(PageBreak())
-        out += card.story(fig, fmt, body_width(card.ORIENTATION), code)
-    out += _section(fmt("manifest"), "landscape")
-    wide = body_width("landscape")
-    out.append(
-        data_table(
-            [fmt("file"), fmt("size"), "SHA-256"],
-            [[line.path, fmt.count(line.size), line.sha256] for line in manifest],
-            [0.3 * wide, 0.12 * wide, 0.58 * wide],
-            numeric=[1],
-            wrap=[0],
-        )
-    )
-    return out

@@ -32,10 +32,38 @@ def title(fmt: Fmt, code: str) -> str:
 
 def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
     person = fig.person(code)
-    row = fig.participants[code]
     out: list[Flowable] = title_block(
         fmt("card-title"), f"{fig.books_title} - {fmt('as-of')} {fmt.date(fig.as_of)}"
     )
+    out.append(_facts(fig, fmt, width, code))
+    out.append(heading(fmt("card-aid")))
+    out.append(_aid(fig, fmt, width, code))
+    out.append(_savings_and_position(fig, fmt, width, code))
+    out.append(heading(fmt("card-plan")))
+    out.append(_plan(fig, fmt, width, code))
+    out.extend(_visits(fig, fmt, code))
+    for finding in fig.findings_of(code)[:4]:
+        out.append(note(f"- {labels.kind(finding.kind, fmt.lang)}: {finding.message}"))
+    name = fig.names.get(code, code) if fig.names else code
+    out.append(Spacer(1, 2 * mm))
+    out.append(
+        signature_block(
+            [
+                (fmt("sign-participant"), name),
+                (fmt("sign-companion"), fig.companion_label(person.companion)),
+                (fmt("sign-treasurer"), "." * 30),
+            ],
+            width,
+            fmt("place-date", date=fmt.long_date(fig.made_on)),
+        )
+    )
+    return out
+
+
+def _facts(fig: Figures, fmt: Fmt, width: float, code: str) -> Flowable:
+    """Who she is in the program: code (her name only when the report is made with names),
+    group, cohort, companion, funder, bank account (masked), joined, minimum balance."""
+    person = fig.person(code)
     facts = [(fmt("code"), code)]
     if fig.names and code in fig.names:
         facts.append((fmt("name"), fig.names[code]))
@@ -49,40 +77,46 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
         (fmt("joined"), fmt.date(person.joined)),
         (fmt("min-balance"), fmt.money(person.min_balance)),
     ]
-    out.append(key_values(facts, width))
+    return key_values(facts, width)
 
-    out.append(heading(fmt("card-aid")))
+
+def _aid(fig: Figures, fmt: Fmt, width: float, code: str) -> Flowable:
+    """Her aid, line by line of the funders' lists: when listed, when credited, its status."""
     aid = fig.aid_rows.get(code, [])
-    out.append(
-        data_table(
+    return data_table(
+        [
+            fmt("component"),
+            fmt("funder"),
+            fmt("batch"),
+            fmt("listed-on"),
+            fmt("credit-date"),
+            fmt("status"),
+            fmt("amount"),
+        ],
+        [
             [
-                fmt("component"),
-                fmt("funder"),
-                fmt("batch"),
-                fmt("listed-on"),
-                fmt("credit-date"),
-                fmt("status"),
-                fmt("amount"),
-            ],
-            [
-                [
-                    r.component,
-                    r.funder,
-                    r.batch,
-                    fmt.date(r.date),
-                    fmt.date(r.credit_date),
-                    fmt.status(r.status),
-                    fmt.money(r.amount),
-                ]
-                for r in aid
-            ],
-            [w * width for w in (0.13, 0.14, 0.2, 0.11, 0.11, 0.15, 0.16)],
-            numeric=[6],
-            total=[fmt("total"), "", "", "", "", "", fmt.money(sum((r.amount for r in aid), ZERO))],
-            wrap=[5],
-        )
+                r.component,
+                r.funder,
+                r.batch,
+                fmt.date(r.date),
+                fmt.date(r.credit_date),
+                fmt.status(r.status),
+                fmt.money(r.amount),
+            ]
+            for r in aid
+        ],
+        [w * width for w in (0.13, 0.14, 0.2, 0.11, 0.11, 0.15, 0.16)],
+        numeric=[6],
+        total=[fmt("total"), "", "", "", "", "", fmt.money(sum((r.amount for r in aid), ZERO))],
+        wrap=[5],
     )
 
+
+def _savings_and_position(fig: Figures, fmt: Fmt, width: float, code: str) -> Flowable:
+    """Her savings book's movements by kind beside her position (plan, aid, withdrawn,
+    receipted, uncovered cash, realisation, findings): side by side, the card stays one A4
+    page with its visits and signatures."""
+    row = fig.participants[code]
     savings = fig.savings.get(code)
     rows = [[fmt("opening"), fmt.money(savings.opening if savings else ZERO)]]
     for role, key in _SAVINGS_ROWS:
@@ -96,7 +130,6 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
         numeric=[1],
         total=[fmt("closing"), fmt.money(savings.closing if savings else ZERO)],
     )
-    # savings and position side by side: the card stays one A4 page with its visits and signatures
     position = key_values(
         [
             (fmt("plan-total"), fmt.money(row.plan_total)),
@@ -127,9 +160,12 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
             ]
         )
     )
-    out.append(side)
+    return side
 
-    out.append(heading(fmt("card-plan")))
+
+def _plan(fig: Figures, fmt: Fmt, width: float, code: str) -> Flowable:
+    """Her plan lines, planned against spent, with what she bought outside the plan."""
+    row = fig.participants[code]
     plan_rows = [
         [
             line.no,
@@ -154,50 +190,30 @@ def story(fig: Figures, fmt: Fmt, width: float, code: str) -> list[Flowable]:
                 "-",
             ]
         )
-    out.append(
-        data_table(
-            [
-                fmt("line-no"),
-                fmt("description"),
-                fmt("category"),
-                fmt("planned"),
-                fmt("spent"),
-                fmt("difference"),
-                "%",
-            ],
-            plan_rows,
-            [w * width for w in (0.05, 0.27, 0.15, 0.15, 0.15, 0.14, 0.09)],
-            numeric=[3, 4, 5, 6],
-            total=[
-                "",
-                fmt("total"),
-                "",
-                fmt.money(row.plan_total),
-                fmt.money(row.receipted),
-                fmt.money(row.receipted - row.plan_total),
-                fmt.realisation(row.realisation, row.overspent),
-            ],
-            wrap=[1],
-        )
+    return data_table(
+        [
+            fmt("line-no"),
+            fmt("description"),
+            fmt("category"),
+            fmt("planned"),
+            fmt("spent"),
+            fmt("difference"),
+            "%",
+        ],
+        plan_rows,
+        [w * width for w in (0.05, 0.27, 0.15, 0.15, 0.15, 0.14, 0.09)],
+        numeric=[3, 4, 5, 6],
+        total=[
+            "",
+            fmt("total"),
+            "",
+            fmt.money(row.plan_total),
+            fmt.money(row.receipted),
+            fmt.money(row.receipted - row.plan_total),
+            fmt.realisation(row.realisation, row.overspent),
+        ],
+        wrap=[1],
     )
-
-    out.extend(_visits(fig, fmt, code))
-    for finding in fig.findings_of(code)[:4]:
-        out.append(note(f"- {labels.kind(finding.kind, fmt.lang)}: {finding.message}"))
-    name = fig.names.get(code, code) if fig.names else code
-    out.append(Spacer(1, 2 * mm))
-    out.append(
-        signature_block(
-            [
-                (fmt("sign-participant"), name),
-                (fmt("sign-companion"), fig.companion_label(person.companion)),
-                (fmt("sign-treasurer"), "." * 30),
-            ],
-            width,
-            fmt("place-date", date=fmt.long_date(fig.made_on)),
-        )
-    )
-    return out
 
 
 def _cohort(fig: Figures, code: str) -> str:

@@ -11,6 +11,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from ledger.funds import FunderUse
 from ledger.money import ZERO
 from reports.figures import Figures
 from reports.pdf.document import data_table, heading, key_values, note, signature_block, title_block
@@ -46,7 +47,23 @@ def story(fig: Figures, fmt: Fmt, width: float, funder: str) -> list[Flowable]:
     )
     out.append(_use_chart(fmt, width, use.granted, use.credited, use.spent, use.unspent))
 
-    out.append(heading(fmt("spent-by-category")))
+    out.extend(_by_category(fig, fmt, width, use))
+    out.append(heading(fmt("by-group-funder")))
+    out.append(_by_group(fig, fmt, width, funder, count))
+    out.append(note(fmt("suppressed-note", n=MIN_GROUP)))
+    out.append(
+        signature_block(
+            [(fmt("sign-treasurer"), "." * 30)],
+            width / 3,
+            fmt("place-date", date=fmt.long_date(fig.made_on)),
+        )
+    )
+    return out
+
+
+def _by_category(fig: Figures, fmt: Fmt, width: float, use: FunderUse) -> list[Flowable]:
+    """What the funder's aid bought, by goods category (largest first), with a chart."""
+    out: list[Flowable] = [heading(fmt("spent-by-category"))]
     categories = sorted(use.spent_by_category.items(), key=lambda kv: (-kv[1], kv[0]))
     out.append(
         data_table(
@@ -62,8 +79,12 @@ def story(fig: Figures, fmt: Fmt, width: float, funder: str) -> list[Flowable]:
     )
     if categories:
         out.append(_category_chart(fmt, width, [(fig.category(c), v) for c, v in categories]))
+    return out
 
-    out.append(heading(fmt("by-group-funder")))
+
+def _by_group(fig: Figures, fmt: Fmt, width: float, funder: str, count: int) -> Flowable:
+    """Granted and spent by skill group; groups too small to show (fewer than MIN_GROUP
+    participants) folded into one row, so no participant can be told apart."""
     groups = [
         Group(g.group, len(g.participants), (g.granted, g.spent))
         for g in fig.group_uses(funder).values()
@@ -84,30 +105,19 @@ def story(fig: Figures, fmt: Fmt, width: float, funder: str) -> list[Flowable]:
         )
     total_granted = sum((g.values[0] for g in groups), ZERO)
     total_spent = sum((g.values[1] for g in groups), ZERO)
-    out.append(
-        data_table(
-            [fmt("group"), fmt("participants"), fmt("granted"), fmt("spent"), fmt("absorbed")],
-            rows,
-            [w * width for w in (0.3, 0.14, 0.2, 0.2, 0.12)],
-            numeric=[1, 2, 3, 4],
-            total=[
-                fmt("total"),
-                count_label(count) or fmt.count(count),
-                fmt.money(total_granted),
-                fmt.money(total_spent),
-                fmt.percent(total_spent / total_granted if total_granted else None),
-            ],
-        )
+    return data_table(
+        [fmt("group"), fmt("participants"), fmt("granted"), fmt("spent"), fmt("absorbed")],
+        rows,
+        [w * width for w in (0.3, 0.14, 0.2, 0.2, 0.12)],
+        numeric=[1, 2, 3, 4],
+        total=[
+            fmt("total"),
+            count_label(count) or fmt.count(count),
+            fmt.money(total_granted),
+            fmt.money(total_spent),
+            fmt.percent(total_spent / total_granted if total_granted else None),
+        ],
     )
-    out.append(note(fmt("suppressed-note", n=MIN_GROUP)))
-    out.append(
-        signature_block(
-            [(fmt("sign-treasurer"), "." * 30)],
-            width / 3,
-            fmt("place-date", date=fmt.long_date(fig.made_on)),
-        )
-    )
-    return out
 
 
 def _millions(value: Decimal) -> float:

@@ -28,28 +28,7 @@ def title(fmt: Fmt) -> str:
 def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
     out: list[Flowable] = title_block(title(fmt), _period(fig, fmt))
     codes = sorted(fig.participants, key=lambda c: (fig.person(c).group, c))
-    rows = []
-    groups: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO, ZERO, ZERO])
-    for code in codes:
-        person = fig.person(code)
-        summary = fig.participants[code]
-        group = groups[person.group]
-        group[0] += 1
-        group[1] += summary.plan_total
-        group[2] += summary.receipted
-        group[3] += realised(summary)
-        group[4] += summary.overspent
-        rows.append(
-            [
-                fig.display(code),
-                person.group,
-                person.companion,
-                fmt.money(summary.plan_total),
-                fmt.money(summary.receipted),
-                fmt.money(summary.receipted - summary.plan_total),
-                fmt.realisation(summary.realisation, summary.overspent),
-            ]
-        )
+    rows, groups = _participant_rows(fig, fmt, codes)
     planned, spent, done, over = (sum((g[i] for g in groups.values()), ZERO) for i in (1, 2, 3, 4))
     total = [
         fmt("total"),
@@ -73,6 +52,44 @@ def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
     detail = data_table(header, rows, widths, numeric=[3, 4, 5, 6], total=total, wrap=[0, 6])
     # the summary by group comes first: a reader sees the whole before the detail
     out.append(heading(fmt("by-group")))
+    out.append(_group_table(fmt, width, groups, [fmt("total"), fmt.count(len(codes)), *total[3:]]))
+    out.append(heading(fmt("by-participant")))
+    out.append(detail)
+    return out
+
+
+def _participant_rows(
+    fig: Figures, fmt: Fmt, codes: list[str]
+) -> tuple[list[list[str]], dict[str, list[Decimal]]]:
+    """Each participant's row (planned, spent, difference, realisation), and her group's sums:
+    [participants, planned, spent, realised, overspent]."""
+    rows = []
+    groups: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO, ZERO, ZERO])
+    for code in codes:
+        person = fig.person(code)
+        summary = fig.participants[code]
+        group = groups[person.group]
+        group[0] += 1
+        group[1] += summary.plan_total
+        group[2] += summary.receipted
+        group[3] += realised(summary)
+        group[4] += summary.overspent
+        rows.append(
+            [
+                fig.display(code),
+                person.group,
+                person.companion,
+                fmt.money(summary.plan_total),
+                fmt.money(summary.receipted),
+                fmt.money(summary.receipted - summary.plan_total),
+                fmt.realisation(summary.realisation, summary.overspent),
+            ]
+        )
+    return rows, groups
+
+
+def _group_table(fmt: Fmt, width: float, groups: dict[str, list[Decimal]], total: list[str]) -> Flowable:
+    """The summary by group: participants, planned, spent, difference, realisation."""
     group_rows = [
         [
             name,
@@ -84,26 +101,21 @@ def story(fig: Figures, fmt: Fmt, width: float) -> list[Flowable]:
         ]
         for name, g in sorted(groups.items())
     ]
-    out.append(
-        data_table(
-            [
-                fmt("group"),
-                fmt("participants"),
-                fmt("planned"),
-                fmt("spent"),
-                fmt("difference"),
-                fmt("realisation"),
-            ],
-            group_rows,
-            [w * width for w in (0.2, 0.1, 0.16, 0.16, 0.16, 0.22)],
-            numeric=[1, 2, 3, 4, 5],
-            total=[fmt("total"), fmt.count(len(codes)), *total[3:]],
-            wrap=[0, 5],
-        )
+    return data_table(
+        [
+            fmt("group"),
+            fmt("participants"),
+            fmt("planned"),
+            fmt("spent"),
+            fmt("difference"),
+            fmt("realisation"),
+        ],
+        group_rows,
+        [w * width for w in (0.2, 0.1, 0.16, 0.16, 0.16, 0.22)],
+        numeric=[1, 2, 3, 4, 5],
+        total=total,
+        wrap=[0, 5],
     )
-    out.append(heading(fmt("by-participant")))
-    out.append(detail)
-    return out
 
 
 def _ratio(fmt: Fmt, done: Decimal, planned: Decimal, over: Decimal) -> str:

@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -321,6 +322,27 @@ def _totals(opening: Decimal, lines: Sequence[BankLine]) -> tuple[Decimal, Decim
     return debit, credit, opening - debit + credit
 
 
+@dataclass(frozen=True)
+class Period:
+    """What a statement prints of one period: whose, its dates, its lines and their totals."""
+
+    person: Person
+    start: datetime.date
+    end: datetime.date
+    opening: Decimal
+    lines: list[BankLine]
+    debit: Decimal
+    credit: Decimal
+    closing: Decimal
+
+
+def period_of(person: Person, lines: Sequence[BankLine], start: datetime.date, end: datetime.date) -> Period:
+    """The period start..end of her book: the balance before it, its lines and their totals."""
+    opening, chosen = in_period(lines, start, end)
+    debit, credit, closing = _totals(opening, chosen)
+    return Period(person, start, end, opening, chosen, debit, credit, closing)
+
+
 # -- BRI ----------------------------------------------------------------------------------------
 
 
@@ -343,63 +365,80 @@ def render_bri(
     issued: datetime.date | None = None,
 ) -> Path:
     """BRI "Laporan Transaksi Finansial" as BRImo/IBBIZ print it."""
-    opening, chosen = in_period(lines, start, end)
-    debit, credit, closing = _totals(opening, chosen)
+    s = period_of(person, lines, start, end)
     issued = issued or end + datetime.timedelta(days=1)
+    doc = Document(
+        head=partial(_bri_head, s, issued),
+        head_height=100,
+        later_head=None,
+        later_head_height=100,
+        summary=partial(_bri_summary, s),
+        summary_height=7 * LEADING + 10,
+        footer=lambda n, t: f"Halaman {n} dari {t}",
+    )
+    return draw(path, doc, _bri_table(s), ruled=ruled, password=password, rows_per_page=rows_per_page)
 
-    def head(canvas: Canvas, y: float) -> float:
-        canvas.setFont(BOLD, 13)
-        canvas.drawString(MARGIN, y - 13, "Laporan Transaksi Finansial")
-        canvas.setFont("Helvetica-Oblique", 9)
-        canvas.drawString(MARGIN, y - 25, "Financial Transaction Report")
-        canvas.setFont(BOLD, 10)
-        canvas.drawRightString(PAGE_W - MARGIN, y - 13, "BANK BRI")
-        y = _block(
-            canvas,
-            y - 44,
-            [
-                ("Nama", person.name.upper()),
-                ("No. Rekening", person.account_number),
-                ("Nama Produk", person.product),
-                ("Valuta", "IDR"),
-            ],
-            [
-                ("Tanggal Laporan", f"{issued:%d/%m/%y}"),
-                ("Periode Transaksi", f"{start:%d/%m/%y} - {end:%d/%m/%y}"),
-                ("Unit Kerja", "KC Palembang A. Rivai"),
-                ("Alamat Unit Kerja", "Jl. Kapten A. Rivai No. 1"),
-            ],
-        )
-        return y - 6
 
-    def summary(canvas: Canvas, y: float) -> float:
-        labels = ("Saldo Awal", "Total Transaksi Debet", "Total Transaksi Kredit", "Saldo Akhir")
-        english = (
-            "Opening Balance",
-            "Total Debit Transaction",
-            "Total Credit Transaction",
-            "Closing Balance",
-        )
-        values = (opening, debit, credit, closing)
-        width = (PAGE_W - 2 * MARGIN) / 4
-        for index, (label, sub, value) in enumerate(zip(labels, english, values, strict=True)):
-            x = MARGIN + index * width
-            canvas.setFont(BOLD, SIZE)
-            canvas.drawCentredString(x + width / 2, y - SIZE, label)
-            canvas.setFont("Helvetica-Oblique", SIZE)
-            canvas.drawCentredString(x + width / 2, y - SIZE - LEADING, sub)
-            canvas.setFont(FONT, SIZE)
-            canvas.drawCentredString(x + width / 2, y - SIZE - 2 * LEADING - 4, en_amount(value))
+def _bri_head(s: Period, issued: datetime.date, canvas: Canvas, y: float) -> float:
+    """BRImo's head: the title in Indonesian and English, the bank, the account and the issuing unit."""
+    canvas.setFont(BOLD, 13)
+    canvas.drawString(MARGIN, y - 13, "Laporan Transaksi Finansial")
+    canvas.setFont("Helvetica-Oblique", 9)
+    canvas.drawString(MARGIN, y - 25, "Financial Transaction Report")
+    canvas.setFont(BOLD, 10)
+    canvas.drawRightString(PAGE_W - MARGIN, y - 13, "BANK BRI")
+    y = _block(
+        canvas,
+        y - 44,
+        [
+            ("Nama", s.person.name.upper()),
+            ("No. Rekening", s.person.account_number),
+            ("Nama Produk", s.person.product),
+            ("Valuta", "IDR"),
+        ],
+        [
+            ("Tanggal Laporan", f"{issued:%d/%m/%y}"),
+            ("Periode Transaksi", f"{s.start:%d/%m/%y} - {s.end:%d/%m/%y}"),
+            ("Unit Kerja", "KC Palembang A. Rivai"),
+            ("Alamat Unit Kerja", "Jl. Kapten A. Rivai No. 1"),
+        ],
+    )
+    return y - 6
+
+
+def _bri_summary(s: Period, canvas: Canvas, y: float) -> float:
+    """Totals in four centred boxes, the closing balance in words (terbilang), the stamp-duty line."""
+    labels = ("Saldo Awal", "Total Transaksi Debet", "Total Transaksi Kredit", "Saldo Akhir")
+    english = (
+        "Opening Balance",
+        "Total Debit Transaction",
+        "Total Credit Transaction",
+        "Closing Balance",
+    )
+    values = (s.opening, s.debit, s.credit, s.closing)
+    width = (PAGE_W - 2 * MARGIN) / 4
+    for index, (label, sub, value) in enumerate(zip(labels, english, values, strict=True)):
+        x = MARGIN + index * width
+        canvas.setFont(BOLD, SIZE)
+        canvas.drawCentredString(x + width / 2, y - SIZE, label)
         canvas.setFont("Helvetica-Oblique", SIZE)
-        canvas.drawString(MARGIN, y - SIZE - 4 * LEADING, f"Terbilang : {terbilang(int(closing))}")
-        canvas.setFont(FONT, 7)
-        canvas.drawString(
-            MARGIN,
-            y - SIZE - 6 * LEADING,
-            "Biaya materai dibebankan sesuai ketentuan. Laporan ini dicetak otomatis oleh sistem.",
-        )
-        return y - 7 * LEADING
+        canvas.drawCentredString(x + width / 2, y - SIZE - LEADING, sub)
+        canvas.setFont(FONT, SIZE)
+        canvas.drawCentredString(x + width / 2, y - SIZE - 2 * LEADING - 4, en_amount(value))
+    canvas.setFont("Helvetica-Oblique", SIZE)
+    canvas.drawString(MARGIN, y - SIZE - 4 * LEADING, f"Terbilang : {terbilang(int(s.closing))}")
+    canvas.setFont(FONT, 7)
+    canvas.drawString(
+        MARGIN,
+        y - SIZE - 6 * LEADING,
+        "Biaya materai dibebankan sesuai ketentuan. Laporan ini dicetak otomatis oleh sistem.",
+    )
+    return y - 7 * LEADING
 
+
+def _bri_table(s: Period) -> Table:
+    """Date and time, description, teller, debit and credit both printed (0.00 on the unused side),
+    balance; an English sub-header under the headings."""
     cols = (
         Col("Tanggal Transaksi", 82),
         Col("Uraian Transaksi", 150, wrap=True),
@@ -417,9 +456,9 @@ def render_bri(
             en_amount(line.credit),
             en_amount(line.balance),
         ]
-        for line in chosen
+        for line in s.lines
     ]
-    table = Table(
+    return Table(
         cols,
         rows,
         sub_header=(
@@ -431,16 +470,6 @@ def render_bri(
             "Balance",
         ),
     )
-    doc = Document(
-        head=head,
-        head_height=100,
-        later_head=None,
-        later_head_height=100,
-        summary=summary,
-        summary_height=7 * LEADING + 10,
-        footer=lambda n, t: f"Halaman {n} dari {t}",
-    )
-    return draw(path, doc, table, ruled=ruled, password=password, rows_per_page=rows_per_page)
 
 
 # -- BNI --------------------------------------------------------------------------------------
@@ -476,40 +505,56 @@ def render_bni(
     rows_per_page: int | None = None,
 ) -> Path:
     """BNI wondr "Laporan Mutasi Rekening": signed whole rupiah, time under the date."""
-    opening, chosen = in_period(lines, start, end)
-    debit, credit, closing = _totals(opening, chosen)
+    s = period_of(person, lines, start, end)
+    doc = Document(
+        head=partial(_bni_head, s),
+        head_height=84,
+        later_head=None,
+        later_head_height=84,
+        summary=partial(_bni_summary, s),
+        summary_height=6 * LEADING,
+        footer=lambda n, t: f"Halaman {n} dari {t}",
+    )
+    return draw(path, doc, _bni_table(s), ruled=ruled, password=password, rows_per_page=rows_per_page)
 
-    def head(canvas: Canvas, y: float) -> float:
-        canvas.setFont(BOLD, 14)
-        canvas.drawString(MARGIN, y - 14, "Laporan Mutasi Rekening")
-        canvas.setFont(BOLD, 11)
-        canvas.drawRightString(PAGE_W - MARGIN, y - 14, "wondr by BNI")
-        canvas.setFont(FONT, SIZE)
-        canvas.drawString(MARGIN, y - 30, f"Periode: {_id_period(start, end)}")
-        y = _block(
-            canvas,
-            y - 48,
-            [("Nama", person.name.title()), ("No. Rekening", person.account_number)],
-            [("Produk", person.product), ("Mata Uang", "IDR")],
-        )
-        return y - 6
 
-    def summary(canvas: Canvas, y: float) -> float:
-        canvas.setFont(BOLD, SIZE)
-        canvas.drawString(MARGIN, y - SIZE, "Ringkasan")
-        return _fields(
-            canvas,
-            y - SIZE - LEADING - 2,
-            [
-                ("Saldo Awal", en_amount(opening, 0)),
-                ("Total Pemasukan", f"+{en_amount(credit, 0)}"),
-                ("Total Pengeluaran", f"-{en_amount(debit, 0)}"),
-                ("Saldo Akhir", en_amount(closing, 0)),
-            ],
-            MARGIN,
-            90,
-        )
+def _bni_head(s: Period, canvas: Canvas, y: float) -> float:
+    """wondr's head: title, app, the period in words, name and account."""
+    canvas.setFont(BOLD, 14)
+    canvas.drawString(MARGIN, y - 14, "Laporan Mutasi Rekening")
+    canvas.setFont(BOLD, 11)
+    canvas.drawRightString(PAGE_W - MARGIN, y - 14, "wondr by BNI")
+    canvas.setFont(FONT, SIZE)
+    canvas.drawString(MARGIN, y - 30, f"Periode: {_id_period(s.start, s.end)}")
+    y = _block(
+        canvas,
+        y - 48,
+        [("Nama", s.person.name.title()), ("No. Rekening", s.person.account_number)],
+        [("Produk", s.person.product), ("Mata Uang", "IDR")],
+    )
+    return y - 6
 
+
+def _bni_summary(s: Period, canvas: Canvas, y: float) -> float:
+    """Ringkasan: opening, money in (+), money out (-), closing, in whole rupiah."""
+    canvas.setFont(BOLD, SIZE)
+    canvas.drawString(MARGIN, y - SIZE, "Ringkasan")
+    return _fields(
+        canvas,
+        y - SIZE - LEADING - 2,
+        [
+            ("Saldo Awal", en_amount(s.opening, 0)),
+            ("Total Pemasukan", f"+{en_amount(s.credit, 0)}"),
+            ("Total Pengeluaran", f"-{en_amount(s.debit, 0)}"),
+            ("Saldo Akhir", en_amount(s.closing, 0)),
+        ],
+        MARGIN,
+        90,
+    )
+
+
+def _bni_table(s: Period) -> Table:
+    """Date with the time under it, details, one signed amount, balance; whole rupiah."""
     cols = (
         Col("Tanggal & Waktu", 90),
         Col("Rincian Transaksi", 235, wrap=True),
@@ -523,19 +568,9 @@ def render_bni(
             _signed_en(line),
             en_amount(line.balance, 0),
         ]
-        for line in chosen
+        for line in s.lines
     ]
-    doc = Document(
-        head=head,
-        head_height=84,
-        later_head=None,
-        later_head_height=84,
-        summary=summary,
-        summary_height=6 * LEADING,
-        footer=lambda n, t: f"Halaman {n} dari {t}",
-    )
-    table = Table(cols, rows, header_align="right")
-    return draw(path, doc, table, ruled=ruled, password=password, rows_per_page=rows_per_page)
+    return Table(cols, rows, header_align="right")
 
 
 def render_bni_old(
@@ -550,44 +585,60 @@ def render_bni_old(
     rows_per_page: int | None = None,
 ) -> Path:
     """The older BNI statement: Tgl Trans, Uraian, Debet, Kredit, Saldo; the unused side blank."""
-    opening, chosen = in_period(lines, start, end)
-    debit, credit, closing = _totals(opening, chosen)
+    s = period_of(person, lines, start, end)
+    doc = Document(
+        head=partial(_bni_old_head, s),
+        head_height=96,
+        later_head=None,
+        later_head_height=96,
+        summary=partial(_bni_old_summary, s),
+        summary_height=5 * LEADING,
+        footer=lambda n, t: f"Halaman {n} / {t}",
+    )
+    return draw(path, doc, _bni_old_table(s), ruled=ruled, password=password, rows_per_page=rows_per_page)
 
-    def head(canvas: Canvas, y: float) -> float:
-        canvas.setFont(BOLD, 11)
-        canvas.drawString(MARGIN, y - 11, "PT Bank Negara Indonesia (Persero) Tbk")
-        canvas.setFont(BOLD, 13)
-        canvas.drawCentredString(PAGE_W / 2, y - 32, "LAPORAN MUTASI REKENING")
-        y = _block(
-            canvas,
-            y - 52,
-            [
-                ("Nama", person.name.upper()),
-                ("No. Rekening", person.account_number),
-                ("Jenis Produk", person.product),
-            ],
-            [
-                ("Periode", f"{start:%d/%m/%Y} - {end:%d/%m/%Y}"),
-                ("Mata Uang", "IDR"),
-                ("Cabang", "Palembang"),
-            ],
-        )
-        return y - 6
 
-    def summary(canvas: Canvas, y: float) -> float:
-        return _fields(
-            canvas,
-            y - SIZE,
-            [
-                ("Saldo Awal", en_amount(opening)),
-                ("Total Debet", en_amount(debit)),
-                ("Total Kredit", en_amount(credit)),
-                ("Saldo Akhir", en_amount(closing)),
-            ],
-            PAGE_W / 2 + 20,
-            80,
-        )
+def _bni_old_head(s: Period, canvas: Canvas, y: float) -> float:
+    """The bank's name, the title centred, the account fields in two columns."""
+    canvas.setFont(BOLD, 11)
+    canvas.drawString(MARGIN, y - 11, "PT Bank Negara Indonesia (Persero) Tbk")
+    canvas.setFont(BOLD, 13)
+    canvas.drawCentredString(PAGE_W / 2, y - 32, "LAPORAN MUTASI REKENING")
+    y = _block(
+        canvas,
+        y - 52,
+        [
+            ("Nama", s.person.name.upper()),
+            ("No. Rekening", s.person.account_number),
+            ("Jenis Produk", s.person.product),
+        ],
+        [
+            ("Periode", f"{s.start:%d/%m/%Y} - {s.end:%d/%m/%Y}"),
+            ("Mata Uang", "IDR"),
+            ("Cabang", "Palembang"),
+        ],
+    )
+    return y - 6
 
+
+def _bni_old_summary(s: Period, canvas: Canvas, y: float) -> float:
+    """The totals as label: value lines on the right."""
+    return _fields(
+        canvas,
+        y - SIZE,
+        [
+            ("Saldo Awal", en_amount(s.opening)),
+            ("Total Debet", en_amount(s.debit)),
+            ("Total Kredit", en_amount(s.credit)),
+            ("Saldo Akhir", en_amount(s.closing)),
+        ],
+        PAGE_W / 2 + 20,
+        80,
+    )
+
+
+def _bni_old_table(s: Period) -> Table:
+    """Date, description, debit and credit (the unused side blank), balance."""
     cols = (
         Col("Tgl Trans", 62),
         Col("Uraian", 196, wrap=True),
@@ -603,18 +654,9 @@ def render_bni_old(
             en_amount(line.credit) if line.credit else "",
             en_amount(line.balance),
         ]
-        for line in chosen
+        for line in s.lines
     ]
-    doc = Document(
-        head=head,
-        head_height=96,
-        later_head=None,
-        later_head_height=96,
-        summary=summary,
-        summary_height=5 * LEADING,
-        footer=lambda n, t: f"Halaman {n} / {t}",
-    )
-    return draw(path, doc, Table(cols, rows), ruled=ruled, password=password, rows_per_page=rows_per_page)
+    return Table(cols, rows)
 
 
 # -- Mandiri ------------------------------------------------------------------------------------
@@ -640,53 +682,71 @@ def render_mandiri(
     rows_per_page: int | None = None,
 ) -> Path:
     """Mandiri Livin' e-Statement: summary boxes on top, numbered rows, Indonesian grouping."""
-    opening, chosen = in_period(lines, start, end)
-    debit, credit, closing = _totals(opening, chosen)
+    s = period_of(person, lines, start, end)
+    doc = Document(
+        head=partial(_mandiri_head, s),
+        head_height=122,
+        later_head=partial(_mandiri_later, s),
+        later_head_height=22,
+        summary=partial(_mandiri_summary, s),
+        summary_height=12,
+        footer=lambda n, t: f"{n} dari {t}",
+    )
+    return draw(path, doc, _mandiri_table(s), ruled=ruled, password=password, rows_per_page=rows_per_page)
 
-    def head(canvas: Canvas, y: float) -> float:
-        canvas.setFont(BOLD, 14)
-        canvas.drawString(MARGIN, y - 14, "e-Statement")
-        canvas.setFont(BOLD, 11)
-        canvas.drawRightString(PAGE_W - MARGIN, y - 14, "Livin' by Mandiri")
-        y = _block(
-            canvas,
-            y - 34,
-            [
-                ("Nama", person.name.upper()),
-                ("No. Rekening", person.account_number),
-                ("Produk", person.product),
-            ],
-            [
-                ("Periode", f"{_en_date(start)} - {_en_date(end)}"),
-                ("Mata Uang", "IDR"),
-                ("Cabang", "KCP Palembang"),
-            ],
-        )
-        labels = ("Saldo Awal", "Dana Masuk", "Dana Keluar", "Saldo Akhir")
-        values = (id_amount(opening), f"+{id_amount(credit)}", f"-{id_amount(debit)}", id_amount(closing))
-        width = (PAGE_W - 2 * MARGIN) / 4
-        for index, (label, value) in enumerate(zip(labels, values, strict=True)):
-            x = MARGIN + index * width
-            canvas.setFont(FONT, SIZE)
-            canvas.drawString(x + PAD, y - 6 - SIZE, label)
-            canvas.setFont(BOLD, 10)
-            canvas.drawString(x + PAD, y - 6 - SIZE - 13, value)
-        return y - 44
 
-    def later(canvas: Canvas, y: float) -> float:
-        canvas.setFont(BOLD, 10)
-        canvas.drawString(MARGIN, y - 10, "e-Statement")
+def _mandiri_head(s: Period, canvas: Canvas, y: float) -> float:
+    """The Livin' head: title, app, the account fields, then the four totals as boxes above the table."""
+    canvas.setFont(BOLD, 14)
+    canvas.drawString(MARGIN, y - 14, "e-Statement")
+    canvas.setFont(BOLD, 11)
+    canvas.drawRightString(PAGE_W - MARGIN, y - 14, "Livin' by Mandiri")
+    y = _block(
+        canvas,
+        y - 34,
+        [
+            ("Nama", s.person.name.upper()),
+            ("No. Rekening", s.person.account_number),
+            ("Produk", s.person.product),
+        ],
+        [
+            ("Periode", f"{_en_date(s.start)} - {_en_date(s.end)}"),
+            ("Mata Uang", "IDR"),
+            ("Cabang", "KCP Palembang"),
+        ],
+    )
+    labels = ("Saldo Awal", "Dana Masuk", "Dana Keluar", "Saldo Akhir")
+    values = (id_amount(s.opening), f"+{id_amount(s.credit)}", f"-{id_amount(s.debit)}", id_amount(s.closing))
+    width = (PAGE_W - 2 * MARGIN) / 4
+    for index, (label, value) in enumerate(zip(labels, values, strict=True)):
+        x = MARGIN + index * width
         canvas.setFont(FONT, SIZE)
-        canvas.drawRightString(PAGE_W - MARGIN, y - 10, f"Periode {_en_date(start)} - {_en_date(end)}")
-        return y - 22
+        canvas.drawString(x + PAD, y - 6 - SIZE, label)
+        canvas.setFont(BOLD, 10)
+        canvas.drawString(x + PAD, y - 6 - SIZE - 13, value)
+    return y - 44
 
-    def summary(canvas: Canvas, y: float) -> float:
-        canvas.setFont("Helvetica-Oblique", 7)
-        canvas.drawString(
-            MARGIN, y - 7, "Dokumen ini dibuat secara elektronik dan tidak memerlukan tanda tangan."
-        )
-        return y - 10
 
+def _mandiri_later(s: Period, canvas: Canvas, y: float) -> float:
+    """The head of pages 2..: the title and the period."""
+    canvas.setFont(BOLD, 10)
+    canvas.drawString(MARGIN, y - 10, "e-Statement")
+    canvas.setFont(FONT, SIZE)
+    canvas.drawRightString(PAGE_W - MARGIN, y - 10, f"Periode {_en_date(s.start)} - {_en_date(s.end)}")
+    return y - 22
+
+
+def _mandiri_summary(s: Period, canvas: Canvas, y: float) -> float:
+    """Only the electronic-document note: the totals are printed on top."""
+    canvas.setFont("Helvetica-Oblique", 7)
+    canvas.drawString(
+        MARGIN, y - 7, "Dokumen ini dibuat secara elektronik dan tidak memerlukan tanda tangan."
+    )
+    return y - 10
+
+
+def _mandiri_table(s: Period) -> Table:
+    """Numbered rows, the date with the time under it, signed amounts in Indonesian grouping."""
     cols = (
         Col("No", 26),
         Col("Tanggal", 78),
@@ -702,18 +762,9 @@ def render_mandiri(
             _signed_id(line),
             id_amount(line.balance),
         ]
-        for number, line in enumerate(chosen, start=1)
+        for number, line in enumerate(s.lines, start=1)
     ]
-    doc = Document(
-        head=head,
-        head_height=122,
-        later_head=later,
-        later_head_height=22,
-        summary=summary,
-        summary_height=12,
-        footer=lambda n, t: f"{n} dari {t}",
-    )
-    return draw(path, doc, Table(cols, rows), ruled=ruled, password=password, rows_per_page=rows_per_page)
+    return Table(cols, rows)
 
 
 def render_mandiri_old(
@@ -728,45 +779,61 @@ def render_mandiri_old(
     rows_per_page: int | None = None,
 ) -> Path:
     """The older Mandiri statement: dd/MM dates, "1,234.56 D" debits, bilingual labels and totals."""
-    opening, chosen = in_period(lines, start, end)
-    debit, credit, closing = _totals(opening, chosen)
+    s = period_of(person, lines, start, end)
+    doc = Document(
+        head=partial(_mandiri_old_head, s),
+        head_height=92,
+        later_head=None,
+        later_head_height=92,
+        summary=partial(_mandiri_old_summary, s),
+        summary_height=5 * LEADING,
+        footer=lambda n, t: f"Halaman / Page {n} of {t}",
+    )
+    return draw(path, doc, _mandiri_old_table(s), ruled=ruled, password=password, rows_per_page=rows_per_page)
 
-    def head(canvas: Canvas, y: float) -> float:
-        canvas.setFont(BOLD, 11)
-        canvas.drawString(MARGIN, y - 11, "PT Bank Mandiri (Persero) Tbk")
-        canvas.setFont(BOLD, 12)
-        canvas.drawCentredString(PAGE_W / 2, y - 30, "REKENING KORAN / ACCOUNT STATEMENT")
-        y = _block(
-            canvas,
-            y - 50,
-            [
-                ("Nama / Name", person.name.upper()),
-                ("No. Rekening / Account No.", person.account_number),
-                ("Produk / Product", person.product),
-            ],
-            [
-                ("Periode / Period", f"{start:%d/%m/%Y} - {end:%d/%m/%Y}"),
-                ("Mata Uang / Currency", "IDR"),
-                ("Cabang / Branch", "Palembang"),
-            ],
-            label_w=108,
-        )
-        return y - 6
 
-    def summary(canvas: Canvas, y: float) -> float:
-        return _fields(
-            canvas,
-            y - SIZE,
-            [
-                ("Saldo Awal / Opening Balance", en_amount(opening)),
-                ("Mutasi Debet / Total Debit", en_amount(debit)),
-                ("Mutasi Kredit / Total Credit", en_amount(credit)),
-                ("Saldo Akhir / Closing Balance", en_amount(closing)),
-            ],
-            MARGIN,
-            130,
-        )
+def _mandiri_old_head(s: Period, canvas: Canvas, y: float) -> float:
+    """The bank's name, the bilingual title centred, bilingual account fields."""
+    canvas.setFont(BOLD, 11)
+    canvas.drawString(MARGIN, y - 11, "PT Bank Mandiri (Persero) Tbk")
+    canvas.setFont(BOLD, 12)
+    canvas.drawCentredString(PAGE_W / 2, y - 30, "REKENING KORAN / ACCOUNT STATEMENT")
+    y = _block(
+        canvas,
+        y - 50,
+        [
+            ("Nama / Name", s.person.name.upper()),
+            ("No. Rekening / Account No.", s.person.account_number),
+            ("Produk / Product", s.person.product),
+        ],
+        [
+            ("Periode / Period", f"{s.start:%d/%m/%Y} - {s.end:%d/%m/%Y}"),
+            ("Mata Uang / Currency", "IDR"),
+            ("Cabang / Branch", "Palembang"),
+        ],
+        label_w=108,
+    )
+    return y - 6
 
+
+def _mandiri_old_summary(s: Period, canvas: Canvas, y: float) -> float:
+    """The bilingual totals as label: value lines."""
+    return _fields(
+        canvas,
+        y - SIZE,
+        [
+            ("Saldo Awal / Opening Balance", en_amount(s.opening)),
+            ("Mutasi Debet / Total Debit", en_amount(s.debit)),
+            ("Mutasi Kredit / Total Credit", en_amount(s.credit)),
+            ("Saldo Akhir / Closing Balance", en_amount(s.closing)),
+        ],
+        MARGIN,
+        130,
+    )
+
+
+def _mandiri_old_table(s: Period) -> Table:
+    """dd/mm dates, one amount column with a D after debits, bilingual headings."""
     cols = (
         Col("Tanggal", 52, sub="Date"),
         Col("Keterangan", 250, wrap=True, sub="Description"),
@@ -780,18 +847,9 @@ def render_mandiri_old(
             f"{en_amount(line.debit)} D" if line.debit else en_amount(line.credit),
             en_amount(line.balance),
         ]
-        for line in chosen
+        for line in s.lines
     ]
-    doc = Document(
-        head=head,
-        head_height=92,
-        later_head=None,
-        later_head_height=92,
-        summary=summary,
-        summary_height=5 * LEADING,
-        footer=lambda n, t: f"Halaman / Page {n} of {t}",
-    )
-    return draw(path, doc, Table(cols, rows), ruled=ruled, password=password, rows_per_page=rows_per_page)
+    return Table(cols, rows)
 
 
 RENDERERS = {
