@@ -200,6 +200,10 @@ class Style:
     rp_prefix: bool = False  # "Rp 1.234.567,00"
     account_groups: tuple[int, ...] = ()  # the number printed in dashed groups: (4, 2, 6, 2, 1)
     plus_credits: bool = False  # credits signed "+" where debits are signed "-"
+    stack_heading: bool = False  # multi-word headings on two lines ("Tanggal" over "Transaksi")
+    disclaimer: str = ""  # a sentence across the foot of every page
+    stamp: bool = False  # "Dicetak: 05/02/2026 10:15:33" at the top right of every page
+    repeat_header: bool = False  # the account block printed again at the top of every page
 
 
 @dataclass
@@ -269,6 +273,7 @@ class Drawing:
         self.pages = pages
         self.page = 1
         self.y = A4[1] - 50
+        self.header: list[tuple[str, str]] = []
 
     def font(self, bold: bool = False, size: float | None = None) -> None:
         self.canvas.setFont(font_name(self.style.font, bold), size or self.style.size)
@@ -312,12 +317,19 @@ class Drawing:
         if self.style.footer:
             text = self.style.footer.format(page=self.page, pages=self.pages or 0)
             self.text(A4[0] / 2, text, align="center", y=30)
+        if self.style.disclaimer:
+            self.text(40, self.style.disclaimer, size=self.style.size - 1, y=44)
+        if self.style.stamp:
+            self.text(A4[0] - 40, "Dicetak: 05/02/2026 10:15:33", align="right", y=A4[1] - 30)
 
     def new_page(self) -> None:
         self.canvas.showPage()
         self.page += 1
         self.y = A4[1] - 50
         self.decorate()
+        if self.style.repeat_header and self.header:
+            self.labelled(self.header)
+            self.down()
 
     def wrap(self, text: str, width: float) -> list[str]:
         words, out, line = text.split(), [], ""
@@ -361,7 +373,8 @@ class Drawing:
             anchor = {"left": x + 2, "right": x + col.width - 2, "center": x + col.width / 2}[align]
             self.text(anchor, head, bold=True, align=align)
             if sub:
-                self.text(anchor, sub, bold=sub.startswith("("), align=align, y=self.y - style.size * 1.2)
+                bold = sub.startswith("(") or style.stack_heading
+                self.text(anchor, sub, bold=bold, align=align, y=self.y - style.size * 1.2)
             x += col.width
         self.canvas.setLineWidth(0.4)
         self.down(2.2 if subs else 1.2)
@@ -372,6 +385,10 @@ class Drawing:
         style = self.style
         if style.order:
             cols = sorted(cols, key=lambda c: style.order.index(c.key) if c.key in style.order else 99)
+        if style.stack_heading:
+            for col in cols:
+                if not col.sub and " " in col.heading:
+                    col.heading, col.sub = col.heading.split(" ", 1)
         self.fit(cols, rows)
         self.heading(cols, x0)
         on_page = 0
@@ -429,6 +446,7 @@ class Drawing:
         self.y = bottom - size * 1.5
 
     def labelled(self, items: list[tuple[str, str]], x0: float = 40, value_x: float = 200) -> None:
+        self.header = self.header or items
         self.room(len(items))
         for label, value in items:
             self.text(x0, label)

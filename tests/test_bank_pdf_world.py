@@ -49,7 +49,28 @@ CASES = [
     # dd.mm.yyyy dates: "31.01.2026" was taken for the time 31:01 ("invalid time"), and
     # "03.01.2026" for 03:01
     ("bsi-dotted-dates", "bsi", sw.world(21), S(date_format="%d.%m.%Y")),
+    # headings wrapped in their cells: "No." over "Referensi" was taken for the row-number
+    # column ("row number 'FT2601010000', expected 1")
+    ("bsi-stacked-headings", "bsi", sw.world(30, count=10), S(stack_heading=True, caps=True, size=9)),
     # already read well
+    ("bri-stacked-headings", "bri", sw.world(30, count=10), S(stack_heading=True)),
+    (
+        "bni-old-stacked-repeat-header",
+        "bni-old",
+        sw.world(30, count=10),
+        S(stack_heading=True, repeat_header=True, rows_per_page=4),
+    ),
+    (
+        "mandiri-livin-disclaimer-stamp",
+        "mandiri-livin",
+        sw.world(30, count=10),
+        S(
+            disclaimer="Saldo minimum yang mengendap Rp 50.000,00 sesuai ketentuan produk. Info: 1500-000",
+            stamp=True,
+            rows_per_page=4,
+            footer="Halaman {page} dari {pages}",
+        ),
+    ),
     (
         "bsi-dashed-dates-sd",
         "bsi",

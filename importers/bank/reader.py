@@ -224,6 +224,38 @@ def _sub_heading(line: Line) -> dict[str, Band] | None:
     return found if line.words else None
 
 
+def _wrapped_heading(line: Line, bands: dict[str, Band]) -> bool:
+    """Whether `line` is the second line of headings wrapped in their cells ("No." over
+    "Referensi", "Tanggal" over "Transaksi"); if so, each band takes the name the two lines
+    make together (`bands` changed in place).
+
+    Every cell of the line must stand under one heading and complete it to a column name (or
+    be a currency, "(IDR)"); a heading's first word alone may name another column ("No." is
+    the row number, "No. Referensi" the bank's reference), so the joined name decides.
+    """
+    renamed: dict[str, Band] = {}
+    for chunk in _raw_chunks(line):
+        x0, x1 = chunk[0].x0, chunk[-1].x1
+        under = [b for b in bands.values() if min(x1, b.x1) - max(x0, b.x0) > 0]
+        if {pdf._norm(w.text) for w in chunk} - {""} <= _CURRENCY:
+            continue
+        if len(under) != 1 or under[0].key in renamed:
+            return False
+        band = under[0]
+        text = f"{band.label} {' '.join(w.text for w in chunk)}"
+        key = _chunk_key([Word(t, 0, 0, 0, 0, 0) for t in text.split()])
+        if key is None or (key != band.key and key in bands) or key in {b.key for b in renamed.values()}:
+            return False
+        label = band.label if key == band.key else text  # the name messages use: kept when unchanged
+        renamed[band.key] = Band(key, min(band.x0, x0), max(band.x1, x1), label)
+    if not renamed:
+        return False
+    for old, band in renamed.items():
+        del bands[old]
+        bands[band.key] = band
+    return True
+
+
 class Columns(Header):
     """A heading's bands, reading a line's cells.
 
@@ -436,6 +468,9 @@ class _Reader:
                 index, bands = found
                 start = index + 1
                 while start < len(lines) and _in_band(lines[start - 1], lines[start]):
+                    if _wrapped_heading(lines[start], bands):
+                        start += 1
+                        continue
                     sub = _sub_heading(lines[start])
                     if sub is None:
                         break
