@@ -344,3 +344,37 @@ def test_a_list_grouped_with_headings_and_subtotals_comes_in(world: dict[str, Pa
     )
     code, out = run("import", str(path), "--books", str(world["disbursements"]), "--dry-run")
     assert code == 0 and "read 3," in out, out
+
+
+def _passbook_pages(path: Path, second_cover: list[list[object]]) -> Path:
+    grid, _headers, at = W.layout(MAKERS["passbook"](), STYLES["plain"])
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Hal 1"
+    for row in grid[: at + 4]:
+        first.append(row)
+    second = book.create_sheet("Hal 2")
+    for row in [*second_cover, grid[at], *grid[at + 4 :]]:
+        second.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_passbook_typed_page_by_page_is_read_whole(world: dict[str, Path], tmp_path: Path) -> None:
+    """A sheet per passbook page: every page is read (the second page's lines were dropped, the
+    import said "read 3" of 5 and asserted the first page's balance, exit 0)."""
+    books = world["passbook"]
+    _code, plain = dry_run(books, tmp_path / "plain", "passbook", STYLES["plain"])
+    path = _passbook_pages(tmp_path / "buku.xlsx", [])
+    code, out = run("import", str(path), "--books", str(books), "--dry-run")
+    assert code == 0 and "read 5," in out, out
+    assert entries(out) == entries(plain)
+
+
+def test_a_second_page_of_another_account_is_refused(world: dict[str, Path], tmp_path: Path) -> None:
+    path = _passbook_pages(tmp_path / "buku.xlsx", [["No Rekening", "9876543210"], []])
+    before = snapshot(world["passbook"])
+    code, out = run("import", str(path), "--books", str(world["passbook"]), "--lang", "en")
+    assert code == 1 and f"{path}:Hal 2:" in out and "another account's passbook" in out, out
+    assert snapshot(world["passbook"]) == before
