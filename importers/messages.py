@@ -183,6 +183,22 @@ INDONESIAN: dict[str, str] = {
     ),
     "participant {code} is not registered in the books": "peserta {code} belum terdaftar di pembukuan",
     "NIK must be 16 digits (got {count} characters)": "NIK harus 16 angka (terisi {count} karakter)",
+    # progress visits
+    "a second visit of {code} on {date} (also at {other})": (
+        "kunjungan kedua {code} pada {date} (juga di {other})"
+    ),
+    "Status Usaha {value!r} is not one of berjalan, berkembang, berhenti sementara, berhenti "
+    "(running, growing, paused, closed)": (
+        "Status Usaha {value!r} bukan salah satu dari berjalan, berkembang, berhenti sementara, berhenti"
+    ),
+    "{label} {value} is not a whole rupiah": "{label} {value} bukan rupiah bulat",
+    "{label} must not be negative (got {value})": "{label} tidak boleh negatif (terisi {value})",
+    "Pendamping {value!r} is not a companion declared in the books": (
+        "Pendamping {value!r} bukan pendamping yang tercatat di pembukuan"
+    ),
+    "Tenaga Kerja {value!r} is not a whole number of people": (
+        "Tenaga Kerja {value!r} bukan jumlah orang yang bulat"
+    ),
     "saved as a number, and Excel keeps 15 digits: format the column as Text, type it again": (
         "tersimpan sebagai angka, dan Excel hanya menyimpan 15 angka: jadikan kolom ini Teks, "
         "lalu ketik ulang"

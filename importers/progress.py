@@ -28,6 +28,7 @@ from pathlib import Path
 from beancount.core import data
 
 from importers.base import Extraction, SheetImporter
+from importers.messages import tr
 from importers.plans import ARCHIVE_ACCOUNT, participant_of, sensible_date
 from importers.receipts import SCANS, scan_file, scan_target
 from importers.tables import InputError, Row, RowErrors, cell_decimal
@@ -69,7 +70,12 @@ class ProgressImporter(SheetImporter):
                 if key in seen:
                     raise InputError(
                         row.location,
-                        f"a second visit of {visit.participant} on {visit.date} (also at {seen[key]})",
+                        tr(
+                            "a second visit of {code} on {date} (also at {other})",
+                            code=visit.participant,
+                            date=visit.date,
+                            other=seen[key],
+                        ),
                     )
                 seen[key] = row.location
                 read.append((row, key, visit, photo))
@@ -104,8 +110,11 @@ class ProgressImporter(SheetImporter):
             problems.add(
                 InputError(
                     row.location,
-                    f"Status Usaha {row.text('status')!r} is not one of berjalan, berkembang, "
-                    "berhenti sementara, berhenti (running, growing, paused, closed)",
+                    tr(
+                        "Status Usaha {value!r} is not one of berjalan, berkembang, "
+                        "berhenti sementara, berhenti (running, growing, paused, closed)",
+                        value=row.text("status"),
+                    ),
                 )
             )
         figures: dict[str, Decimal | None] = {}
@@ -140,6 +149,8 @@ class ProgressImporter(SheetImporter):
 
 
 def _money(row: Row, key: str, label: str, *, negative_ok: bool) -> Decimal | None:
+    if _not_given(row, key):
+        return None
     try:
         value = cell_decimal(row, key)
     except InputError as exc:
@@ -147,10 +158,19 @@ def _money(row: Row, key: str, label: str, *, negative_ok: bool) -> Decimal | No
     if value is None:
         return None
     if value != value.to_integral_value():
-        raise InputError(row.location, f"{label} {row.text(key)} is not a whole rupiah")
+        raise InputError(
+            row.location, tr("{label} {value} is not a whole rupiah", label=label, value=row.text(key))
+        )
     if value < 0 and not negative_ok:
-        raise InputError(row.location, f"{label} must not be negative (got {row.text(key)})")
+        raise InputError(
+            row.location, tr("{label} must not be negative (got {value})", label=label, value=row.text(key))
+        )
     return Decimal(int(value))
+
+
+def _not_given(row: Row, key: str) -> bool:
+    """A lone dash in an optional figure is how a companion writes "not recorded" (as empty)."""
+    return row.text(key) in ("-", "\u2013", "\u2014")
 
 
 def _companion(row: Row, program: Program, default: str) -> str:
@@ -164,7 +184,9 @@ def _companion(row: Row, program: Program, default: str) -> str:
     for code, record in program.companions.items():
         if code.lower() == folded or " ".join(record.label.lower().split()) == folded:
             return code
-    raise InputError(row.location, f"Pendamping {text!r} is not a companion declared in the books")
+    raise InputError(
+        row.location, tr("Pendamping {value!r} is not a companion declared in the books", value=text)
+    )
 
 
 _PEOPLE = re.compile(r"^(\d+)\s*(orang|org|people|persons?)?\.?$", re.I)
@@ -173,7 +195,7 @@ _PEOPLE = re.compile(r"^(\d+)\s*(orang|org|people|persons?)?\.?$", re.I)
 def _workers(row: Row) -> int | None:
     """Tenaga Kerja: a whole number of people ("2" or "2 orang"); empty: not recorded."""
     text = row.text("workers")
-    if not text:
+    if not text or _not_given(row, "workers"):
         return None
     match = _PEOPLE.match(text)
     if match:
@@ -183,5 +205,7 @@ def _workers(row: Row) -> int | None:
     except InputError:
         number = None
     if number is None or number < 0 or number != number.to_integral_value():
-        raise InputError(row.location, f"Tenaga Kerja {text!r} is not a whole number of people")
+        raise InputError(
+            row.location, tr("Tenaga Kerja {value!r} is not a whole number of people", value=text)
+        )
     return int(number)

@@ -23,6 +23,7 @@ READERS = (
     "bank/reader.py",
     "bank/dates.py",
     "pipeline.py",
+    "progress.py",
 )
 
 

@@ -295,3 +295,26 @@ def test_a_nik_saved_as_a_number_is_refused_not_registered_wrong(
     for row in (2, 3, 4):
         assert f"{path}:Peserta:{row}: NIK: saved as a number" in out
     assert snapshot(world["participants"]) == before
+
+
+def test_a_dash_in_a_visit_figure_is_not_recorded(world: dict[str, Path], tmp_path: Path) -> None:
+    """Omzet or Tenaga Kerja "-" (nothing to write: she did not ask, the shop is shut) reads as
+    an empty cell, as in every other optional column; it was refused as an unreadable amount."""
+    table = _typed("progress", "omzet", lambda i, v: "-")
+    table = dataclasses.replace(table, rows=[dict(r, workers="-") for r in table.rows])
+    path = W.write(tmp_path, "kunjungan", table, STYLES["plain"])
+    code, out = run("import", str(path), "--books", str(world["progress"]), "--dry-run")
+    assert code == 0, out
+    assert (
+        "read 3," in out and "omzet:" not in out and "tenaga-kerja:" not in out and "laba: 450000 IDR" in out
+    )
+
+
+def test_a_refused_visit_sheet_speaks_indonesian_by_default(world: dict[str, Path], tmp_path: Path) -> None:
+    table = _typed("progress", "status", lambda i, v: ["Tutup", "berjalan", "berjalan"][i])
+    table = dataclasses.replace(table, rows=[dict(r, workers="dua") for r in table.rows])
+    path = W.write(tmp_path, "kunjungan", table, STYLES["plain"])
+    code, out = run("import", str(path), "--books", str(world["progress"]), "--lang", "id")
+    assert code == 1, out
+    assert f"{path}:Kunjungan:2: Status Usaha 'Tutup' bukan salah satu dari berjalan" in out
+    assert f"{path}:Kunjungan:4: Tenaga Kerja 'dua' bukan jumlah orang yang bulat" in out
