@@ -204,6 +204,7 @@ class Style:
     disclaimer: str = ""  # a sentence across the foot of every page
     stamp: bool = False  # "Dicetak: 05/02/2026 10:15:33" at the top right of every page
     repeat_header: bool = False  # the account block printed again at the top of every page
+    mutasi: bool = False  # a generic bank's amount headings "Mutasi Debet" / "Mutasi Kredit"
 
 
 @dataclass
@@ -785,8 +786,8 @@ def generic_bsi(d: Drawing, w: World) -> None:
         Col("date", "Tanggal", 65),
         Col("desc", "Keterangan", 180),
         Col("ref", "No. Referensi", 70),
-        Col("debit", "Debit", 70, "right"),
-        Col("credit", "Kredit", 70, "right"),
+        Col("debit", "Mutasi Debet" if s.mutasi else "Debit", 70, "right"),
+        Col("credit", "Mutasi Kredit" if s.mutasi else "Kredit", 70, "right"),
         Col("balance", "Saldo", 80, "right"),
     ]
     rows: list[dict[str, list[str] | str]] = [

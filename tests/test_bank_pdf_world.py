@@ -52,6 +52,15 @@ CASES = [
     # headings wrapped in their cells: "No." over "Referensi" was taken for the row-number
     # column ("row number 'FT2601010000', expected 1")
     ("bsi-stacked-headings", "bsi", sw.world(30, count=10), S(stack_heading=True, caps=True, size=9)),
+    # "Mutasi" over "Debet", "Mutasi" over "Kredit": the first heading line alone names the
+    # amount column twice, so "no transaction table"
+    ("bsi-mutasi-stacked", "bsi", sw.world(31), S(mutasi=True, stack_heading=True)),
+    (
+        "bsi-mutasi-stacked-centred",
+        "bsi",
+        sw.world(31),
+        S(mutasi=True, stack_heading=True, heading_align="center"),
+    ),
     # already read well
     ("bri-stacked-headings", "bri", sw.world(30, count=10), S(stack_heading=True)),
     (

@@ -306,9 +306,33 @@ def _header(line: Line, bands: dict[str, Band]) -> Header:
 def _heading_index(lines: Sequence[Line]) -> tuple[int, dict[str, Band]] | None:
     for index, line in enumerate(lines):
         bands = find_heading(line)
+        if bands is None and index + 1 < len(lines) and _in_band(line, lines[index + 1]):
+            bands = find_heading(_stacked(line, lines[index + 1]))
         if bands is not None:
             return index, bands
     return None
+
+
+def _stacked(line: Line, below: Line) -> Line:
+    """`line` with the words of `below` joined to the heading cell they stand under: headings
+    stacked in their cells read as one ("Mutasi" over "Debet", "Mutasi" over "Kredit": the
+    first line alone names one column twice, so is no heading).
+
+    The joined cell's words are given positions inside the union of the two cells, in reading
+    order (the upper line first), so they stay one cell whatever their alignment.
+    """
+    cells = [list(chunk) for chunk in _raw_chunks(line)]
+    loose: list[Word] = []
+    for word in below.words:
+        under = [c for c in cells if min(word.x1, c[-1].x1) - max(word.x0, c[0].x0) > 0]
+        (under[0] if len(under) == 1 else loose).append(word)
+    words: list[Word] = []
+    for cell in cells:
+        x0, x1 = min(w.x0 for w in cell), max(w.x1 for w in cell)
+        for i, word in enumerate(cell):
+            end = x1 if i == len(cell) - 1 else x0 + (i + 1) * 0.001
+            words.append(Word(word.text, x0 + i * 0.001, end, word.top, word.bottom, word.size))
+    return Line(line.page, line.number, sorted(words + loose, key=lambda w: w.x0))
 
 
 def bank_of(above: Sequence[Line]) -> list[Layout]:
