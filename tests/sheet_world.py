@@ -459,9 +459,8 @@ def layout(table: Table, style: Style) -> tuple[list[list[object]], list[str], i
     spell = SPELLINGS[table.kind]
     keys = list(table.columns)
     pick = random.Random(style.seed)
-    headers = [
-        spell[k][pick.randrange(len(spell[k])) if style.seed else style.spelling % len(spell[k])] for k in keys
-    ]
+    which = [pick.randrange(len(spell[k])) if style.seed else style.spelling % len(spell[k]) for k in keys]
+    headers = [spell[k][i] for k, i in zip(keys, which, strict=True)]
     rows = table.rows[:1] if style.one_row else table.rows
     body = [[_cell(table, k, r.get(k), style) for k in keys] for r in rows]
     if style.no_column and table.kind not in ("plans", "passbook"):
