@@ -35,6 +35,7 @@ from importers.tables import (
 from ledger import accounts, records
 from ledger import disbursements as disb
 from ledger.books import BooksPaths
+from ledger.fold import fold
 from ledger.money import IDR, is_whole_rupiah
 from ledger.records import Program
 
@@ -71,11 +72,14 @@ SPEC = TableSpec(
 
 
 def _funder_code(text: str, program: Program) -> str:
-    """A funder named by its code or its label (Kemensos, Kementerian Sosial RI)."""
+    """A funder named by its code or its label (Kemensos, Kementerian Sosial RI), compared as
+    folded text: "DINSOS SUMSEL" on a funder's list is the registered DinsosSumsel, not a new
+    funder with an account of its own."""
     if text in program.funders:
         return text
+    typed = fold(text)
     for code, record in program.funders.items():
-        if record.label.strip().lower() == text.strip().lower():
+        if typed in (fold(code), fold(record.label)):
             return code
     return accounts.component(text)
 

@@ -209,6 +209,8 @@ VALUES: list[tuple[str, str, str, Callable[[int, object], object]]] = [
     ("meterai-dash", "receipts", "meterai", lambda i, v: ["Tidak", "-", ""][i]),  # "-": refused
     ("plan-line-numbered-list", "plans", "no", lambda i, v: f"{v}."),  # kept "1.": receipts' "1" unmatched
     ("no-rab-numbered-list", "receipts", "plan_line", lambda i, v: f"{v}."),  # "no line 1."
+    # "DINSOS SUMSEL" made a second funder DINSOSSUMSEL (and its grant account) beside DinsosSumsel
+    ("funder-in-capitals", "disbursements", "funder", lambda i, v: str(v).upper()),
 ]
 
 
