@@ -354,7 +354,6 @@ def _raise_break(statement: Statement, group: list[StatementLine], prev: Decimal
 
 
 def _check_totals(statement: Statement, placed: list[Placed]) -> None:
-    location = where(statement, "totals")
     opening = statement.opening_balance
     if placed and opening is not None:
         first = placed[0]
@@ -370,7 +369,10 @@ def _check_totals(statement: Statement, placed: list[Placed]) -> None:
     closing = placed[-1].balance if placed else opening
     if statement.closing_balance is not None and closing is not None and closing != statement.closing_balance:
         raise InputError(
-            where(statement, placed[-1].line.location) if placed else location,
+            where(
+                statement,
+                placed[-1].line.location if placed else statement.totals_at.get("closing", "totals"),
+            ),
             tr(
                 "the lines end at {closing} but the printed closing balance is {printed} "
                 "(a line is missing or misread)",
@@ -380,7 +382,7 @@ def _check_totals(statement: Statement, placed: list[Placed]) -> None:
         )
     if statement.line_count is not None and statement.line_count != len(placed):
         raise InputError(
-            location,
+            where(statement, statement.totals_at.get("count", "totals")),
             tr(
                 "the statement prints {printed} lines but {read} were read",
                 printed=statement.line_count,
@@ -393,8 +395,13 @@ def _check_totals(statement: Statement, placed: list[Placed]) -> None:
     ):
         if printed is not None and printed != actual:
             raise InputError(
-                location,
-                f"the printed total {label} is {_amount(printed)} but the lines add up to {_amount(actual)}",
+                where(statement, statement.totals_at.get(label, "totals")),
+                tr(
+                    "the printed total {label} is {printed} but the lines add up to {actual}",
+                    label=tr(label),
+                    printed=_amount(printed),
+                    actual=_amount(actual),
+                ),
             )
 
 

@@ -83,6 +83,16 @@ INDONESIAN: dict[str, str] = {
         "baris-baris berakhir di {closing}, tetapi saldo akhir yang tercetak {printed} "
         "(ada baris yang hilang atau salah terbaca)"
     ),
+    "the printed total {label} is {printed} but the lines add up to {actual}": (
+        "total {label} yang tercetak {printed}, tetapi jumlah baris-barisnya {actual}"
+    ),
+    "debit": "debet",
+    "credit": "kredit",
+    "page {page} of the file prints {text!r}, but the file has {count} pages "
+    "(a page is missing, added or out of order)": (
+        "halaman {page} berkas ini mencetak {text!r}, tetapi berkas ini berisi {count} halaman "
+        "(ada halaman yang hilang, berlebih atau tidak urut)"
+    ),
     "the statement prints {printed} lines but {read} were read": (
         "rekening koran mencetak {printed} baris, tetapi yang terbaca {read}"
     ),
@@ -173,6 +183,10 @@ INDONESIAN: dict[str, str] = {
     ),
     "participant {code} is not registered in the books": "peserta {code} belum terdaftar di pembukuan",
     "NIK must be 16 digits (got {count} characters)": "NIK harus 16 angka (terisi {count} karakter)",
+    "saved as a number, and Excel keeps 15 digits: format the column as Text, type it again": (
+        "tersimpan sebagai angka, dan Excel hanya menyimpan 15 angka: jadikan kolom ini Teks, "
+        "lalu ketik ulang"
+    ),
     "account number of {code} is also given for {other} (at {where})": (
         "nomor rekening {code} juga dipakai untuk {other} (di {where})"
     ),

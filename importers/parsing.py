@@ -1,8 +1,10 @@
-"""Indonesian and English numbers and dates as printed on statements and typed in spreadsheets.
+"""Indonesian and English numbers, dates and periods as printed on statements and typed in
+spreadsheets: the one reader of each (docs/decisions.md), used by every importer.
 
-Amounts go through Babel's locale data (id: 1.234.567,00; en: 1,234,567.00) into Decimal; a
+Amounts are read with the locale's marks (id: 1.234.567,00; en: 1,234,567.00) into Decimal; a
 float never appears. Dates accept the numeric forms banks print and month names in Indonesian
-(Jan Feb Mar Apr Mei Jun Jul Agu/Ags Sep Okt Nov Des, Januari ... Desember) and English.
+(Jan Feb Mar Apr Mei Jun Jul Agu/Ags Sep Okt Nov Des, Januari ... Desember) and English;
+periods are two of those dates, or a month.
 """
 
 from __future__ import annotations
@@ -349,7 +351,9 @@ def _whole_month(part: str, text: str) -> tuple[datetime.date, datetime.date] | 
 
 def _split_at_hyphen(text: str, formats: tuple[str, ...]) -> list[str]:
     """ "01/01/2026-31/01/2026": the one hyphen that leaves a date on either side."""
-    found = []
+    found: list[list[str]] = []
+    if text.count("-") > 5:  # two dd-mm-yyyy dates and the one between them at most
+        return [text]
     for match in re.finditer(r"-", text):
         first, last = text[: match.start()].strip(), text[match.end() :].strip()
         try:

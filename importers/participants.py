@@ -85,6 +85,18 @@ def _facts_key(code: str, facts: dict[str, str]) -> str:
     return f"participant:{code}:{digest}"
 
 
+def _digits_kept(row: Row, key: str, problems: RowErrors) -> None:
+    """A number cell of 16 digits or more (a NIK typed in a column not formatted as text) has
+    lost its last digits in Excel, which keeps 15: refused, never registered wrong."""
+    value = row.values.get(key)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= 10**15:
+        problems.add(
+            row.error(
+                key, "saved as a number, and Excel keeps 15 digits: format the column as Text, type it again"
+            )
+        )
+
+
 class ParticipantsImporter(SheetImporter):
     kind = "participants"
     spec = SPEC
@@ -158,6 +170,8 @@ class ParticipantsImporter(SheetImporter):
             return value
 
         code = _participant_code(row, problems, required("code"))
+        for key in ("nik", "account_number"):
+            _digits_kept(row, key, problems)
         nik = re.sub(r"\s", "", row.text("nik"))
         if nik and not _NIK.match(nik):
             problems.add(row.error("nik", "NIK must be 16 digits (got {count} characters)", count=len(nik)))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -71,6 +72,19 @@ SPEC = TableSpec(
 
 ARCHIVE_ACCOUNT = "Assets:Institution"
 FILLED_KEYS = ("no", "description", "category", "volume", "unit", "unit_price", "amount")
+
+
+_LINE_NO = re.compile(r"0*(\d+)\s*[.)]?")
+
+
+def line_number(text: str) -> str:
+    """A plan line number as people type a numbered list ("1.", "1)", "01"): its number, so the
+    plan's "1." and a receipt's No RAB "1" name one line; "-" is none; others ("1.1") as typed."""
+    text = text.strip()
+    if text in ("-", "\u2013"):
+        return ""
+    numbered = _LINE_NO.fullmatch(text)
+    return numbered.group(1) if numbered else text
 
 
 def only_code(row: Row, keys: tuple[str, ...]) -> bool:
@@ -262,7 +276,7 @@ class PlansImporter(SheetImporter):
             person = participant_of(row, program)
         texts = {}
         for key in ("no", "description", "category", "approved_by"):
-            texts[key] = row.text(key)
+            texts[key] = line_number(row.text(key)) if key == "no" else row.text(key)
             if not texts[key]:
                 problems.add(row.error(key, "empty"))
         with problems.guard():

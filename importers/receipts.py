@@ -29,7 +29,15 @@ from beancount.core import data
 
 from importers import archive
 from importers.base import Extraction, SheetImporter
-from importers.plans import ARCHIVE_ACCOUNT, amounts, category_of, only_code, participant_of, sensible_date
+from importers.plans import (
+    ARCHIVE_ACCOUNT,
+    amounts,
+    category_of,
+    line_number,
+    only_code,
+    participant_of,
+    sensible_date,
+)
 from importers.tables import Column, Row, RowErrors, TableSpec
 from ledger import accounts, records
 from ledger import plans as contract
@@ -51,6 +59,7 @@ SPEC = TableSpec(
                 "Tgl Nota",
                 "Tanggal Beli",
                 "Tanggal Pembelian",
+                "Tanggal Transaksi",
             ),
             kind="date",
         ),
@@ -83,7 +92,7 @@ SPEC = TableSpec(
 NO_NUMBER = "-"
 FILLED_KEYS = ("date", "receipt", "shop", "description", "volume", "unit_price", "amount", "plan_line")
 YES = ("ya", "y", "yes", "ada", "true", "1")
-NO = ("tidak", "t", "no", "n", "tidak ada", "false", "0", "")
+NO = ("tidak", "t", "no", "n", "tidak ada", "false", "0", "", "-")  # "-": nothing to tick
 SCANS = "receipts"
 UNCLASSIFIED = "Tanpa Kategori"  # a purchase with neither No RAB nor Kategori: goods, unclassified
 MAX_SCAN_BYTES = 20_000_000
@@ -167,7 +176,7 @@ class ReceiptsImporter(SheetImporter):
                 problems.add(row.error(key, "empty"))
         with problems.guard():
             volume, price, amount = amounts(row, negative_ok=True)
-        line_no = row.text("plan_line") or None
+        line_no = line_number(row.text("plan_line")) or None
         category = row.text("category")
         if line_no is not None and person is not None:
             plan = plans.get(person.code)

@@ -46,3 +46,6 @@ class Statement:
     # no account number labelled in the header: the 8-16 digit numbers printed on page 1, tried
     # against the books' registered accounts (importers.booking.find_owner)
     account_candidates: list[str] = field(default_factory=list)
+    # where each printed total stands ("debit" -> "p2:6"): a total the lines disagree with is
+    # refused naming the place it is printed, as a broken chain names its line
+    totals_at: dict[str, str] = field(default_factory=dict)

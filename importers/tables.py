@@ -138,17 +138,44 @@ class Column:
     kind: str = "text"  # text | amount | date: how the reader treats the cells (totals, dates)
 
 
-_UNIT = re.compile(r"\(\s*(?:rp|idr|rupiah)\.?\s*\)|\b(?:dalam\s+)?(?:rp|idr|rupiah)\.?\s*$", re.I)
+_UNIT = re.compile(
+    r"\(\s*(?:rp|idr|rupiah)\.?\s*\)|\b(?:dalam\s+)?(?:rp|idr|rupiah)\.?\s*$|\([^()]*\)\s*$", re.I
+)
+# Words people shorten when they type a header, and the word the specs spell out. Applied to
+# both sides, so "Nomor Rek." is "No Rekening", "Jml (Rp)" is "Jumlah", "Ket." is "Keterangan"
+# in every kind without each spec listing every shortening.
+_SHORT_WORDS = {
+    "tgl": "tanggal",
+    "tggl": "tanggal",
+    "jml": "jumlah",
+    "jmlh": "jumlah",
+    "nomor": "no",
+    "nmr": "no",
+    "rek": "rekening",
+    "sat": "satuan",
+    "ket": "keterangan",
+    "hrg": "harga",
+    "brg": "barang",
+    "telp": "telepon",
+    "tlp": "telepon",
+}
+_WORD_SPLIT = re.compile(r"[\W_]+")
 
 
 def _norm(text: Any) -> str:
-    """A header as compared: no case, spacing, punctuation or unit suffix ("Jumlah (Rp)")."""
+    """A header as compared: no case, spacing, punctuation, unit suffix ("Jumlah (Rp)", "Tenaga
+    Kerja (orang)") nor shortened words ("Tgl", "Jml", "Nomor Rek.")."""
     return _norm_text(str(text or ""))
 
 
 @functools.lru_cache(maxsize=4096)
 def _norm_text(raw: str) -> str:
-    return fold(_UNIT.sub("", raw)) or fold(raw)
+    return _spelled_out(_UNIT.sub("", raw)) or _spelled_out(raw)
+
+
+def _spelled_out(raw: str) -> str:
+    words = (fold(word) for word in _WORD_SPLIT.split(raw))
+    return "".join(_SHORT_WORDS.get(word, word) for word in words)
 
 
 @dataclass(frozen=True)
@@ -618,15 +645,30 @@ def _header(spec: TableSpec, sheet: Sheet) -> tuple[int, int, dict[str, list[int
         if index + 1 >= len(sheet.rows) or sheet.numbers[index + 1] != sheet.numbers[index] + 1:
             continue
         cells, below = sheet.rows[index], sheet.rows[index + 1]
+        if any(_data_like(c) for c in below):
+            continue
         candidates = []
         for col in range(max(len(cells), len(below))):
             upper, lower = _cell(cells, col), _cell(below, col)
             joined = f"{upper} {lower}" if upper is not None and lower is not None else None
-            candidates.append([lower, joined, upper])
+            # a heading over its parts ("Harga" over "Satuan" and "Jumlah") names them together
+            # first, so it is not taken for a "Satuan" column beside it (merged down, upper == lower)
+            candidates.append([joined, lower, upper] if upper != lower else [lower, upper])
         spans = spec.match_spans(candidates)
         if spans is not None:
             return index, 2, spans
     return None
+
+
+_FIGURE = re.compile(r"(?:rp\.?)?[\s\d.,:/()+-]*\d[\s\d.,:/()+-]*(?:,-)?", re.I)
+
+
+def _data_like(value: Any) -> bool:
+    """A number or date (a cell, or text of figures): such a row is data, never the lower half of
+    a two-row header, whatever text its other cells hold (a unit "unit" is also a header name)."""
+    if isinstance(value, (int, float, Decimal, datetime.date)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and _FIGURE.fullmatch(value.strip()) is not None
 
 
 def find(path: Path, spec: TableSpec, *, header_only: bool = False) -> Found:
@@ -745,12 +787,20 @@ def _drop_footer(table: Table) -> None:
 
 
 def _first(cells: list[Any], columns: list[int]) -> Any:
-    """The value under a header: its first column, or the first filled one of a merged header."""
+    """The value under a header: its first column, or the first filled one of a merged header;
+    a currency mark alone ("Rp" typed in its own column beside the figure) is not the value."""
+    marks = None
     for col in columns:
         value = _cell(cells, col)
         if _filled(value):
+            if len(columns) > 1 and isinstance(value, str) and _CURRENCY_MARK.fullmatch(value.strip()):
+                marks = marks if marks is not None else value
+                continue
             return value
-    return _cell(cells, columns[0])
+    return marks if marks is not None else _cell(cells, columns[0])
+
+
+_CURRENCY_MARK = re.compile(r"(?:rp|idr)\.?", re.I)
 
 
 def _filled(value: Any) -> bool:

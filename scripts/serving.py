@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +112,7 @@ def fresh_import_session() -> None:
             wrapped.importer.session = session
 
 
-def write_scoped(loaded: LoadedBooks, companion: str, folder: Path) -> Path:
+def write_scoped(loaded: LoadedBooks, companion: str, folder: Path, *, name: str = "") -> Path:
     """One Beancount file of what `companion` may see (ledger.scope), in `folder`: Fava loads it
     instead of the books, so no page, API call, source view or document reaches the others."""
     from beancount.parser import printer
@@ -119,7 +121,7 @@ def write_scoped(loaded: LoadedBooks, companion: str, folder: Path) -> Path:
     from reports import audit_ledger
 
     entries = scope.scoped(audit_ledger.audit_entries(loaded.entries), loaded.program, companion)
-    target = folder / f"pendamping-{companion}.beancount"
+    target = folder / (name or f"pendamping-{companion}.beancount")
     out = io.StringIO()
     out.write(f";; The books of {loaded.paths.root}, as companion {companion} sees them (read-only).\n")
     out.write(audit_ledger.options_text(loaded.options, f" - {companion}"))
@@ -130,11 +132,75 @@ def write_scoped(loaded: LoadedBooks, companion: str, folder: Path) -> Path:
     return target
 
 
+def books_fingerprint(paths: BooksPaths) -> dict[Path, tuple[int, int]]:
+    """The books' Beancount files by modification time and size (a stat each: cheap)."""
+    found = {}
+    for path in [*paths.root.glob("*.beancount"), *paths.journal.glob("*.beancount")]:
+        with contextlib.suppress(FileNotFoundError):
+            info = path.stat()
+            found[path] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+class CompanionView:
+    """A companion's scoped file that follows the books: before each request it compares the
+    books' Beancount files with those it was written from and, when one changed (an import,
+    an edit in Fava on the treasurer's server), writes the scope again and has Fava reload.
+    Books that do not load cleanly keep the last good scope (and say so once on stderr)."""
+
+    def __init__(self, paths: BooksPaths, companion: str, folder: Path) -> None:
+        self.paths, self.companion, self.folder = paths, companion, folder
+        self.main = folder / f"pendamping-{companion}.beancount"
+        self._seen: dict[Path, tuple[int, int]] = {}
+        self._lock = threading.Lock()
+
+    def write(self, loaded: LoadedBooks, seen: dict[Path, tuple[int, int]]) -> Path:
+        """The scope of `loaded`, replaced in one step (Fava never reads half a file)."""
+        fresh = write_scoped(loaded, self.companion, self.folder, name=f".{self.main.name}.new")
+        os.replace(fresh, self.main)
+        self._seen = seen
+        return self.main
+
+    def refresh(self) -> bool:
+        """Write the scope again if the books changed since; True when it did."""
+        from ledger import books as books_mod
+
+        with self._lock:
+            seen = books_fingerprint(self.paths)
+            if seen == self._seen:
+                return False
+            loaded = books_mod.load(self.paths)
+            if loaded.errors:
+                click.echo(
+                    f"the books have {len(loaded.errors)} error(s): companion {self.companion} "
+                    "keeps the last good view until `aidledger check` passes",
+                    err=True,
+                )
+                self._seen = seen  # said once per change, not on every request
+                return False
+            self.write(loaded, seen)
+            return True
+
+
+def follow_books(app, view: CompanionView) -> None:  # type: ignore[no-untyped-def]
+    """Run `view.refresh` first on every request, and reload Fava's ledger when it rewrote."""
+    from flask import g
+
+    def _follow() -> None:
+        ledger = getattr(g, "ledger", None)
+        if view.refresh() and ledger is not None:
+            ledger.load_file()
+
+    app.before_request_funcs.setdefault(None, []).insert(0, _follow)
+
+
 def serve_companion(paths: BooksPaths, companion: str, *, host: str = "127.0.0.1", port: int = 5000) -> None:
-    """Serve, read-only, the books filtered to one companion's participants at load."""
+    """Serve, read-only, the books filtered to one companion's participants; the view follows
+    changes to the books while it runs (CompanionView)."""
     from ledger import books as books_mod
     from ledger import scope
 
+    seen = books_fingerprint(paths)  # before the load: a change during it is seen next time
     loaded = books_mod.load(paths)
     if loaded.errors:
         raise click.ClickException(
@@ -145,8 +211,9 @@ def serve_companion(paths: BooksPaths, companion: str, *, host: str = "127.0.0.1
         known = ", ".join(sorted(loaded.program.companions)) or "none"
         raise click.ClickException(f"no companion {companion} in these books (companions: {known})")
     with tempfile.TemporaryDirectory(prefix="aidledger-scope-") as tmp:
-        main = write_scoped(loaded, code, Path(tmp))
-        serve_books(paths, host=host, port=port, read_only=True, main=main)
+        view = CompanionView(paths, code, Path(tmp))
+        main = view.write(loaded, seen)
+        serve_books(paths, host=host, port=port, read_only=True, main=main, view=view)
 
 
 def serve_books(
@@ -157,6 +224,7 @@ def serve_books(
     read_only: bool = False,
     main: Path | None = None,
     key: Path | None = None,
+    view: CompanionView | None = None,
 ) -> None:
     """Serve until interrupted; the balance check is aidledger's linear one (ledger.fastbalance).
     `main`: another Beancount file to serve (a companion's scope) instead of the books'.
@@ -169,6 +237,8 @@ def serve_books(
         raise click.ClickException(str(exc)) from exc
     with fastbalance.installed():
         app = make_app(paths, read_only=read_only, key=secret, main=main)
+        if view is not None:
+            follow_books(app, view)
         server = Server((host, port), app)
         click.echo(f"Fava serves {main or paths.main} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
         if secret is not None:

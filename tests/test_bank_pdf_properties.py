@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 from importers.bank import bni, bri, mandiri
 from scripts.sim.render_statements import VARIANTS, render_statement
 from scripts.sim.truth import BankLine, simulate
+from tests.statement_truth import bank_lines
 
 PARSERS = {"bri-pdf": bri, "bni-pdf": bni, "mandiri-pdf": mandiri}
 CASES = [(layout, variant) for layout, variants in VARIANTS.items() for variant in variants]
@@ -49,27 +49,7 @@ movements = st.lists(
 
 
 def _lines(drawn: list[tuple[int, str, bool, int]]) -> list[BankLine]:
-    balance = Decimal(0)
-    lines = []
-    for index, (offset, description, credit, amount) in enumerate(sorted(drawn, key=lambda d: d[0])):
-        value = Decimal(amount)
-        if not credit and value > balance:
-            credit = True  # a savings book does not go below zero
-        balance += value if credit else -value
-        lines.append(
-            BankLine(
-                "P0001",
-                START + datetime.timedelta(days=offset),
-                "SETOR" if credit else "TARIK",
-                description,
-                Decimal(0) if credit else value,
-                value if credit else Decimal(0),
-                balance,
-                "own-deposit" if credit else "withdrawal",
-                f"{index:06d}",
-            )
-        )
-    return lines
+    return bank_lines(drawn, START)
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])

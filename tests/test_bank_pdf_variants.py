@@ -24,6 +24,7 @@ from importers.booking import order_and_verify
 from importers.tables import InputError
 from scripts.sim.statement_variants import BANKS, FOOTERS, Variant, render_variant
 from scripts.sim.truth import BankLine, simulate
+from tests.statement_truth import bank_lines
 
 PERSON = simulate(1, 3).people[0]
 START, END = datetime.date(2026, 2, 1), datetime.date(2026, 3, 31)
@@ -82,29 +83,7 @@ movements = st.lists(
 
 
 def truth(drawn: list, opening: Decimal, cents: bool) -> list[BankLine]:
-    balance = opening
-    out = []
-    for index, (offset, description, credit, amount, fraction) in enumerate(
-        sorted(drawn, key=lambda d: d[0])
-    ):
-        value = Decimal(amount) + (Decimal(fraction) / 100 if cents else 0)
-        if not credit and value > balance:
-            credit = True
-        balance += value if credit else -value
-        out.append(
-            BankLine(
-                "P0001",
-                START + datetime.timedelta(days=offset),
-                "SETOR" if credit else "TARIK",
-                description,
-                Decimal(0) if credit else value,
-                value if credit else Decimal(0),
-                balance,
-                "own-deposit" if credit else "withdrawal",
-                f"{index:06d}",
-            )
-        )
-    return out
+    return bank_lines(drawn, START, opening, cents=cents)
 
 
 def _location(message: str) -> str:

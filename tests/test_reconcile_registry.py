@@ -16,7 +16,8 @@ import pytest
 
 from ledger import records
 from ledger.findings import KINDS
-from ledger.reconcile import Settings, build_facts, facts_for
+from ledger.reconcile import Settings, batch_summaries, build_facts, facts_for, run
+from ledger.reconcile.batches import NOT_CREDITED
 from ledger.reconcile.registry import RULES
 from ledger.reconcile.runner import run_rules
 from tests.test_reconcile_engine import simulated_entries
@@ -73,3 +74,20 @@ def test_the_run_refuses_facts_read_under_other_settings() -> None:
         run_rules(facts_for(entries, program, settings), program, wider)
     with pytest.raises(ValueError, match="another day"):
         run_rules(build_facts(entries, datetime.date(2026, 1, 1)), program, settings)
+
+
+def test_the_batch_page_and_the_findings_read_one_matching() -> None:
+    """A row the disbursements page shows "not credited" is one a finding reports, and back."""
+    entries, year = simulated_entries(60, 11)
+    program = records.read_program(entries)
+    settings = Settings(as_of=year.as_of)
+    result = run(entries, program, settings)
+    assert result.facts.matching is result.facts.matching  # derived once per run
+    shown = {
+        status.row.location
+        for batch in batch_summaries(result.facts, settings)
+        for status in batch.rows
+        if status.status == NOT_CREDITED
+    }
+    reported = {f.locations[0] for f in result.findings if f.kind == "disbursement-not-credited"}
+    assert shown == reported and reported

@@ -24,9 +24,9 @@ from importers.bank.sheets import (
     parse_number,
     relative_location,
 )
-from importers.parsing import ParseError
+from importers.parsing import ParseError, parse_date
 from importers.statement import Statement, StatementLine
-from importers.tables import Column, InputError, Row, Table, TableSpec, find_tables
+from importers.tables import Column, InputError, Row, RowErrors, Table, TableSpec, find_tables
 from importers.tables import identify as table_identify
 from ledger.money import ZERO
 
@@ -95,8 +95,11 @@ def parse(path: Path | str, password: str | None = None) -> Statement:
     shape = _shape(table)
     keys = ("debit", "credit", "balance") if shape == "split" else ("amount", "balance")
     decimal, thousands = guess_separators(row.values.get(k) for row in table.rows for k in keys)
+    errors = RowErrors(path)  # every bad line at once, as for the other spreadsheets
     for row in table.rows:
-        statement.lines.append(_line(path, row, shape, decimal, thousands))
+        with errors.guard():
+            statement.lines.append(_line(path, row, shape, decimal, thousands))
+    errors.check()
     return statement
 
 
@@ -115,7 +118,10 @@ def _line(path: Path, row: Row, shape: str | None, decimal: str, thousands: str)
     if raw_date is None or str(raw_date).strip() == "":
         raise InputError(row.location, "date (Tanggal) is empty")
     try:
-        date = parse_day(raw_date, ("%d/%m/%y", "%d/%m/%Y", "%d-%m-%Y", "%d-%m-%y"))
+        if isinstance(raw_date, (int, float)) and not isinstance(raw_date, bool):
+            date = parse_date(raw_date)  # a date cell left unformatted: Excel's day serial
+        else:
+            date = parse_day(raw_date, ("%d/%m/%y", "%d/%m/%Y", "%d-%m-%Y", "%d-%m-%y"))
     except ParseError as exc:
         raise InputError(row.location, f"date: {exc}") from None
     if shape == "split":

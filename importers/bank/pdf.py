@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -164,12 +165,30 @@ def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
 WORD_GAP = 0.15
 
 
+# radians: text turned further than this from the horizontal is not the table's text
+UPRIGHT_WITHIN = 0.02
+
+
+def upright(angle: float) -> bool:
+    """Whether text printed at `angle` (radians, counter-clockwise) reads horizontally.
+
+    Banks print "COPY", "SALINAN" or the customer's name diagonally across the page behind the
+    table; those characters would otherwise be grouped into lines with the rows they cross and
+    end up in a description. A statement's own text is always horizontal, so turned characters
+    are dropped as page furniture, like a logo.
+    """
+    angle = angle % (2 * math.pi)
+    return min(angle, 2 * math.pi - angle) <= UPRIGHT_WITHIN
+
+
 def _characters(objects: Any) -> Iterator[Any]:
     from pdfminer.layout import LTChar
 
     for item in objects:
         if isinstance(item, LTChar):
-            yield item
+            a, b = item.matrix[0], item.matrix[1]
+            if upright(math.atan2(b, a)):
+                yield item
         elif hasattr(item, "__iter__"):
             yield from _characters(item)
 
@@ -248,7 +267,11 @@ def _pdfium_words(page: Any) -> list[Word]:
             # pdfium reports a hyphen that ends a printed line as 0x02 (its soft-hyphen marker):
             # on the page it is a hyphen, and a wrapped description keeps it ("TRF-" / "BRIVA")
             glyph = "-" if code == SOFT_HYPHEN_MARK else chr(code) if code else " "
-            if glyph.isspace() or raw.FPDFText_IsGenerated(textpage, index) == 1:
+            if (
+                glyph.isspace()
+                or raw.FPDFText_IsGenerated(textpage, index) == 1
+                or not upright(max(raw.FPDFText_GetCharAngle(textpage, index), 0.0))  # -1: unknown
+            ):
                 if text:
                     words.append(word())
                     text = []
@@ -474,9 +497,14 @@ def one_side(debit: Decimal, credit: Decimal, path: Path, line: Line) -> tuple[D
     return debit, credit
 
 
+# HH:MM(:SS), also with dots (05.31.09); never a piece of a longer run of numbers joined by
+# dots, slashes or dashes, so the date 31.01.2026 is not the time 31:01
+_TIME_OF = re.compile(r"(?<![\d.:/\-])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![.:/\-]?\d)")
+
+
 def time_of(text: str, path: Path, line: Line) -> datetime.time | None:
     """The HH:MM(:SS) printed in `text`, if any."""
-    match = re.search(r"\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\b", text)
+    match = _TIME_OF.search(text)
     if not match:
         return None
     try:

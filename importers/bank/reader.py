@@ -23,6 +23,7 @@ to the closing balance line by line and agree with every printed total
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -120,7 +121,9 @@ def _chunk_key(words: Sequence[Word]) -> str | None:
 
 
 def _raw_chunks(line: Line) -> list[list[Word]]:
-    """A line's cells, "/" and "|" kept with their neighbours (a bilingual heading)."""
+    """A line's cells, "/" and "|" kept with their neighbours (a bilingual heading); a cell
+    that reads as several column names printed close together split into them
+    (`_split_names`)."""
     chunks = list(_chunks(line.words))
     merged: list[list[Word]] = []
     for chunk in chunks:
@@ -128,7 +131,55 @@ def _raw_chunks(line: Line) -> list[list[Word]]:
             merged[-1].extend(chunk)
         else:
             merged.append(chunk)
-    return merged
+    return [part for chunk in merged for part in _split_names(chunk)]
+
+
+MAX_HEADING_WORDS = 16  # a longer run of words is text, never a row of column names
+NAME_GAP_OVER = 1.5  # a gap between two column names is this many times a gap inside a name
+SPACE = 0.3  # in font sizes: about a proportional font's space, when no name has two words
+
+
+def _gap(a: Word, b: Word) -> float:
+    return (b.x0 - a.x1) / max(a.size, b.size)
+
+
+def _split_names(chunk: list[Word]) -> list[list[Word]]:
+    """A heading cell that is several column names side by side ("Tanggal & Waktu Rincian
+    Transaksi"), split between them; any other cell unchanged.
+
+    A bank's template sizes columns for its own font: at a larger size, or in a cramped
+    layout, neighbouring headings stand closer than a cell gap (one font size) and read as one
+    cell. They are still told apart the way a person does: each part is a whole column name,
+    and the gaps between the names are clearly wider than the spaces inside them (so a
+    description reading "Tanggal Saldo Debet" with ordinary spaces stays one cell).
+    """
+    if not 2 <= len(chunk) <= MAX_HEADING_WORDS or _chunk_key(chunk) is not None:
+        return [chunk]
+    parts = _name_parts(chunk, 0, {})
+    if parts is None or len(parts) < 2:
+        return [chunk]
+    inside = [_gap(a, b) for part in parts for a, b in itertools.pairwise(part)]
+    between = [_gap(a[-1], b[0]) for a, b in itertools.pairwise(parts)]
+    if min(between) < NAME_GAP_OVER * max(inside, default=SPACE):
+        return [chunk]
+    return parts
+
+
+def _name_parts(
+    words: list[Word], start: int, seen: dict[int, list[list[Word]] | None]
+) -> list[list[Word]] | None:
+    """words[start:] as consecutive column names, the longest first name preferred."""
+    if start == len(words):
+        return []
+    if start not in seen:
+        seen[start] = None
+        for end in range(len(words), start, -1):
+            if _chunk_key(words[start:end]) is not None:
+                rest = _name_parts(words, end, seen)
+                if rest is not None:
+                    seen[start] = [words[start:end], *rest]
+                    break
+    return seen[start]
 
 
 def find_heading(line: Line) -> dict[str, Band] | None:
@@ -171,6 +222,38 @@ def _sub_heading(line: Line) -> dict[str, Band] | None:
             return None
         found[key] = Band(key, chunk[0].x0, chunk[-1].x1, " ".join(w.text for w in chunk))
     return found if line.words else None
+
+
+def _wrapped_heading(line: Line, bands: dict[str, Band]) -> bool:
+    """Whether `line` is the second line of headings wrapped in their cells ("No." over
+    "Referensi", "Tanggal" over "Transaksi"); if so, each band takes the name the two lines
+    make together (`bands` changed in place).
+
+    Every cell of the line must stand under one heading and complete it to a column name (or
+    be a currency, "(IDR)"); a heading's first word alone may name another column ("No." is
+    the row number, "No. Referensi" the bank's reference), so the joined name decides.
+    """
+    renamed: dict[str, Band] = {}
+    for chunk in _raw_chunks(line):
+        x0, x1 = chunk[0].x0, chunk[-1].x1
+        under = [b for b in bands.values() if min(x1, b.x1) - max(x0, b.x0) > 0]
+        if {pdf._norm(w.text) for w in chunk} - {""} <= _CURRENCY:
+            continue
+        if len(under) != 1 or under[0].key in renamed:
+            return False
+        band = under[0]
+        text = f"{band.label} {' '.join(w.text for w in chunk)}"
+        key = _chunk_key([Word(t, 0, 0, 0, 0, 0) for t in text.split()])
+        if key is None or (key != band.key and key in bands) or key in {b.key for b in renamed.values()}:
+            return False
+        label = band.label if key == band.key else text  # the name messages use: kept when unchanged
+        renamed[band.key] = Band(key, min(band.x0, x0), max(band.x1, x1), label)
+    if not renamed:
+        return False
+    for old, band in renamed.items():
+        del bands[old]
+        bands[band.key] = band
+    return True
 
 
 class Columns(Header):
@@ -341,6 +424,15 @@ def _dated(text: str) -> bool:
     return True
 
 
+_DOTTED_DATE = re.compile(r"^\s*(\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+
+
+def _after_date(text: str) -> str:
+    """A date cell without its leading numeric date, where a time may follow: the date
+    05.11.09 (dd.mm.yy) is not the time 05:11:09."""
+    return _DOTTED_DATE.sub("", text, count=1)
+
+
 def _starts(cells: dict[str, str]) -> bool:
     return _dated(cells.get("date", "")) and any(cells.get(k) for k in layouts.MONEY_COLUMNS)
 
@@ -376,6 +468,9 @@ class _Reader:
                 index, bands = found
                 start = index + 1
                 while start < len(lines) and _in_band(lines[start - 1], lines[start]):
+                    if _wrapped_heading(lines[start], bands):
+                        start += 1
+                        continue
                     sub = _sub_heading(lines[start])
                     if sub is None:
                         break
@@ -727,7 +822,8 @@ class _Reader:
             "debit": "total_debit",
             "credit": "total_credit",
         }
-        for key, (value, _location) in chosen.items():
+        for key, (value, location) in chosen.items():
+            statement.totals_at[key] = location
             if key == "count":
                 statement.line_count = int(value)
             else:
@@ -809,7 +905,7 @@ class _Reader:
                         ),
                     )
             debit, credit = self.amounts(row)
-            when = " ".join([cells["date"], *(c.get("date", "") for _l, c in row.more)])
+            when = " ".join([_after_date(cells["date"]), *(c.get("date", "") for _l, c in row.more)])
             statement.lines.append(
                 StatementLine(
                     date=day,
@@ -889,7 +985,39 @@ def read(path: Path, password: str | None = None, bank: str | None = None, refus
     layout, index, bands = found
     if bank is not None and layout.bank != bank:
         raise InputError(f"{path}:p1", refusal or tr("not a {bank} statement", bank=bank))
-    return _Reader(path, pages, layout, index, bands).read()
+    reading = _Reader(path, pages, layout, index, bands).read()
+    check_page_numbers(path, len(pages), reading.furniture)
+    return reading
+
+
+_PAGE_OF = re.compile(r"(\d+)\s*(?:dari|of|/)\s*(\d+)\s*$", re.I)
+
+
+def check_page_numbers(path: Path, count: int, furniture: Sequence[Line]) -> None:
+    """Pages numbered "Halaman 2 dari 3" / "Page 2 of 3" must be the file's pages, in order.
+
+    A statement's summary (BRI's totals and Saldo Akhir) is printed on its last page only: a
+    file saved or printed without it still chains line by line and would be booked short,
+    every later line and the closing balance lost. The page numbers the bank printed say what
+    the file must hold; a file that holds other pages, or fewer, is refused at the footer.
+    Only page furniture counts: a row's wrapped description may read "Halaman 1 dari 9".
+    """
+    for line in furniture:
+        match = _PAGE_OF.search(line.text) if pdf.FOOTER.match(line.text) else None
+        if match is None:
+            continue
+        printed, total = int(match.group(1)), int(match.group(2))
+        if printed != line.page or total != count:
+            raise InputError(
+                pdf.where(path, line),
+                tr(
+                    "page {page} of the file prints {text!r}, but the file has {count} pages "
+                    "(a page is missing, added or out of order)",
+                    page=line.page,
+                    text=line.text,
+                    count=count,
+                ),
+            )
 
 
 def identify(path: Path, password: str | None = None) -> Layout | None:

@@ -378,6 +378,7 @@ class Facts:
 
 
 _MOVEMENT_ROLES = frozenset((accounts.CASH, accounts.SAVINGS, accounts.TRANSIT, accounts.SUSPENSE))
+_GOODS, _SAVINGS = accounts.GOODS, accounts.SAVINGS  # compared by identity (interned below)
 _QUIET_COUNTERS = frozenset((accounts.BANK_CHARGES, accounts.INTEREST, accounts.TAX))
 _ROLES = (
     accounts.TRANSIT,
@@ -454,7 +455,6 @@ def _read_postings(entry: data.Transaction, facts: Facts, totals: dict[str, Deci
     movement per posting on her other accounts, every one into the account's total."""
     postings = entry.postings
     pair = len(postings) == 2
-    goods, savings = accounts.GOODS, accounts.SAVINGS
     for index, posting in enumerate(postings):
         account = posting.account
         info = _account_info(account)
@@ -466,11 +466,11 @@ def _read_postings(entry: data.Transaction, facts: Facts, totals: dict[str, Deci
             continue
         totals[account] = totals.get(account, ZERO) + number
         code, role, category = info
-        if role is goods:
+        if role is _GOODS:
             facts.purchases.append(_purchase(entry, posting, code, category, number))
         elif role in _MOVEMENT_ROLES:
             counter = postings[1 - index].account if pair else _counter(postings, index)
-            if role is savings and _role_of(counter) in _QUIET_COUNTERS:
+            if role is _SAVINGS and _role_of(counter) in _QUIET_COUNTERS:
                 continue  # fees, interest, tax: in the balances, not movements
             facts.movements.append(
                 Movement(code, entry.date, role, number, counter, entry.meta, entry.narration or "")
