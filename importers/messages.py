@@ -183,6 +183,7 @@ INDONESIAN: dict[str, str] = {
     ),
     "participant {code} is not registered in the books": "peserta {code} belum terdaftar di pembukuan",
     "NIK must be 16 digits (got {count} characters)": "NIK harus 16 angka (terisi {count} karakter)",
+    "another account's passbook in the same file": "buku tabungan rekening lain di berkas yang sama",
     # progress visits
     "a second visit of {code} on {date} (also at {other})": (
         "kunjungan kedua {code} pada {date} (juga di {other})"

@@ -23,12 +23,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from beancount.core import data
 
+    from importers.bank.pdf import Page
     from importers.statement import Statement
+    from importers.tables import InputError, Sheet
 
 Fingerprint = tuple[str, int, int]  # (real path, size, modification time in ns)
 T = TypeVar("T")
@@ -55,8 +57,8 @@ class ImportSession:
     filled by the caller and kept whole. Files opened with a password are never kept.
     """
 
-    pages: dict[Fingerprint, Any] = field(default_factory=dict)  # -> list[importers.bank.pdf.Page]
-    sheets: dict[Fingerprint, Any] = field(default_factory=dict)  # -> list[tables.Sheet] | InputError
+    pages: dict[Fingerprint, list[Page]] = field(default_factory=dict)  # of PDFs read whole
+    sheets: dict[Fingerprint, list[Sheet] | InputError] = field(default_factory=dict)  # or why not
     statements: dict[Fingerprint, tuple[str, Statement]] = field(default_factory=dict)  # -> (layout, it)
     hashes: dict[tuple[str, str], str] = field(default_factory=dict)  # (number, salt) -> salted hash
     # the growing entries of the run (the books, then what each file added): opened accounts

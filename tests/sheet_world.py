@@ -400,6 +400,7 @@ class Style:
     one_row: bool = False
     extra_ket: bool = False  # a free "Ket." column at the end
     sheet: str = ""  # sheet title (default per kind)
+    seed: int = 0  # when set: each column's spelling drawn at random (people mix them)
 
 
 SHEET = {
@@ -457,7 +458,9 @@ def layout(table: Table, style: Style) -> tuple[list[list[object]], list[str], i
     """The grid as typed: rows of cells, the header's texts, and the header's row index."""
     spell = SPELLINGS[table.kind]
     keys = list(table.columns)
-    headers = [spell[k][style.spelling % len(spell[k])] for k in keys]
+    pick = random.Random(style.seed)
+    which = [pick.randrange(len(spell[k])) if style.seed else style.spelling % len(spell[k]) for k in keys]
+    headers = [spell[k][i] for k, i in zip(keys, which, strict=True)]
     rows = table.rows[:1] if style.one_row else table.rows
     body = [[_cell(table, k, r.get(k), style) for k in keys] for r in rows]
     if style.no_column and table.kind not in ("plans", "passbook"):

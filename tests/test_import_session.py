@@ -102,15 +102,38 @@ def test_after_an_import_nothing_module_level_holds_what_it_read(tmp_path: Path)
     assert reports[0].error is None and reports[0].written
     assert reports[1].error is not None and "belongs to nobody" in reports[1].error
     del reports
-    assert len(books.load(paths).entries) > 0
+    salt = books.load(paths).program.account_salt  # this books' own: other tests' sessions may live
     gc.collect()
     # no session outlives its import holding a file read, an account number or its hash
     for session in (o for o in gc.get_objects() if isinstance(o, ImportSession)):
         held = [*session.pages, *session.sheets, *session.statements]
         assert not [key for key in held if key[0].startswith(str(tmp_path))]
-        assert not [key for key in session.hashes if key[0] in (pdf_number, NUMBER)]
+        assert not [key for key in session.hashes if key[1] == salt]
         assert session.books is None
     # nor any global of aidledger's modules: no path, account number or page read
     needles = (str(tmp_path), pdf_number, NUMBER)
     assert not [v for v in _module_level_values() if _mentions(v, needles)]
     assert not [v for v in _module_level_values() if type(v).__name__ in ("Page", "Sheet", "Statement")]
+
+
+def test_statements_parsed_ahead_are_handed_to_the_import_in_its_session(tmp_path: Path) -> None:
+    """The demo's parse-ahead (scripts/parse_ahead.py) fills a session; the import run with it
+    finds the statement parsed and its account hashed, and books it as without."""
+    from importers.pipeline import import_files
+    from scripts.parse_ahead import parse_ahead
+
+    number = maker("generic-pdf").NUMBER
+    paths = golden_books(tmp_path / "books", number, datetime.date(2026, 1, 15))
+    pdf = tmp_path / "statement.pdf"
+    shutil.copy(GOLDEN / "generic-pdf" / "statement.pdf", pdf)
+    loaded = books.load(paths)
+    session = parse_ahead([pdf], paths.root, loaded.program.account_salt, workers=1)
+    assert [layout for layout, _statement in session.statements.values()] == ["pdf-generic"]
+    assert [n for n, _salt in session.hashes] == [number]
+    [ahead] = import_files(
+        paths, [pdf], all_importers(paths.root), loaded.entries, dry_run=True, session=session
+    )
+    [plain] = run_import(paths, [pdf], dry_run=True)
+    assert ahead.error is None and ahead.importer == plain.importer == "aidledger.pdf-generic"
+    assert [e.meta["import-key"] for e in ahead.entries] == [e.meta["import-key"] for e in plain.entries]
+    assert not session.pages  # nothing was read again

@@ -9,6 +9,7 @@ from all its values). A summary line that merges months may carry both a debit a
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from importers.bank.sheets import (
     parse_number,
     relative_location,
 )
+from importers.messages import tr
 from importers.parsing import ParseError, parse_date
 from importers.statement import Statement, StatementLine
 from importers.tables import Column, InputError, Row, RowErrors, Table, TableSpec, find_tables
@@ -90,17 +92,26 @@ def parse(path: Path | str, password: str | None = None) -> Statement:
         account_number=account_digits(cover.get("account"), table.header_location),
         product=str(cover.get("product") or ""),
     )
-    if not table.rows:
+    if not any(t.rows for t in tables):
         raise InputError(table.header_location, "the passbook table has no lines")
-    shape = _shape(table)
-    keys = ("debit", "credit", "balance") if shape == "split" else ("amount", "balance")
-    decimal, thousands = guess_separators(row.values.get(k) for row in table.rows for k in keys)
     errors = RowErrors(path)  # every bad line at once, as for the other spreadsheets
-    for row in table.rows:
-        with errors.guard():
-            statement.lines.append(_line(path, row, shape, decimal, thousands))
+    for page in tables:  # a passbook typed page by page, a sheet each ("Hal 1", "Hal 2"): all read
+        _same_account(page, statement.account_number, errors)
+        shape = _shape(page)
+        keys = ("debit", "credit", "balance") if shape == "split" else ("amount", "balance")
+        decimal, thousands = guess_separators(row.values.get(k) for row in page.rows for k in keys)
+        for row in page.rows:
+            with errors.guard():
+                statement.lines.append(_line(path, row, shape, decimal, thousands))
     errors.check()
     return statement
+
+
+def _same_account(page: Table, account: str, errors: RowErrors) -> None:
+    """A later sheet that copies the cover again must copy the same account number."""
+    number = cover_values(page.above, COVER).get("account")
+    if number is not None and re.sub(r"\D", "", str(number)) != account:
+        errors.add(InputError(page.header_location, tr("another account's passbook in the same file")))
 
 
 def _number(row: Row, key: str, decimal: str, thousands: str) -> Decimal | None:
