@@ -204,6 +204,8 @@ class Style:
     disclaimer: str = ""  # a sentence across the foot of every page
     stamp: bool = False  # "Dicetak: 05/02/2026 10:15:33" at the top right of every page
     repeat_header: bool = False  # the account block printed again at the top of every page
+    password: str = ""  # the PDF encrypted with this user password (e-statements often are)
+    table_totals: bool = False  # SALDO AWAL, TOTAL and SALDO AKHIR as rows of the table (older BNI)
     mutasi: bool = False  # a generic bank's amount headings "Mutasi Debet" / "Mutasi Kredit"
 
 
@@ -269,7 +271,7 @@ class Drawing:
     """One statement being drawn: header on page 1, a table over pages, a summary at the end."""
 
     def __init__(self, path: Path, style: Style, pages: int | None) -> None:
-        self.canvas = Canvas(str(path), pagesize=A4)
+        self.canvas = Canvas(str(path), pagesize=A4, encrypt=style.password or None)
         self.style = style
         self.pages = pages
         self.page = 1
@@ -642,6 +644,11 @@ def bni_old(d: Drawing, w: World) -> None:
         }
         for x in w.lines
     ]
+    if s.table_totals:
+        p = printed(s, w)
+        rows.insert(0, {"desc": "SALDO AWAL", "balance": en(p["opening"])})
+        rows.append({"desc": "TOTAL", "debit": en(p["debit"]), "credit": en(p["credit"])})
+        rows.append({"desc": "SALDO AKHIR", "balance": en(p["closing"])})
     d.table(cols, rows)
     p = printed(s, w)
     summary(

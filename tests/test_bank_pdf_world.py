@@ -62,6 +62,7 @@ CASES = [
         S(mutasi=True, stack_heading=True, heading_align="center"),
     ),
     # already read well
+    ("bni-old-table-totals", "bni-old", sw.world(32), S(table_totals=True, summary="none", rows_per_page=4)),
     ("bri-stacked-headings", "bri", sw.world(30, count=10), S(stack_heading=True)),
     (
         "bni-old-stacked-repeat-header",
@@ -253,3 +254,27 @@ def test_lost_edge_line_without_any_printed_balance(tmp_path: Path, change: str)
     path = sw.draw(tmp_path / "twin.pdf", "bsi", world, S(printed=printed, summary="none"))
     code, output = run(books_for(tmp_path, world), path)
     assert code == 1, output
+
+
+def test_broken_twin_on_page_two_named_there(tmp_path: Path) -> None:
+    world, printed = sw.broken(sw.world(35, count=10), "altered")
+    style = S(printed=printed, rows_per_page=4, repeat_heading=False, footer="Halaman {page} dari {pages}")
+    paths = books_for(tmp_path, world)
+    code, output = run(paths, sw.draw(tmp_path / "twin.pdf", "bsi", world, style))
+    assert code == 1
+    assert "twin.pdf:p2:2: balance chain broken" in output, output
+    assert bank_transactions(paths) == []
+
+
+def test_password_protected_statement(tmp_path: Path) -> None:
+    world = sw.world(34)
+    path = sw.draw(tmp_path / "locked.pdf", "mandiri-livin", world, S(password="12345678"))
+    paths = books_for(tmp_path, world)
+    code, output = run(paths, path)
+    assert code == 1 and "password" in output
+    result = CliRunner().invoke(
+        main, ["import", "--books", str(paths.root), "--password", "12345678", str(path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(bank_transactions(paths)) == len(world.lines)
+    assert "12345678" not in "".join(p.read_text() for p in paths.root.rglob("*.beancount"))
