@@ -6,7 +6,9 @@ there (27% of a 100k load, ../shared/performance-notes.md).
 
 Only aidledger's own loads pause it (ledger.books.load, around Beancount's whole load): the
 rules plugin also runs inside bean-check and Fava, whose processes are theirs to tune
-(docs/decisions.md, "Performance").
+(docs/decisions.md, "Performance"). The command line and the PDF reports also pause it around
+their one reconciliation run (scripts/cmd_reconcile.py, reports/figures.py); the Fava
+extension, inside a long-running threaded server, does not.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from typing import Any
 
 from beancount.core import data
 
-from ledger import funds, reconcile
+from ledger import funds, gcpause, reconcile
 from ledger.books import LoadedBooks
 from ledger.findings import Finding
 from ledger.funds import FunderUse, GroupUse, SavingsSummary
@@ -122,8 +122,9 @@ def gather(
     as_of = as_of or _last_date(loaded.entries)
     entries = [e for e in loaded.entries if e.date <= as_of]
     settings = reconcile.Settings(as_of=as_of, lang=lang)
-    result = reconcile.run(entries, loaded.program, settings)
-    summaries = {s.participant: s for s in reconcile.summarise(result.facts, loaded.program)}
+    with gcpause.paused():  # the reports' one run over the books: the collector only costs time
+        result = reconcile.run(entries, loaded.program, settings)
+        summaries = {s.participant: s for s in reconcile.summarise(result.facts, loaded.program)}
     findings = result.findings
     if start is not None:
         findings = [f for f in findings if f.date >= start]

@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 
 from ledger import books as books_mod
-from ledger import cleantext, i18n
+from ledger import cleantext, gcpause, i18n
 from ledger.findings import ERROR, Finding
 from ledger.money import format_idr
 from ledger.reconcile import ParticipantSummary, Settings, run, summarise
@@ -211,7 +211,8 @@ def reconcile(
     if companion is not None and companion not in program.companions:
         unusable(f"companion {companion} is not declared in the books")
     settings = Settings(as_of=as_of_day(as_of), lang=lang)
-    result = run(loaded.entries, program, settings)
+    with gcpause.paused():  # a short-lived command: the collector only costs time here
+        result = run(loaded.entries, program, settings)
 
     def wanted(who: str, their_companion: str) -> bool:
         return (code is None or who == code) and (companion is None or their_companion == companion)
@@ -222,7 +223,8 @@ def reconcile(
     elif fmt == "csv":
         click.echo(findings_csv(findings), nl=False)
     else:
-        summaries = [s for s in summarise(result.facts, program) if wanted(s.participant, s.companion)]
+        with gcpause.paused():
+            summaries = [s for s in summarise(result.facts, program) if wanted(s.participant, s.companion)]
         click.echo(word("findings-as-of", lang, date=settings.as_of, count=len(findings)))
         click.echo(findings_table(findings, lang) if findings else word("none", lang))
         click.echo("")

@@ -9,7 +9,6 @@ from beancount.core import data
 
 from ledger import progress
 from ledger.findings import Finding
-from ledger.gcpause import paused as gc_paused
 from ledger.reconcile.engine import stable_key
 from ledger.reconcile.facts import Facts, build_facts
 from ledger.reconcile.registry import RULES
@@ -64,9 +63,8 @@ def run(
     settings: Settings,
     kinds: Iterable[str] | None = None,
 ) -> Reconciliation:
-    with gc_paused():
-        facts = facts_for(entries, program, settings)
-        return Reconciliation(settings, facts, run_rules(facts, program, settings, kinds))
+    facts = facts_for(entries, program, settings)
+    return Reconciliation(settings, facts, run_rules(facts, program, settings, kinds))
 
 
 def reconcile(

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from ledger import accounts
-from ledger.gcpause import paused as gc_paused
 from ledger.reconcile.facts import ZERO, Facts, Plan
 from ledger.records import Program
 
@@ -74,8 +73,7 @@ class ParticipantSummary:
 
 def summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
     """One summary per participant known to the program or the facts, sorted by code."""
-    with gc_paused():
-        return _summarise(facts, program)
+    return _summarise(facts, program)
 
 
 def _summarise(facts: Facts, program: Program) -> list[ParticipantSummary]:
