@@ -120,7 +120,8 @@ INDONESIAN: dict[str, str] = {
         "buku kerja Excel 97-2003 (.xls): simpan sebagai .xlsx lalu impor berkas itu"
     ),
     "not a readable XLSX workbook ({reason})": "bukan buku kerja XLSX yang bisa dibaca ({reason})",
-    "not UTF-8 text (save the CSV as UTF-8)": "bukan teks UTF-8 (simpan CSV sebagai UTF-8)",
+    "neither UTF-8 nor Windows text (save the CSV as UTF-8)": "bukan teks UTF-8 maupun teks Windows "
+    "(simpan CSV sebagai UTF-8)",
     "not a readable CSV file ({reason})": "bukan berkas CSV yang bisa dibaca ({reason})",
     "not a spreadsheet (.xlsx or .csv expected, got {suffix})": (
         "bukan lembar kerja (diharapkan .xlsx atau .csv, bukan {suffix})"

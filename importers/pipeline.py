@@ -24,7 +24,7 @@ from importers.archive import archive
 from importers.base import IMPORT_KEY, AidImporter, Extraction, existing_keys
 from importers.messages import tr
 from importers.session import ImportSession
-from importers.tables import InputError
+from importers.tables import InputError, decode_csv
 from ledger import cleantext, i18n, identity, plugin
 from ledger.books import BooksPaths
 from ledger.records import Location, Program, read_program
@@ -84,10 +84,10 @@ def diagnose(path: Path) -> str:  # noqa: C901 (to split: issue 13)
             return "the PDF is password-protected; give the password with --password"
     if suffix in (".csv", ".txt"):
         try:
-            raw.decode("utf-8-sig")
+            decode_csv(raw)
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            return f"line {line}: not UTF-8 text (save the CSV as UTF-8); {unknown}"
+            return f"line {line}: neither UTF-8 nor Windows text (save the CSV as UTF-8); {unknown}"
     if suffix in (".xlsx", ".xlsm") and encrypted_workbook(raw):
         return str(encrypted_workbook(raw))
     if suffix in (".xlsx", ".xlsm"):

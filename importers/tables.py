@@ -561,13 +561,28 @@ def _spread(rows: dict[int, list[Any]], min_col: int, min_row: int, max_col: int
                 row[col - 1] = value
 
 
+def decode_csv(raw: bytes) -> str:
+    """A CSV's text: UTF-8 (with or without a BOM), else Windows-1252, which is what Excel on
+    Windows writes for "CSV (Comma delimited)" and what a treasurer's laptop will hand us.
+    Bytes that neither decodes (cp1252 leaves five undefined) raise UnicodeDecodeError, with
+    the position of the first byte UTF-8 could not read."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as not_utf8:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise not_utf8 from None
+
+
 def _csv_sheet(path: Path) -> Sheet:
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
+        text = decode_csv(raw)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(f"{path}:{line}", tr("not UTF-8 text (save the CSV as UTF-8)")) from None
+        not_text = tr("neither UTF-8 nor Windows text (save the CSV as UTF-8)")
+        raise InputError(f"{path}:{line}", not_text) from None
     limit = max_rows()
     rows: list[list[Any]] = []
     reader = csv.reader(io.StringIO(text), csv_dialect(text))

@@ -65,10 +65,11 @@ CASES = {
         SPLIT.replace("3,18/02/26,TARIK,PENARIKAN TUNAI,2.500.000,,675.000,T03\n", ""),
         "x.csv:10: balance chain broken",
     ),
+    # cp1252 leaves 0x81 undefined: bytes no spreadsheet program writes as text
     "encoding": (
         "x.csv",
-        SPLIT.replace("KOREKSI SISTEM", "KOREKSI SISTÉM").encode("cp1252"),
-        "line 13: not UTF-8",
+        SPLIT.encode("utf-8").replace(b"SISTEM", b"SIST\x81M"),
+        "line 13: neither UTF-8 nor Windows text",
     ),
 }
 
@@ -176,3 +177,11 @@ def test_truncated_pdf(paths: BooksPaths, tmp_path: Path, protected: tuple[Path,
     cut = bad(tmp_path, "cut.pdf", pdf.read_bytes()[: len(pdf.read_bytes()) // 2])
     code, output = run(paths, str(cut))
     assert code == 1 and f"{cut}: " in output and ("truncated" in output or "damaged" in output), output
+
+
+def test_a_csv_saved_by_excel_on_windows_comes_in(paths: BooksPaths, tmp_path: Path) -> None:
+    # Excel's "CSV (Comma delimited)" on Windows writes Windows-1252, not UTF-8
+    windows = bad(tmp_path, "mutasi.csv", SPLIT.replace("KOREKSI SISTEM", "KOREKSI SISTÉM").encode("cp1252"))
+    code, output = run(paths, str(windows))
+    assert code == 0, output
+    assert "KOREKSI SISTÉM" in journal_text(paths)

@@ -186,12 +186,7 @@ def test_a_jumlah_row_typed_wrong_refuses_the_sheet(
     assert snapshot(world[kind]) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product decision: a CSV saved by Excel on Windows (cp1252, 'Ma’ruf', '–') is refused "
-    "with 'save the CSV as UTF-8' (tests/test_bank_bad_input.py 'encoding' requires it); reading "
-    "cp1252 when UTF-8 fails would take it",
-)
+# a CSV saved by Excel on Windows (cp1252: 'Ma’ruf', '–') is read as such (docs/decisions.md)
 @pytest.mark.parametrize("kind", ["plans"])
 def test_a_windows_csv_comes_in(world: dict[str, Path], tmp_path: Path, kind: str) -> None:
     code, out = dry_run(world[kind], tmp_path, kind, STYLES["csv-cp1252"])
