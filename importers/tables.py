@@ -22,6 +22,7 @@ and XLSX sheets by their real extent, whatever range they declare.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime
@@ -562,13 +563,18 @@ def _spread(rows: dict[int, list[Any]], min_col: int, min_row: int, max_col: int
 
 
 def decode_csv(raw: bytes) -> str:
-    """A CSV's text: UTF-8 (with or without a BOM), else Windows-1252, which is what Excel on
-    Windows writes for "CSV (Comma delimited)" and what a treasurer's laptop will hand us.
-    Bytes that neither decodes (cp1252 leaves five undefined) raise UnicodeDecodeError, with
-    the position of the first byte UTF-8 could not read."""
+    """A CSV's text: UTF-16 when it starts with its byte-order mark (Excel's "Unicode Text"),
+    else UTF-8 (with or without a BOM), else Windows-1252, which is what Excel on Windows
+    writes for "CSV (Comma delimited)" and what a treasurer's laptop will hand us. Bytes that
+    none of them reads as text (NULs, or the five bytes cp1252 leaves undefined) raise
+    UnicodeDecodeError at the first byte UTF-8 could not read."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as not_utf8:
+        if b"\x00" in raw:
+            raise not_utf8 from None
         try:
             return raw.decode("cp1252")
         except UnicodeDecodeError:

@@ -352,7 +352,6 @@ def file_cases() -> list[Case]:
             _file_case("html", suffix, data(b"<html><body>Rekening Koran</body></html>")),
         ]
     cases += [
-        _file_case("utf16", ".csv", data(",".join(KINDS["participants"].headers).encode("utf-16"))),
         _file_case(
             "latin1",
             ".csv",

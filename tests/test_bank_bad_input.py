@@ -185,3 +185,12 @@ def test_a_csv_saved_by_excel_on_windows_comes_in(paths: BooksPaths, tmp_path: P
     code, output = run(paths, str(windows))
     assert code == 0, output
     assert "KOREKSI SISTÉM" in journal_text(paths)
+
+
+def test_a_csv_saved_as_unicode_text_comes_in(paths: BooksPaths, tmp_path: Path) -> None:
+    # Excel's "Unicode Text" and some bank exports: UTF-16 with its byte-order mark
+    text = SPLIT.replace("KOREKSI SISTEM", "KOREKSI SISTÉM")
+    unicode_text = bad(tmp_path, "mutasi.csv", text.encode("utf-16"))
+    code, output = run(paths, str(unicode_text))
+    assert code == 0, output
+    assert "KOREKSI SISTÉM" in journal_text(paths)
