@@ -15,6 +15,21 @@ BELOW_TOTAL = "this row below the total row at {total_row} looks like data; move
 INDONESIAN: dict[str, str] = {
     # the import pipeline (importers/pipeline.py)
     "already in the books ({key})": "sudah ada di buku ({key})",
+    "ambiguous layout: several importers recognise it ({names})": (
+        "tata letak ganda: beberapa pembaca mengenalinya ({names})"
+    ),
+    "unknown layout: no importer recognises this file's header": (
+        "tata letak tidak dikenal: tidak ada pembaca yang mengenali judul kolom berkas ini"
+    ),
+    "the PDF is truncated (no end-of-file marker)": "PDF terpotong (tanpa penanda akhir berkas)",
+    "the PDF is password-protected; give the password with --password": (
+        "PDF ini dilindungi kata sandi; berikan kata sandinya dengan --password"
+    ),
+    "cannot decrypt this PDF ({reason})": "PDF ini tidak bisa dibuka sandinya ({reason})",
+    "the XLSX workbook is damaged or truncated": "buku kerja XLSX rusak atau terpotong",
+    "line {line}: {reason}": "baris {line}: {reason}",
+    "sheet {sheet}: {reason}": "sheet {sheet}: {reason}",
+    "no such file": "berkas tidak ada",
     # bank statements (importers/bank/, importers/booking.py)
     "cannot read the file ({reason})": "berkas tidak bisa dibaca ({reason})",
     "the file is empty": "berkas kosong",

@@ -48,19 +48,23 @@ class FileReport:
         return self.error is None
 
 
+PASSWORD_NEEDED = "the PDF is password-protected; give the password with --password"
+
+
 def choose_importer(path: Path, importers: Sequence[AidImporter]) -> AidImporter:
     matches = [imp for imp in importers if imp.identify(str(path))]
     if not matches:
         raise InputError(str(path), diagnose(path))
     if len(matches) > 1:
         names = ", ".join(m.name for m in matches)
-        raise InputError(str(path), f"ambiguous layout: several importers recognise it ({names})")
+        several = tr("ambiguous layout: several importers recognise it ({names})", names=names)
+        raise InputError(str(path), several)
     return matches[0]
 
 
 def diagnose(path: Path) -> str:  # noqa: C901 (to split: issue 13)
     """Why no importer recognises a file, as precisely as can be said without knowing its layout."""
-    unknown = "unknown layout: no importer recognises this file's header"
+    unknown = tr("unknown layout: no importer recognises this file's header")
     from importers.bank.pdf import looks_like_pdf
     from importers.tables import SPREADSHEET_SUFFIXES, encrypted_workbook, read_sheets, regular_file
 
@@ -71,23 +75,24 @@ def diagnose(path: Path) -> str:  # noqa: C901 (to split: issue 13)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return f"cannot read ({exc.strerror or exc})"
+        return tr("cannot read the file ({reason})", reason=exc.strerror or exc)
     if not raw.strip():
-        return "the file is empty"
+        return tr("the file is empty")
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         if not looks_like_pdf(raw):
-            return "not a PDF file"
+            return tr("not a PDF file")
         if b"%%EOF" not in raw[-2048:]:
-            return "the PDF is truncated (no end-of-file marker)"
+            return tr("the PDF is truncated (no end-of-file marker)")
         if is_encrypted_pdf(path):
-            return "the PDF is password-protected; give the password with --password"
+            return tr(PASSWORD_NEEDED)
     if suffix in (".csv", ".txt"):
         try:
             decode_csv(raw)
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            return f"line {line}: neither UTF-8 nor Windows text (save the CSV as UTF-8); {unknown}"
+            not_text = tr("neither UTF-8 nor Windows text (save the CSV as UTF-8)")
+            return tr("line {line}: {reason}", line=line, reason=f"{not_text}; {unknown}")
     if suffix in (".xlsx", ".xlsm") and encrypted_workbook(raw):
         return str(encrypted_workbook(raw))
     if suffix in (".xlsx", ".xlsm"):
@@ -98,15 +103,15 @@ def diagnose(path: Path) -> str:  # noqa: C901 (to split: issue 13)
             with zipfile.ZipFile(io.BytesIO(raw)) as packed:
                 packed.testzip()
         except (zipfile.BadZipFile, EOFError, OSError):
-            return "the XLSX workbook is damaged or truncated"
+            return tr("the XLSX workbook is damaged or truncated")
     if suffix in SPREADSHEET_SUFFIXES:
         try:
             read_sheets(path)  # its reason when it cannot be read (a row limit, a damaged sheet)
         except InputError as exc:
             where = exc.location.removeprefix(f"{path}:") if exc.location != str(path) else ""
             if where.isdigit():
-                return f"line {where}: {exc.message}"
-            return f"sheet {where}: {exc.message}" if where else exc.message
+                return tr("line {line}: {reason}", line=where, reason=exc.message)
+            return tr("sheet {sheet}: {reason}", sheet=where, reason=exc.message) if where else exc.message
     return unknown
 
 
@@ -136,13 +141,13 @@ def readable_copy(
     if password is None and ask_password is not None:
         password = ask_password(path)
     if not password:
-        raise InputError(str(path), "the PDF is password-protected; give the password with --password")
+        raise InputError(str(path), tr(PASSWORD_NEEDED))
     reader = PdfReader(path)
     try:
         if not reader.decrypt(password):
-            raise InputError(str(path), "wrong password for this PDF")
+            raise InputError(str(path), tr("wrong password for this PDF"))
     except NotImplementedError as exc:
-        raise InputError(str(path), f"cannot decrypt this PDF ({exc})") from None
+        raise InputError(str(path), tr("cannot decrypt this PDF ({reason})", reason=exc)) from None
     with tempfile.TemporaryDirectory(prefix="aidledger-pdf-") as tmp:
         copy = Path(tmp) / path.name
         writer = PdfWriter(clone_from=reader)
@@ -260,7 +265,7 @@ def _regular_file(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
+        raise InputError(str(path), tr("no such file")) from None
     if stat.S_ISDIR(mode):
         raise InputError(str(path), "a folder, not a file")
     if not stat.S_ISREG(mode):
