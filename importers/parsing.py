@@ -309,9 +309,9 @@ def parse_period(
         raise ParseError(f"unreadable period {text!r}")
     first, last = parts[0].strip(), parts[1].strip()
     month = _whole_month(last, text)
-    end = month[1] if month else _period_date(last, formats)
+    end = month[1] if month else parse_date_in(last, formats)
     try:
-        start = _period_date(first, formats)
+        start = parse_date_in(first, formats)
         if start > end and _has_short_year(first) and _has_short_year(last):
             start, end = _closest(start, end, today or datetime.date.today())
     except ParseError:
@@ -321,7 +321,9 @@ def parse_period(
     return start, end
 
 
-def _period_date(text: str, formats: tuple[str, ...]) -> datetime.date:
+def parse_date_in(text: str, formats: tuple[str, ...]) -> datetime.date:
+    """A date in one of a bank profile's strptime `formats` (tried first, in order), else as
+    `parse_date` reads any date people type."""
     for fmt in formats:
         try:
             return datetime.datetime.strptime(text, fmt).date()
@@ -357,7 +359,7 @@ def _split_at_hyphen(text: str, formats: tuple[str, ...]) -> list[str]:
     for match in re.finditer(r"-", text):
         first, last = text[: match.start()].strip(), text[match.end() :].strip()
         try:
-            _period_date(first, formats), _period_date(last, formats)
+            parse_date_in(first, formats), parse_date_in(last, formats)
         except ParseError:
             continue
         found.append([first, last])

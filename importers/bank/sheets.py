@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from importers.parsing import parse_amount, parse_date
+from importers.parsing import parse_amount, parse_date_in
 from importers.tables import InputError, Row, _norm
 
 DEBIT_MARKS = ("D", "DB", "DR", "DEBET", "DEBIT", "-")
@@ -73,13 +73,7 @@ def parse_day(value: Any, formats: tuple[str, ...] = ()) -> datetime.date:
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    text = str(value).strip()
-    for fmt in formats:
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return parse_date(text)
+    return parse_date_in(str(value).strip(), formats)
 
 
 def direction_of(mark: Any, debit: tuple[str, ...], credit: tuple[str, ...]) -> str | None:
