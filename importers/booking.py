@@ -149,19 +149,24 @@ def find_owner(
     session = session if session is not None else ImportSession()
     salt = program.account_salt
     if not salt:
-        raise InputError(where(statement), "the books have no account-salt setting")
+        raise InputError(where(statement), tr("the books have no account-salt setting"))
     if not statement.account_number and statement.account_candidates:
         statement.account_number = _registered_candidate(statement, existing, program, session)
     try:
         digest = _hash(statement.account_number, salt, session)
     except ValueError as exc:
-        raise InputError(where(statement), f"no readable account number on the statement ({exc})") from None
+        raise InputError(
+            where(statement), tr("no readable account number on the statement ({reason})", reason=exc)
+        ) from None
     opened = savings_open_dates(existing, session)
     participant = program.participant_by_account_hash(digest)
     if participant is not None:
         account = accounts.savings(participant.code)
         if account not in opened:
-            raise InputError(where(statement), f"{participant.code} has no open {account} in the books")
+            raise InputError(
+                where(statement),
+                tr("{code} has no open {account} in the books", code=participant.code, account=account),
+            )
         return Owner(account, participant.code, opened[account], participant.code)
     for entry in institution_accounts(existing):
         if entry.meta.get("account-hash") == digest:
@@ -203,7 +208,9 @@ def _registered_candidate(
             ),
         )
     if len(set(hits)) > 1:
-        raise InputError(where(statement, "p1"), "page 1 prints the numbers of several registered accounts")
+        raise InputError(
+            where(statement, "p1"), tr("page 1 prints the numbers of several registered accounts")
+        )
     return hits[0]
 
 
@@ -297,7 +304,7 @@ def order_and_verify(statement: Statement) -> list[Placed]:
         lines.reverse()  # printed newest first
     for line in lines:
         if line.debit < 0 or line.credit < 0:
-            raise InputError(where(statement, line.location), "a debit or credit amount is negative")
+            raise InputError(where(statement, line.location), tr("a debit or credit amount is negative"))
     for previous, line in itertools.pairwise(lines):
         if line.date < previous.date:
             raise InputError(
@@ -323,7 +330,7 @@ def order_and_verify(statement: Statement) -> list[Placed]:
             else:
                 raise InputError(
                     where(statement, line.location),
-                    "no printed balance on the line and no opening balance to start the chain from",
+                    tr("no printed balance on the line and no opening balance to start the chain from"),
                 )
             placed.append(Placed(line, balance))
             prev = balance
@@ -350,7 +357,7 @@ def _raise_break(statement: Statement, group: list[StatementLine], prev: Decimal
                 ),
             )
         running = line.balance
-    raise InputError(where(statement, group[0].location), "balance chain broken on this day")
+    raise InputError(where(statement, group[0].location), tr("balance chain broken on this day"))
 
 
 def _check_totals(statement: Statement, placed: list[Placed]) -> None:
@@ -539,7 +546,7 @@ def book_statement(
     placed = order_and_verify(statement)
     end = _end_date(statement, placed, latest)
     if end is None:
-        raise InputError(where(statement), "the statement has no lines and no period")
+        raise InputError(where(statement), tr("the statement has no lines and no period"))
     source = source_for(owner.savings, end)
     kinds = classify_lines([p.line for p in placed], rule_table)
     links = explain_by_lists(placed, kinds, existing, owner)
@@ -575,7 +582,11 @@ def _check_rows(statement: Statement, owner: Owner, rule_table: list[Rule]) -> N
         if line.debit and line.credit and rules_mod.classify(line, rule_table).kind != "summary":
             raise InputError(
                 where(statement, line.location),
-                f"both debit ({_amount(line.debit)}) and credit ({_amount(line.credit)}) on one line",
+                tr(
+                    "both debit ({debit}) and credit ({credit}) on one line",
+                    debit=_amount(line.debit),
+                    credit=_amount(line.credit),
+                ),
             )
         if line.date < owner.opened:
             raise InputError(

@@ -31,6 +31,23 @@ INDONESIAN: dict[str, str] = {
     "sheet {sheet}: {reason}": "sheet {sheet}: {reason}",
     "no such file": "berkas tidak ada",
     # bank statements (importers/bank/, importers/booking.py)
+    "the books have no account-salt setting": "buku tidak punya pengaturan account-salt",
+    "no readable account number on the statement ({reason})": (
+        "nomor rekening pada rekening koran tidak terbaca ({reason})"
+    ),
+    "{code} has no open {account} in the books": "{code} tidak punya akun {account} yang terbuka di buku",
+    "page 1 prints the numbers of several registered accounts": (
+        "halaman 1 memuat nomor beberapa rekening yang terdaftar"
+    ),
+    "a debit or credit amount is negative": "nominal debet atau kredit negatif",
+    "no printed balance on the line and no opening balance to start the chain from": (
+        "baris ini tanpa saldo tercetak dan tidak ada saldo awal untuk memulai rantai saldo"
+    ),
+    "balance chain broken on this day": "rantai saldo putus pada hari ini",
+    "the statement has no lines and no period": "rekening koran tanpa baris dan tanpa periode",
+    "both debit ({debit}) and credit ({credit}) on one line": (
+        "debet ({debit}) dan kredit ({credit}) pada satu baris"
+    ),
     "cannot read the file ({reason})": "berkas tidak bisa dibaca ({reason})",
     "the file is empty": "berkas kosong",
     "not a PDF file": "bukan berkas PDF",
